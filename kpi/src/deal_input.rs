@@ -1,0 +1,305 @@
+//! The deal form: text as typed → a validated [`Deal`], with every problem named by
+//! field, so components only bind inputs and show messages.
+//!
+//! Rules (shared with [`Deal::validate`]):
+//! - title required (trimmed); stage required; customer and owner optional (trimmed);
+//! - amount required, parsed by [`Money::parse`] in the user's locale;
+//! - created_on required (`yyyy-mm-dd`, as an `<input type="date">` gives it);
+//! - expected_close optional, not before created_on;
+//! - won or lost → closed_on required, not before created_on (same day allowed);
+//! - lost → lost_reason required; open → closed_on and lost_reason cleared; won →
+//!   lost_reason cleared.
+//!
+//! All problems are collected at once, one per field, in form order.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Deal, DealKind, DealStatus, RecordId};
+use crate::money::{Currency, Money, MoneyError, NumberLocale};
+
+/// The deal form's fields as typed (dates as `yyyy-mm-dd`, empty when unset).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealInput {
+    pub title: String,
+    pub customer: String,
+    pub owner: String,
+    pub stage: String,
+    pub status: DealStatus,
+    pub amount: String,
+    pub kind: DealKind,
+    pub created_on: String,
+    pub expected_close: String,
+    pub closed_on: String,
+    pub lost_reason: String,
+}
+
+/// A deal form field. Ordered as on the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealField {
+    Title,
+    Customer,
+    Owner,
+    Stage,
+    Amount,
+    CreatedOn,
+    ExpectedClose,
+    ClosedOn,
+    LostReason,
+}
+
+impl DealField {
+    /// Every field, in form order.
+    pub const ALL: &'static [DealField] = &[
+        DealField::Title,
+        DealField::Customer,
+        DealField::Owner,
+        DealField::Stage,
+        DealField::Amount,
+        DealField::CreatedOn,
+        DealField::ExpectedClose,
+        DealField::ClosedOn,
+        DealField::LostReason,
+    ];
+
+    /// Stable id, also the serialized form, e.g. "created_on".
+    pub fn id(self) -> &'static str {
+        match self {
+            DealField::Title => "title",
+            DealField::Customer => "customer",
+            DealField::Owner => "owner",
+            DealField::Stage => "stage",
+            DealField::Amount => "amount",
+            DealField::CreatedOn => "created_on",
+            DealField::ExpectedClose => "expected_close",
+            DealField::ClosedOn => "closed_on",
+            DealField::LostReason => "lost_reason",
+        }
+    }
+}
+
+/// What is wrong with a field's value. The app maps [`Problem::id`] to a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    NotANumber,
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+    NotADate,
+    CloseBeforeCreated,
+    ExpectedBeforeCreated,
+}
+
+impl Problem {
+    /// Stable snake_case id, e.g. "close_before_created".
+    pub fn id(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::NotANumber => "not_a_number",
+            Problem::Negative => "negative",
+            Problem::TooManyDecimals => "too_many_decimals",
+            Problem::TooLarge => "too_large",
+            Problem::NotADate => "not_a_date",
+            Problem::CloseBeforeCreated => "close_before_created",
+            Problem::ExpectedBeforeCreated => "expected_before_created",
+        }
+    }
+}
+
+impl From<MoneyError> for Problem {
+    fn from(error: MoneyError) -> Self {
+        match error {
+            MoneyError::Empty => Problem::Required,
+            MoneyError::NotANumber => Problem::NotANumber,
+            MoneyError::Negative => Problem::Negative,
+            MoneyError::TooManyDecimals => Problem::TooManyDecimals,
+            MoneyError::TooLarge => Problem::TooLarge,
+        }
+    }
+}
+
+/// One problem on one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: DealField,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: DealField, problem: Problem) -> Self {
+        FieldError { field, problem }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field.id(), self.problem.id())
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+impl DealInput {
+    /// The form prefilled from a stored deal. The amount is written as typed — no
+    /// symbol, no grouping, the locale's decimal separator ("1234.50" en, "1234,50"
+    /// de) — see [`Money::format_plain`]; unset dates and reasons are empty.
+    pub fn from_deal(deal: &Deal, currency: Currency, locale: NumberLocale) -> DealInput {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        DealInput {
+            title: deal.title.clone(),
+            customer: deal.customer.clone(),
+            owner: deal.owner.clone(),
+            stage: deal.stage.clone(),
+            status: deal.status,
+            amount: deal.amount.format_plain(currency, locale),
+            kind: deal.kind,
+            created_on: date(Some(deal.created_on)).unwrap_or_default(),
+            expected_close: date(deal.expected_close).unwrap_or_default(),
+            closed_on: date(deal.closed_on).unwrap_or_default(),
+            lost_reason: deal.lost_reason.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Parses and validates the form into a deal with the given id and
+    /// `updated_at = now` (no tombstone). Returns every problem, one per field, in form
+    /// order; never panics on any text.
+    pub fn into_deal(
+        &self,
+        id: RecordId,
+        now: DateTime<Utc>,
+        currency: Currency,
+        locale: NumberLocale,
+    ) -> Result<Deal, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field, problem| errors.push(FieldError::new(field, problem));
+
+        let amount = Money::parse(&self.amount, currency, locale).unwrap_or_else(|e| {
+            fail(DealField::Amount, e.into());
+            Money::ZERO
+        });
+        // Placeholders for unparsable dates are chosen so that the shared rules below
+        // add no second, misleading error (e.g. "close before created").
+        let created_on = match parse_date(&self.created_on) {
+            Ok(Some(day)) => day,
+            Ok(None) => {
+                fail(DealField::CreatedOn, Problem::Required);
+                NaiveDate::MIN
+            }
+            Err(problem) => {
+                fail(DealField::CreatedOn, problem);
+                NaiveDate::MIN
+            }
+        };
+        let expected_close = parse_date(&self.expected_close).unwrap_or_else(|problem| {
+            fail(DealField::ExpectedClose, problem);
+            None
+        });
+        let closed_on = if self.status.is_closed() {
+            parse_date(&self.closed_on).unwrap_or_else(|problem| {
+                fail(DealField::ClosedOn, problem);
+                Some(created_on)
+            })
+        } else {
+            None
+        };
+        let lost_reason = match self.status {
+            DealStatus::Lost => Some(self.lost_reason.trim().to_owned()).filter(|r| !r.is_empty()),
+            _ => None,
+        };
+
+        let deal = Deal {
+            id,
+            updated_at: now,
+            deleted_at: None,
+            title: self.title.trim().to_owned(),
+            customer: self.customer.trim().to_owned(),
+            owner: self.owner.trim().to_owned(),
+            stage: self.stage.trim().to_owned(),
+            status: self.status,
+            amount,
+            kind: self.kind,
+            created_on,
+            expected_close,
+            closed_on,
+            lost_reason,
+        };
+        for rule_error in validate_deal(&deal) {
+            if !errors.iter().any(|e| e.field == rule_error.field) {
+                errors.push(rule_error);
+            }
+        }
+        if errors.is_empty() {
+            Ok(deal)
+        } else {
+            errors.sort_by_key(|e| e.field);
+            Err(errors)
+        }
+    }
+}
+
+/// The rules every deal obeys, whether typed, imported or loaded (see module docs).
+pub(crate) fn validate_deal(deal: &Deal) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut fail = |field, problem| errors.push(FieldError::new(field, problem));
+    if deal.title.trim().is_empty() {
+        fail(DealField::Title, Problem::Required);
+    }
+    if deal.stage.trim().is_empty() {
+        fail(DealField::Stage, Problem::Required);
+    }
+    if deal.amount.is_negative() {
+        fail(DealField::Amount, Problem::Negative);
+    }
+    if deal.expected_close.is_some_and(|d| d < deal.created_on) {
+        fail(DealField::ExpectedClose, Problem::ExpectedBeforeCreated);
+    }
+    if deal.status.is_closed() {
+        match deal.closed_on {
+            None => fail(DealField::ClosedOn, Problem::Required),
+            Some(d) if d < deal.created_on => {
+                fail(DealField::ClosedOn, Problem::CloseBeforeCreated)
+            }
+            Some(_) => {}
+        }
+    }
+    let has_reason = deal
+        .lost_reason
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
+    if deal.status == DealStatus::Lost && !has_reason {
+        fail(DealField::LostReason, Problem::Required);
+    }
+    errors
+}
+
+/// A `yyyy-mm-dd` date (years 0001–9999, as `<input type="date">` produces);
+/// `Ok(None)` when blank.
+fn parse_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(Problem::NotADate);
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    let (year, month, day) = match (number(0..4), number(5..7), number(8..10)) {
+        (Some(y), Some(m), Some(d)) if y >= 1 => (y as i32, m, d),
+        _ => return Err(Problem::NotADate),
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(Some)
+        .ok_or(Problem::NotADate)
+}

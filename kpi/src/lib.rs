@@ -1,0 +1,24 @@
+//! Salesboard's KPI engine: the data model and every formula, as plain functions over
+//! plain data.
+//!
+//! Pure Rust with no browser dependency: it never reads the clock or draws random
+//! numbers — "today", "now", ids and seeds are always parameters — so every result is
+//! reproducible on the host with `cargo test -p kpi`.
+
+pub mod catalogue;
+pub mod deal_input;
+pub mod demo;
+pub mod metrics;
+pub mod model;
+pub mod money;
+pub mod period;
+pub mod schema;
+
+pub use catalogue::{Better, KpiDef, KpiId, KpiValue, Unit, CATALOGUE};
+pub use deal_input::{DealField, DealInput, FieldError, Problem};
+pub use demo::demo_dataset;
+pub use metrics::{deal_metrics, revenue_by_month, DealMetrics};
+pub use model::{default_stages, Dataset, Deal, DealKind, DealStatus, RecordId, Settings, Stage};
+pub use money::{Currency, Money, MoneyError, NumberLocale};
+pub use period::{Period, PeriodError, PeriodKind, PeriodPreset};
+pub use schema::{decode, encode, Envelope, LoadError, APP_ID, CURRENT_VERSION};

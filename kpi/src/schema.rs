@@ -1,0 +1,201 @@
+//! The saved form of a dataset: a versioned JSON envelope, and the pure migrations that
+//! bring old versions up to date. The app's storage layer only moves this text around.
+//!
+//! ```json
+//! {"app":"salesboard","version":1,"saved_at":"2026-11-22T10:00:00Z","data":{…}}
+//! ```
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::{Dataset, Deal, Settings};
+
+/// Marks a JSON document as ours.
+pub const APP_ID: &str = "salesboard";
+
+/// The schema version this build writes. Starts at 1 and only goes up; each bump adds
+/// one entry to [`MIGRATIONS`] and one golden fixture of the previous version.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Upgrades of the `data` member, ordered and append-only: entry *i* turns version
+/// *i + 1* into version *i + 2*. Never edit or reorder an entry once released — saved
+/// data in the wild depends on each step staying as it was.
+const MIGRATIONS: &[Migration] = &[];
+
+/// One upgrade step of the `data` member; `Err` carries a reason for the user.
+type Migration = fn(Value) -> Result<Value, String>;
+
+// Exactly one migration per version step, checked at compile time.
+const _: () = assert!(MIGRATIONS.len() as u32 + 1 == CURRENT_VERSION);
+
+/// The saved document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always [`APP_ID`].
+    pub app: String,
+    /// Schema version of `data`.
+    pub version: u32,
+    /// When it was written (passed in: `kpi` never reads the clock).
+    pub saved_at: DateTime<Utc>,
+    pub data: Dataset,
+}
+
+/// Why saved text could not be loaded. The app quarantines such text, never overwrites
+/// it, and shows this message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all; carries the parser's message with line and column.
+    NotJson(String),
+    /// JSON, but not a Salesboard envelope (no `"app": "salesboard"`).
+    NotSalesboard,
+    /// Written by a newer Salesboard; must not be written over.
+    NewerVersion { found: u32, supported: u32 },
+    /// A migration from version `from` rejected the data.
+    MigrationFailed { from: u32, reason: String },
+    /// An envelope of a known version whose content does not fit the schema; carries
+    /// where (e.g. `data.deals[3] (id "…")`) and what.
+    Invalid(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(detail) => write!(f, "the saved data is not valid JSON: {detail}"),
+            LoadError::NotSalesboard => {
+                f.write_str("the saved data is not a Salesboard file (no \"app\": \"salesboard\")")
+            }
+            LoadError::NewerVersion { found, supported } => write!(
+                f,
+                "the saved data is schema version {found}, written by a newer Salesboard; \
+                 this version reads up to {supported}"
+            ),
+            LoadError::MigrationFailed { from, reason } => write!(
+                f,
+                "the saved data could not be upgraded from schema version {from}: {reason}"
+            ),
+            LoadError::Invalid(detail) => write!(f, "the saved data is damaged: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The envelope as written, borrowing the dataset so saving copies nothing.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    app: &'a str,
+    version: u32,
+    saved_at: DateTime<Utc>,
+    data: &'a Dataset,
+}
+
+/// The JSON text of a current-version envelope around `data`.
+pub fn encode(data: &Dataset, saved_at: DateTime<Utc>) -> String {
+    let envelope = EnvelopeRef {
+        app: APP_ID,
+        version: CURRENT_VERSION,
+        saved_at,
+        data,
+    };
+    // Plain structs with string keys cannot fail to serialize; the fallback is
+    // unreachable but keeps this function panic-free.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads saved text back into a dataset: see [`decode_envelope`].
+pub fn decode(text: &str) -> Result<Dataset, LoadError> {
+    decode_envelope(text).map(|envelope| envelope.data)
+}
+
+/// Reads saved text back into an envelope, upgraded to [`CURRENT_VERSION`].
+///
+/// Checks in order: JSON → `app` is "salesboard" → `version` is a number ≥ 1 and not
+/// newer than this build → migrations (one per version step, in order) → the content
+/// fits the schema. Never panics on any text.
+pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
+    let document: Value =
+        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let Value::Object(mut envelope) = document else {
+        return Err(LoadError::NotSalesboard);
+    };
+    if envelope.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(LoadError::NotSalesboard);
+    }
+    let version = match envelope.get("version").and_then(Value::as_u64) {
+        None => {
+            return Err(LoadError::Invalid(
+                "\"version\" is missing or not a whole number".into(),
+            ))
+        }
+        Some(0) => {
+            return Err(LoadError::Invalid(
+                "\"version\" 0 does not exist; versions start at 1".into(),
+            ))
+        }
+        Some(v) if v > u64::from(CURRENT_VERSION) => {
+            return Err(LoadError::NewerVersion {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+                supported: CURRENT_VERSION,
+            })
+        }
+        Some(v) => v as u32, // ≤ CURRENT_VERSION here
+    };
+    let saved_at = match envelope.get("saved_at").and_then(Value::as_str) {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| {
+                LoadError::Invalid(format!("\"saved_at\" is not an RFC 3339 timestamp: {e}"))
+            })?,
+        None => {
+            return Err(LoadError::Invalid(
+                "\"saved_at\" is missing or not text".into(),
+            ))
+        }
+    };
+    let mut data = envelope
+        .remove("data")
+        .ok_or_else(|| LoadError::Invalid("\"data\" is missing".into()))?;
+
+    for from in version..CURRENT_VERSION {
+        let migrate =
+            MIGRATIONS
+                .get(from as usize - 1)
+                .ok_or_else(|| LoadError::MigrationFailed {
+                    from,
+                    reason: "no migration is registered for this version".into(),
+                })?;
+        data = migrate(data).map_err(|reason| LoadError::MigrationFailed { from, reason })?;
+    }
+
+    let data =
+        Dataset::deserialize(&data).map_err(|e| LoadError::Invalid(locate_error(&data, e)))?;
+    Ok(Envelope {
+        app: APP_ID.to_owned(),
+        version: CURRENT_VERSION,
+        saved_at,
+        data,
+    })
+}
+
+/// serde_json's error on a `Value` says what but not where; this finds the first
+/// settings or deal member that fails on its own and names it, e.g.
+/// `data.deals[3] (id "…"): missing field `amount``.
+fn locate_error(data: &Value, whole: serde_json::Error) -> String {
+    if let Some(settings) = data.get("settings") {
+        if let Err(e) = Settings::deserialize(settings) {
+            return format!("data.settings: {e}");
+        }
+    }
+    if let Some(Value::Array(deals)) = data.get("deals") {
+        for (index, deal) in deals.iter().enumerate() {
+            if let Err(e) = Deal::deserialize(deal) {
+                let id = deal.get("id").and_then(Value::as_str).unwrap_or("?");
+                return format!("data.deals[{index}] (id \"{id}\"): {e}");
+            }
+        }
+    }
+    format!("data: {whole}")
+}

@@ -1,0 +1,186 @@
+//! Strategies for generated sales data.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use kpi::{Currency, Dataset, Deal, DealKind, DealStatus, Money, NumberLocale, Settings, Stage};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+pub fn currency() -> impl Strategy<Value = Currency> {
+    select(Currency::ALL)
+}
+
+pub fn locale() -> impl Strategy<Value = NumberLocale> {
+    select(NumberLocale::ALL)
+}
+
+pub fn status() -> impl Strategy<Value = DealStatus> {
+    select(DealStatus::ALL)
+}
+
+pub fn kind() -> impl Strategy<Value = DealKind> {
+    select(DealKind::ALL)
+}
+
+/// A day between 1990 and 2039.
+pub fn date() -> impl Strategy<Value = NaiveDate> {
+    (1990_i32..2040, 1_u32..=365)
+        .prop_map(|(year, ordinal)| NaiveDate::from_yo_opt(year, ordinal).unwrap())
+}
+
+/// A day in 2025–2027, so year and quarter periods catch many deals.
+pub fn recent_date() -> impl Strategy<Value = NaiveDate> {
+    (2025_i32..2028, 1_u32..=365)
+        .prop_map(|(year, ordinal)| NaiveDate::from_yo_opt(year, ordinal).unwrap())
+}
+
+pub fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (0_i64..4_000_000_000, 0_u32..1_000_000_000)
+        .prop_map(|(secs, nanos)| DateTime::from_timestamp(secs, nanos).unwrap())
+}
+
+fn stage() -> impl Strategy<Value = Stage> {
+    ("\\PC{0,12}", "\\PC{0,12}", any::<u8>()).prop_map(|(id, name, probability)| Stage {
+        id,
+        name,
+        probability,
+    })
+}
+
+/// Any deal, valid or not: the storage format must carry whatever the user has.
+pub fn any_deal() -> impl Strategy<Value = Deal> {
+    let who = (
+        "\\PC{0,16}",
+        instant(),
+        proptest::option::of(instant()),
+        "\\PC{0,24}",
+        "\\PC{0,16}",
+        "\\PC{0,16}",
+    );
+    let what = (
+        "\\PC{0,12}",
+        status(),
+        any::<i64>(),
+        kind(),
+        date(),
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        proptest::option::of("\\PC{0,24}"),
+    );
+    (who, what).prop_map(
+        |(
+            (id, updated_at, deleted_at, title, customer, owner),
+            (stage, status, amount, kind, created_on, expected_close, closed_on, lost_reason),
+        )| Deal {
+            id,
+            updated_at,
+            deleted_at,
+            title,
+            customer,
+            owner,
+            stage,
+            status,
+            amount: Money(amount),
+            kind,
+            created_on,
+            expected_close,
+            closed_on,
+            lost_reason,
+        },
+    )
+}
+
+pub fn any_dataset() -> impl Strategy<Value = Dataset> {
+    (
+        currency(),
+        prop::collection::vec(stage(), 0..6),
+        prop::collection::vec(any_deal(), 0..12),
+    )
+        .prop_map(|(currency, stages, deals)| Dataset {
+            settings: Settings { currency, stages },
+            deals,
+        })
+}
+
+/// Text as the form would keep it after trimming: no outer whitespace.
+fn trimmed_text(required: bool) -> BoxedStrategy<String> {
+    let word = "[A-Za-zÀ-žđư0-9&][A-Za-zÀ-žđư0-9&.,' –-]{0,20}[A-Za-zÀ-žđư0-9.]";
+    if required {
+        word.boxed()
+    } else {
+        prop_oneof![Just(String::new()), word].boxed()
+    }
+}
+
+/// A deal that passes every form rule, with amount and dates a user can type.
+pub fn valid_deal() -> impl Strategy<Value = Deal> {
+    let text = (
+        trimmed_text(true),
+        trimmed_text(false),
+        trimmed_text(false),
+        trimmed_text(true),
+    );
+    let facts = (
+        status(),
+        0_i64..=i64::MAX,
+        kind(),
+        date(),
+        proptest::option::of(0_u64..200),
+        0_u64..400,
+    );
+    (text, facts, instant()).prop_map(
+        |(
+            (title, customer, owner, reason),
+            (status, amount, kind, created_on, expected_in, close_in),
+            updated_at,
+        )| {
+            let later = |days: u64| created_on.checked_add_days(Days::new(days)).unwrap();
+            Deal {
+                id: "generated".into(),
+                updated_at,
+                deleted_at: None,
+                title,
+                customer,
+                owner,
+                stage: "proposal".into(),
+                status,
+                amount: Money(amount),
+                kind,
+                created_on,
+                expected_close: expected_in.map(later),
+                closed_on: status.is_closed().then(|| later(close_in)),
+                lost_reason: (status == DealStatus::Lost).then_some(reason),
+            }
+        },
+    )
+}
+
+/// A live or deleted deal closing in 2025–2027, amount up to 10 billion minor units.
+pub fn recent_deal() -> impl Strategy<Value = Deal> {
+    (
+        status(),
+        0_i64..10_000_000_000,
+        recent_date(),
+        0_u64..200,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(status, amount, created_on, cycle, has_close, deleted)| Deal {
+                id: "recent".into(),
+                updated_at: DateTime::UNIX_EPOCH,
+                deleted_at: deleted.then_some(DateTime::UNIX_EPOCH),
+                title: "Deal".into(),
+                customer: String::new(),
+                owner: String::new(),
+                stage: "demo".into(),
+                status,
+                amount: Money(amount),
+                kind: DealKind::New,
+                created_on,
+                expected_close: None,
+                closed_on: has_close
+                    .then(|| created_on.checked_add_days(Days::new(cycle)).unwrap()),
+                lost_reason: None,
+            },
+        )
+}

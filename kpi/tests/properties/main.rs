@@ -1,0 +1,9 @@
+//! Property tests: invariants that must hold for every input, not just the table rows.
+
+mod deal_input;
+mod generate;
+mod metrics;
+mod money;
+mod no_panic;
+mod period;
+mod schema;

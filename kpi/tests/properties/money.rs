@@ -1,0 +1,62 @@
+use kpi::{Currency, Money, NumberLocale};
+use proptest::prelude::*;
+
+use crate::generate::{currency, locale};
+
+/// The amount as `format` shows it: whole display units, rounded half away from zero.
+fn as_displayed(amount: i64, currency: Currency) -> i64 {
+    let step = 10_i128.pow(currency.exponent() - currency.display_decimals());
+    let rounded = (i128::from(amount) + step / 2) / step * step;
+    i64::try_from(rounded).unwrap()
+}
+
+proptest! {
+    #[test]
+    fn format_then_parse_gives_the_displayed_amount(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+        let text = Money(amount).format(currency, locale);
+        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
+    }
+
+    #[test]
+    fn format_with_plain_spaces_still_parses(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+        let text = Money(amount).format(currency, locale).replace('\u{a0}', " ");
+        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
+    }
+
+    #[test]
+    fn form_text_round_trips_exactly(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+        let text = Money(amount).format_plain(currency, locale);
+        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(amount)), "{:?}", text);
+    }
+
+    #[test]
+    fn everyday_amounts_round_trip_exactly_where_no_decimals_are_hidden(amount in 0_i64..1_000_000_000, locale in locale()) {
+        for currency in [Currency::Eur, Currency::Usd, Currency::Gbp, Currency::Czk, Currency::Vnd] {
+            let text = Money(amount).format(currency, locale);
+            prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(amount)), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn mean_lies_between_floor_and_ceiling(total in any::<i64>(), count in 1_u64..1_000_000) {
+        let mean = Money::mean(Money(total), count).unwrap().minor() as f64;
+        let exact = total as f64 / count as f64;
+        prop_assert!((mean - exact).abs() <= 0.5 + exact.abs() * 1e-12);
+    }
+}
+
+#[test]
+fn every_currency_and_locale_round_trips_the_spec_examples() {
+    for &currency in Currency::ALL {
+        for &locale in NumberLocale::ALL {
+            for amount in [0, 1, 99, 100, 123_456, 100_000_000, i64::MAX] {
+                let text = Money(amount).format(currency, locale);
+                assert_eq!(
+                    Money::parse(&text, currency, locale),
+                    Ok(Money(as_displayed(amount, currency))),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+}

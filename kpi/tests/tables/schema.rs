@@ -1,0 +1,150 @@
+use chrono::TimeZone;
+use kpi::schema::decode_envelope;
+use kpi::{
+    decode, demo_dataset, encode, Currency, Dataset, DealKind, DealStatus, LoadError, Money,
+    CURRENT_VERSION,
+};
+
+use crate::support::{day, instant};
+
+const GOLDEN_V1: &str = include_str!("../fixtures/v1_basic.json");
+
+#[test]
+fn golden_v1_fixture_decodes() {
+    let envelope = decode_envelope(GOLDEN_V1).expect("golden v1 fixture loads");
+    assert_eq!(envelope.version, CURRENT_VERSION);
+    assert_eq!(envelope.saved_at, instant());
+    let data = envelope.data;
+    assert_eq!(data.settings.currency, Currency::Eur);
+    assert_eq!(data.settings.stages.len(), 5);
+    assert_eq!(data.deals.len(), 3);
+
+    let won = &data.deals[0];
+    assert_eq!(
+        (won.status, won.amount, won.closed_on),
+        (DealStatus::Won, Money(1_250_000), Some(day("2026-11-12")))
+    );
+    assert_eq!(won.deleted_at, None, "a missing deleted_at means live");
+    let lost = &data.deals[1];
+    assert_eq!(
+        (lost.kind, lost.lost_reason.as_deref()),
+        (DealKind::CrossSell, Some("Chose a competitor"))
+    );
+    let deleted = &data.deals[2];
+    assert_eq!(
+        deleted.deleted_at,
+        Some(chrono::Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap())
+    );
+    assert_eq!(data.live_deals().count(), 2);
+    assert!(
+        data.deals.iter().all(|d| d.validate().is_empty()),
+        "fixture deals are valid"
+    );
+}
+
+#[test]
+fn encode_then_decode_gives_the_same_dataset() {
+    for data in [
+        Dataset::default(),
+        demo_dataset(day("2026-11-22"), instant()),
+    ] {
+        let text = encode(&data, instant());
+        assert!(
+            text.starts_with(
+                r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z""#
+            ),
+            "{text:.80}"
+        );
+        assert_eq!(decode(&text), Ok(data));
+    }
+}
+
+/// (case, text, check on the error)
+type Row = (&'static str, String, fn(&LoadError) -> bool);
+
+fn envelope(app: &str, version: &str, data: &str) -> String {
+    format!(
+        r#"{{"app":{app},"version":{version},"saved_at":"2026-11-22T09:30:00Z","data":{data}}}"#
+    )
+}
+
+fn golden_with(from: &str, to: &str) -> String {
+    assert!(GOLDEN_V1.contains(from), "fixture contains {from}");
+    GOLDEN_V1.replacen(from, to, 1)
+}
+
+#[test]
+fn decode_errors_table() {
+    let empty = r#"{"settings":{"currency":"EUR","stages":[]},"deals":[]}"#;
+    #[rustfmt::skip]
+    let rows: Vec<Row> = vec![
+        ("empty text", String::new(), |e| matches!(e, LoadError::NotJson(_))),
+        ("truncated JSON names the line", "{\n\"app\":".into(), |e| matches!(e, LoadError::NotJson(m) if m.contains("line 2"))),
+        ("a JSON array", "[]".into(), |e| *e == LoadError::NotSalesboard),
+        ("a JSON string", "\"salesboard\"".into(), |e| *e == LoadError::NotSalesboard),
+        ("another app", envelope("\"other\"", "1", empty), |e| *e == LoadError::NotSalesboard),
+        ("no app", r#"{"version":1}"#.into(), |e| *e == LoadError::NotSalesboard),
+        ("no version", r#"{"app":"salesboard","data":{}}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("version"))),
+        ("version 0", envelope("\"salesboard\"", "0", empty), |e| matches!(e, LoadError::Invalid(m) if m.contains("version"))),
+        ("version as text", envelope("\"salesboard\"", "\"1\"", empty), |e| matches!(e, LoadError::Invalid(_))),
+        ("negative version", envelope("\"salesboard\"", "-1", empty), |e| matches!(e, LoadError::Invalid(_))),
+        ("fractional version", envelope("\"salesboard\"", "1.5", empty), |e| matches!(e, LoadError::Invalid(_))),
+        ("newer version", envelope("\"salesboard\"", "2", empty), |e| *e == LoadError::NewerVersion { found: 2, supported: 1 }),
+        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 1 }),
+        ("no data", r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z"}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("data"))),
+        ("no saved_at", r#"{"app":"salesboard","version":1,"data":{}}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
+        ("bad saved_at", golden_with("2026-11-22T09:30:00Z", "yesterday"), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
+        ("deal without amount names the deal", golden_with("\"amount\": 480050,", ""),
+            |e| matches!(e, LoadError::Invalid(m) if m.contains("data.deals[1]") && m.contains("a1b2c3d4") && m.contains("amount"))),
+        ("impossible date names the deal", golden_with("2026-10-01", "2026-02-30"), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.deals[0]"))),
+        ("unknown status names the deal", golden_with("\"won\"", "\"maybe\""), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.deals[0]") && m.contains("maybe"))),
+        ("unknown currency names the settings", golden_with("\"EUR\"", "\"XYZ\""), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.settings"))),
+        ("deals not a list", envelope("\"salesboard\"", "1", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#), |e| matches!(e, LoadError::Invalid(m) if m.starts_with("data:"))),
+    ];
+    for (case, text, check) in rows {
+        match decode(&text) {
+            Ok(_) => panic!("case {case:?} decoded"),
+            Err(error) => assert!(check(&error), "case {case:?}: {error:?}"),
+        }
+    }
+}
+
+#[test]
+fn load_error_messages_say_what_is_wrong() {
+    let rows = [
+        (
+            "not JSON",
+            LoadError::NotJson("EOF at line 1 column 0".into()),
+            "line 1",
+        ),
+        (
+            "foreign file",
+            LoadError::NotSalesboard,
+            "not a Salesboard file",
+        ),
+        (
+            "newer",
+            LoadError::NewerVersion {
+                found: 3,
+                supported: 1,
+            },
+            "version 3",
+        ),
+        (
+            "migration",
+            LoadError::MigrationFailed {
+                from: 1,
+                reason: "no stages".into(),
+            },
+            "no stages",
+        ),
+        (
+            "invalid",
+            LoadError::Invalid("data.deals[0]: missing field".into()),
+            "data.deals[0]",
+        ),
+    ];
+    for (case, error, needle) in rows {
+        assert!(error.to_string().contains(needle), "{case}: {error}");
+    }
+}

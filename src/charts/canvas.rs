@@ -1,0 +1,50 @@
+use super::{draw_revenue_by_month, MonthlyRevenue};
+use leptos::ev;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// The revenue-by-month chart on a `<canvas>`: this component only wires the node and
+/// redraws when the data or the size changes; drawing lives in `draw_revenue_by_month`.
+#[component]
+pub fn RevenueChart(data: Memo<MonthlyRevenue>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        resized.track();
+        let data = data.get();
+        if let Some(canvas) = canvas.get() {
+            render(&canvas, &data);
+        }
+    });
+    view! {
+        <canvas
+            node_ref=canvas
+            class="chart"
+            data-testid="revenue-chart"
+            role="img"
+            aria-label=move || label.get()
+        ></canvas>
+    }
+}
+
+/// Sizes the backing store to CSS size × devicePixelRatio (sharp on HiDPI), then draws.
+fn render(canvas: &HtmlCanvasElement, data: &MonthlyRevenue) {
+    let scale = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let rect = canvas.get_bounding_client_rect();
+    let (width, height) = ((rect.width() * scale).round() as u32, (rect.height() * scale).round() as u32);
+    if width == 0 || height == 0 {
+        return;
+    }
+    canvas.set_width(width);
+    canvas.set_height(height);
+    if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
+        if let Err(error) = draw_revenue_by_month(&backend.into_drawing_area(), data, scale) {
+            leptos::logging::warn!("revenue chart not drawn: {error}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Charts: `draw_*` functions generic over any plotters `DrawingBackend` (tested on the
+//! SVG backend), and canvas components that only size the canvas and call them.
+
+mod canvas;
+mod revenue;
+
+pub use canvas::RevenueChart;
+pub use revenue::{draw_revenue_by_month, MonthlyRevenue};

@@ -1,0 +1,41 @@
+//! The app's only clock. `kpi` never reads time: "today" and "now" come from here,
+//! and the end-to-end tests pin them through the browser's `Date`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Today in the browser's local time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
+}
+
+/// The current instant, for `updated_at` and the envelope's `saved_at`.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// A new record id (UUID v4) from the browser's cryptographic generator.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(fallback_id)
+}
+
+/// Only for browsers without `crypto.randomUUID` (pre-2022): still UUID-v4 shaped.
+fn fallback_id() -> String {
+    let hex = |n: usize| -> String {
+        (0..n)
+            .map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
+            .collect()
+    };
+    format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
+}
+
+/// The browser's preferred language tag, e.g. "de-AT".
+pub fn language_tag() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_string())
+}

@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+
+/// A labelled text input bound to `value`, with its error announced and linked.
+#[component]
+pub fn TextField(
+    #[prop(into)] label: Signal<String>,
+    /// The field's id in error messages and test ids (`deal-title` ↔ `field-error-title`).
+    field: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] input_type: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("error-{field}");
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=testid>{move || label.get()}</label>
+            <input
+                id=testid
+                type=input_type.unwrap_or("text")
+                inputmode=inputmode
+                data-testid=testid
+                bind:value=value
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+            />
+            <FieldError field=field error=error />
+        </div>
+    }
+}
+
+/// A date input (yyyy-mm-dd) with the same labelling and error handling.
+#[component]
+pub fn DateField(
+    #[prop(into)] label: Signal<String>,
+    field: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! { <TextField label field testid value error input_type="date" /> }
+}
+
+/// A labelled select over `(value, label)` options.
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: Signal<String>,
+    field: &'static str,
+    testid: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=testid>{move || label.get()}</label>
+            <select
+                id=testid
+                data-testid=testid
+                on:change=move |ev| value.set(event_target_value(&ev))
+                prop:value=move || value.get()
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = value.get_untracked() == v;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <FieldError field=field error=error />
+        </div>
+    }
+}
+
+#[component]
+fn FieldError(field: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || error.with(Option::is_some)>
+            <p class="field-error" id=format!("error-{field}") data-testid=format!("field-error-{field}") role="alert">
+                {move || error.get()}
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,13 @@
+//! Reusable view pieces. They read the store and call its commands; no formulas here.
+
+mod confirm;
+mod fields;
+mod kpi_card;
+mod notices;
+mod undo_toast;
+
+pub use confirm::ConfirmDialog;
+pub use fields::{DateField, SelectField, TextField};
+pub use kpi_card::KpiCard;
+pub use notices::Notices;
+pub use undo_toast::UndoToast;

@@ -1,0 +1,51 @@
+use crate::i18n::*;
+use crate::state::{NoticeKind, Store};
+use crate::text;
+use leptos::prelude::*;
+
+/// Storage problems and results of whole-dataset actions, until dismissed.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    view! {
+        <div class="notices" data-testid="notices">
+            <For
+                each=move || store.notices.get()
+                key=|notice| (notice.id, notice.detail.clone(), notice.key.clone())
+                children=move |notice| {
+                    let id = notice.id;
+                    let (kind, role) = match id.kind() {
+                        NoticeKind::Error => ("error", "alert"),
+                        NoticeKind::Warning => ("warning", "alert"),
+                        NoticeKind::Info => ("info", "status"),
+                    };
+                    let key = notice.key.clone();
+                    view! {
+                        <div
+                            class=format!("notice notice-{kind}")
+                            role=role
+                            data-testid="notice"
+                            data-notice-id=id.id()
+                            data-notice-kind=kind
+                        >
+                            <p>
+                                {move || text::notice(i18n, id, key.as_deref())}
+                                " "
+                                <span class="notice-detail">{notice.detail.clone()}</span>
+                            </p>
+                            <button
+                                class="icon-button"
+                                data-testid="notice-dismiss"
+                                aria-label=move || t_string!(i18n, dismiss)
+                                on:click=move |_| store.dismiss(id)
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,20 @@
+use crate::i18n::*;
+use crate::state::{Command, Store};
+use leptos::prelude::*;
+
+/// Offers to bring back the deal just deleted.
+#[component]
+pub fn UndoToast() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || store.undo.with(Option::is_some)>
+            <div class="toast" role="status" data-testid="undo-toast">
+                <span>{t!(i18n, notice_deal_deleted)}</span>
+                <button data-testid="undo" on:click=move |_| { let _ = store.apply(Command::UndoDelete); }>
+                    {t!(i18n, undo)}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,15 @@
+//! Salesboard, the app: a Leptos client-side shell over the pure `kpi` engine.
+//! Formulas live in `kpi`; this crate wires data, storage and views.
+
+pub mod app;
+pub mod charts;
+pub mod clock;
+pub mod components;
+pub mod files;
+pub mod format;
+pub mod pages;
+pub mod state;
+pub mod storage;
+pub mod text;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -1,0 +1,120 @@
+use crate::charts::{MonthlyRevenue, RevenueChart};
+use crate::components::KpiCard;
+use crate::i18n::*;
+use crate::state::{Replacement, Store};
+use crate::{clock, text};
+use kpi::metrics::{deal_metrics, revenue_by_month};
+use kpi::Period;
+use kpi::{KpiId, PeriodPreset};
+use leptos::prelude::*;
+
+/// How many months the revenue chart shows, ending with the period's last month.
+const CHART_MONTHS: usize = 12;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let preset = RwSignal::new(PeriodPreset::ThisMonth);
+    let period = Memo::new(move |_| preset.get().resolve(store.today));
+    let metrics = Memo::new(move |_| store.data.with(|d| deal_metrics(d.live_deals(), &period.get())));
+    let has_deals = Memo::new(move |_| store.data.with(|d| d.live_deals().next().is_some()));
+    let months = Memo::new(move |_| Period::trailing_months(period.get().end, CHART_MONTHS));
+    let revenue = Memo::new(move |_| months.with(|m| store.data.with(|d| revenue_by_month(d.live_deals(), m))));
+    let chart = Memo::new(move |_| {
+        let currency = store.currency();
+        MonthlyRevenue {
+            months: months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
+            amounts: revenue.with(|r| r.iter().map(|amount| amount.to_major(currency)).collect()),
+        }
+    });
+    let load_demo = move |_| store.offer_replacement(kpi::demo::demo_dataset(store.today, clock::now()), Replacement::Demo);
+
+    view! {
+        <section class="page dashboard">
+            <div class="page-head">
+                <h1>{t!(i18n, dashboard_title)}</h1>
+                <label class="inline-field">
+                    <span>{t!(i18n, period)}</span>
+                    <select
+                        data-testid="period-picker"
+                        on:change=move |ev| {
+                            if let Some(p) = PeriodPreset::from_id(&event_target_value(&ev)) {
+                                preset.set(p);
+                            }
+                        }
+                    >
+                        {PeriodPreset::ALL
+                            .iter()
+                            .map(|p| {
+                                let p = *p;
+                                view! {
+                                    <option value=p.id() selected=p == PeriodPreset::ThisMonth>
+                                        {move || text::period_preset(i18n, p)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <p class="period-label" data-testid="period-label">
+                    {move || text::period_range(i18n, &period.get())}
+                </p>
+            </div>
+            <Show when=move || !has_deals.get()>
+                <div class="empty" data-testid="dashboard-empty">
+                    <h2>{t!(i18n, dashboard_empty_title)}</h2>
+                    <p>{t!(i18n, dashboard_empty_body)}</p>
+                    <div class="actions">
+                        <button class="primary" data-testid="empty-load-demo" on:click=load_demo>
+                            {t!(i18n, load_demo)}
+                        </button>
+                        <a class="button" href="/deals">{t!(i18n, add_first_deal)}</a>
+                    </div>
+                </div>
+            </Show>
+            <div class="kpi-grid">
+                {KpiId::ALL
+                    .iter()
+                    .map(|id| {
+                        let id = *id;
+                        view! { <KpiCard id=id value=Signal::derive(move || metrics.with(|m| m.value(id))) /> }
+                    })
+                    .collect_view()}
+            </div>
+            <section class="chart-panel">
+                <h2>{t!(i18n, chart_revenue_title)}</h2>
+                <RevenueChart data=chart label=Signal::derive(move || t_string!(i18n, chart_revenue_title).to_string()) />
+                <details class="chart-table">
+                    <summary>{t!(i18n, chart_as_table)}</summary>
+                    <table data-testid="revenue-chart-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, chart_month)}</th>
+                                <th scope="col">{t!(i18n, chart_revenue)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let currency = store.currency();
+                                months
+                                    .get()
+                                    .into_iter()
+                                    .zip(revenue.get())
+                                    .map(|(month, amount)| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{text::month_long(i18n, month.start)}</th>
+                                                <td>{amount.format(currency, store.locale)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </details>
+            </section>
+        </section>
+    }
+}

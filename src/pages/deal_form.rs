@@ -1,0 +1,181 @@
+use crate::components::{DateField, SelectField, TextField};
+use crate::i18n::*;
+use crate::state::{Command, Store};
+use crate::{clock, text};
+use kpi::deal_input::{DealField, DealInput, FieldError};
+use kpi::{Deal, DealKind, DealStatus, RecordId};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// The deal form's state: one signal per field, as typed. Parsing and validation
+/// happen in `kpi::deal_input`; this only moves text in and out.
+#[derive(Clone, Copy)]
+pub struct DealFormState {
+    pub open: RwSignal<bool>,
+    editing: RwSignal<Option<RecordId>>,
+    title: RwSignal<String>,
+    customer: RwSignal<String>,
+    owner: RwSignal<String>,
+    stage: RwSignal<String>,
+    status: RwSignal<String>,
+    amount: RwSignal<String>,
+    kind: RwSignal<String>,
+    created_on: RwSignal<String>,
+    expected_close: RwSignal<String>,
+    closed_on: RwSignal<String>,
+    lost_reason: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+}
+
+impl DealFormState {
+    pub fn new() -> Self {
+        let text = || RwSignal::new(String::new());
+        Self {
+            open: RwSignal::new(false),
+            editing: RwSignal::new(None),
+            title: text(),
+            customer: text(),
+            owner: text(),
+            stage: text(),
+            status: text(),
+            amount: text(),
+            kind: text(),
+            created_on: text(),
+            expected_close: text(),
+            closed_on: text(),
+            lost_reason: text(),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// An empty form for a new deal, created today in the first stage.
+    pub fn start_new(&self, store: &Store) {
+        let first_stage = store.data.with_untracked(|d| d.settings.stages.first().map(|s| s.id.clone()));
+        self.fill(&DealInput {
+            stage: first_stage.unwrap_or_default(),
+            created_on: store.today.to_string(),
+            ..DealInput::default()
+        });
+        self.editing.set(None);
+        self.open.set(true);
+    }
+
+    pub fn start_edit(&self, store: &Store, deal: &Deal) {
+        self.fill(&DealInput::from_deal(deal, store.currency(), store.locale));
+        self.editing.set(Some(deal.id.clone()));
+        self.open.set(true);
+    }
+
+    pub fn close(&self) {
+        self.open.set(false);
+        self.errors.set(Vec::new());
+    }
+
+    fn fill(&self, input: &DealInput) {
+        self.title.set(input.title.clone());
+        self.customer.set(input.customer.clone());
+        self.owner.set(input.owner.clone());
+        self.stage.set(input.stage.clone());
+        self.status.set(input.status.id().to_string());
+        self.amount.set(input.amount.clone());
+        self.kind.set(input.kind.id().to_string());
+        self.created_on.set(input.created_on.clone());
+        self.expected_close.set(input.expected_close.clone());
+        self.closed_on.set(input.closed_on.clone());
+        self.lost_reason.set(input.lost_reason.clone());
+        self.errors.set(Vec::new());
+    }
+
+    fn input(&self) -> DealInput {
+        DealInput {
+            title: self.title.get_untracked(),
+            customer: self.customer.get_untracked(),
+            owner: self.owner.get_untracked(),
+            stage: self.stage.get_untracked(),
+            status: DealStatus::from_id(&self.status.get_untracked()).unwrap_or(DealStatus::Open),
+            amount: self.amount.get_untracked(),
+            kind: DealKind::from_id(&self.kind.get_untracked()).unwrap_or_default(),
+            created_on: self.created_on.get_untracked(),
+            expected_close: self.expected_close.get_untracked(),
+            closed_on: self.closed_on.get_untracked(),
+            lost_reason: self.lost_reason.get_untracked(),
+        }
+    }
+
+    /// Parses, validates and saves; on any error nothing is saved and the errors show.
+    fn submit(&self, store: &Store) {
+        let id = self.editing.get_untracked().unwrap_or_else(clock::new_id);
+        let result = self
+            .input()
+            .into_deal(id, clock::now(), store.currency(), store.locale)
+            .and_then(|deal| store.apply(Command::SaveDeal(deal)));
+        match result {
+            Ok(()) => self.close(),
+            Err(errors) => self.errors.set(errors),
+        }
+    }
+}
+
+impl Default for DealFormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[component]
+pub fn DealForm(form: DealFormState) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let error = move |field: DealField| {
+        Signal::derive(move || {
+            form.errors.with(|errors| errors.iter().find(|e| e.field == field).map(|e| text::problem(i18n, e.problem)))
+        })
+    };
+    let label = move |f: fn(text::I18n) -> String| Signal::derive(move || f(i18n));
+    let status = move || DealStatus::from_id(&form.status.get()).unwrap_or(DealStatus::Open);
+    let stage_options = Signal::derive(move || {
+        store.data.with(|d| d.settings.stages.iter().map(|s| (s.id.clone(), text::stage(i18n, &s.id, &s.name))).collect())
+    });
+    let status_options =
+        Signal::derive(move || DealStatus::ALL.iter().map(|s| (s.id().to_string(), text::status(i18n, *s))).collect());
+    let kind_options =
+        Signal::derive(move || DealKind::ALL.iter().map(|k| (k.id().to_string(), text::kind(i18n, *k))).collect());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        form.submit(&store);
+    };
+    view! {
+        <form class="deal-form" data-testid="deal-form" on:submit=on_submit novalidate>
+            <h2>
+                {move || {
+                    if form.editing.with(Option::is_some) {
+                        t_string!(i18n, deal_edit_title)
+                    } else {
+                        t_string!(i18n, deal_new_title)
+                    }
+                }}
+            </h2>
+            <div class="form-grid">
+                <TextField label=label(|i| t_string!(i, deal_title).to_string()) field="title" testid="deal-title" value=form.title error=error(DealField::Title) />
+                <TextField label=label(|i| t_string!(i, deal_customer).to_string()) field="customer" testid="deal-customer" value=form.customer error=error(DealField::Customer) />
+                <TextField label=label(|i| t_string!(i, deal_owner).to_string()) field="owner" testid="deal-owner" value=form.owner error=error(DealField::Owner) />
+                <TextField label=label(|i| t_string!(i, deal_amount).to_string()) field="amount" testid="deal-amount" value=form.amount error=error(DealField::Amount) inputmode="decimal" />
+                <SelectField label=label(|i| t_string!(i, deal_stage).to_string()) field="stage" testid="deal-stage" value=form.stage options=stage_options error=error(DealField::Stage) />
+                <SelectField label=label(|i| t_string!(i, deal_kind).to_string()) field="kind" testid="deal-kind" value=form.kind options=kind_options />
+                <SelectField label=label(|i| t_string!(i, deal_status).to_string()) field="status" testid="deal-status" value=form.status options=status_options />
+                <DateField label=label(|i| t_string!(i, deal_created).to_string()) field="created_on" testid="deal-created" value=form.created_on error=error(DealField::CreatedOn) />
+                <DateField label=label(|i| t_string!(i, deal_expected_close).to_string()) field="expected_close" testid="deal-expected-close" value=form.expected_close error=error(DealField::ExpectedClose) />
+                <Show when=move || status() != DealStatus::Open>
+                    <DateField label=label(|i| t_string!(i, deal_closed).to_string()) field="closed_on" testid="deal-closed" value=form.closed_on error=error(DealField::ClosedOn) />
+                </Show>
+                <Show when=move || status() == DealStatus::Lost>
+                    <TextField label=label(|i| t_string!(i, deal_lost_reason).to_string()) field="lost_reason" testid="deal-lost-reason" value=form.lost_reason error=error(DealField::LostReason) />
+                </Show>
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="deal-save">{t!(i18n, save)}</button>
+                <button type="button" data-testid="deal-cancel" on:click=move |_| form.close()>{t!(i18n, cancel)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,94 @@
+use crate::i18n::*;
+use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
+use crate::{clock, files};
+use kpi::{schema, Currency};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::HtmlInputElement;
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let on_currency = move |ev| {
+        if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
+            let _ = store.apply(Command::SetCurrency(currency));
+        }
+    };
+    let export = move |_| {
+        let text = store.data.with_untracked(|d| schema::encode(d, clock::now()));
+        let name = format!("salesboard-backup-{}.json", store.today);
+        if let Err(error) = files::download(&name, "application/json", &text) {
+            store.notify(NoticeId::SaveFailed, Some(format!("{error:?}")), None);
+        }
+    };
+    let restore = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
+        // Clear the picker so choosing the same file again is noticed.
+        input.set_value("");
+        spawn_local(async move {
+            let decoded = files::read_text(file).await.and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+            match decoded {
+                Ok(data) => store.ask(Pending::Replace { data, why: Replacement::Restore }),
+                Err(reason) => store.notify(NoticeId::RestoreFailed, Some(reason), None),
+            }
+        });
+    };
+    let load_demo = move |_| store.offer_replacement(kpi::demo::demo_dataset(store.today, clock::now()), Replacement::Demo);
+    let storage_text = move || match store.storage_mode.get() {
+        StorageMode::Local => t_string!(i18n, storage_saved_local),
+        StorageMode::MemoryOnly => t_string!(i18n, storage_memory_only),
+        StorageMode::Paused => t_string!(i18n, storage_paused),
+    };
+
+    view! {
+        <section class="page settings">
+            <h1>{t!(i18n, settings_title)}</h1>
+            <section class="panel">
+                <label class="field" for="currency-select">
+                    <span>{t!(i18n, currency)}</span>
+                    <select id="currency-select" data-testid="currency-select" on:change=on_currency>
+                        {Currency::ALL
+                            .iter()
+                            .map(|c| {
+                                let selected = move || store.currency() == *c;
+                                view! { <option value=c.code() selected=selected>{c.code()} " " {c.symbol()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <p class="hint">{t!(i18n, currency_hint)}</p>
+            </section>
+            <section class="panel">
+                <h2>{t!(i18n, data_title)}</h2>
+                <p data-testid="storage-status">{storage_text}</p>
+                <div class="setting-row">
+                    <button data-testid="demo-load" on:click=load_demo>{t!(i18n, load_demo)}</button>
+                    <p class="hint">{t!(i18n, demo_hint)}</p>
+                </div>
+                <div class="setting-row">
+                    <button data-testid="backup-export" on:click=export>{t!(i18n, backup_export)}</button>
+                    <p class="hint">{t!(i18n, backup_hint)}</p>
+                </div>
+                <div class="setting-row">
+                    <label class="button" for="backup-restore-input">{t!(i18n, backup_restore)}</label>
+                    <input
+                        id="backup-restore-input"
+                        class="file-input"
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="backup-restore-input"
+                        on:change=restore
+                    />
+                </div>
+                <div class="setting-row">
+                    <button class="danger" data-testid="erase-all" on:click=move |_| store.ask(Pending::Erase)>
+                        {t!(i18n, erase_all)}
+                    </button>
+                    <p class="hint">{t!(i18n, erase_hint)}</p>
+                </div>
+            </section>
+        </section>
+    }
+}

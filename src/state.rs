@@ -1,0 +1,339 @@
+//! The one store: the dataset signal, the user-facing notices, and the commands that
+//! change the dataset. Every change goes through [`Store::apply`], which validates,
+//! applies and schedules a save. Views only read signals and call commands.
+
+use crate::clock;
+use crate::storage::{load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, Saver, StorageError};
+use chrono::NaiveDate;
+use kpi::deal_input::FieldError;
+use kpi::{schema, Currency, Dataset, Deal, DealStatus, NumberLocale, RecordId};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last change the dataset is written (off the input path).
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// How long the undo offer stays after a delete.
+const UNDO_WINDOW: Duration = Duration::from_secs(10);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Error,
+    Warning,
+    Info,
+}
+
+/// What a notice is about; its text comes from the translations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoticeId {
+    Quarantined,
+    QuarantineFailed,
+    NewerVersion,
+    SaveFailed,
+    StorageUnavailable,
+    Restored,
+    RestoreFailed,
+    DemoLoaded,
+    Erased,
+}
+
+impl NoticeId {
+    pub fn id(self) -> &'static str {
+        match self {
+            NoticeId::Quarantined => "quarantined",
+            NoticeId::QuarantineFailed => "quarantine_failed",
+            NoticeId::NewerVersion => "newer_version",
+            NoticeId::SaveFailed => "save_failed",
+            NoticeId::StorageUnavailable => "storage_unavailable",
+            NoticeId::Restored => "restored",
+            NoticeId::RestoreFailed => "restore_failed",
+            NoticeId::DemoLoaded => "demo_loaded",
+            NoticeId::Erased => "erased",
+        }
+    }
+
+    pub fn kind(self) -> NoticeKind {
+        match self {
+            NoticeId::QuarantineFailed | NoticeId::SaveFailed | NoticeId::RestoreFailed => NoticeKind::Error,
+            NoticeId::Quarantined | NoticeId::NewerVersion | NoticeId::StorageUnavailable => NoticeKind::Warning,
+            NoticeId::Restored | NoticeId::DemoLoaded | NoticeId::Erased => NoticeKind::Info,
+        }
+    }
+}
+
+/// A message for the user; `detail` names what went wrong, `key` where data was set aside.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub id: NoticeId,
+    pub detail: Option<String>,
+    pub key: Option<String>,
+}
+
+/// Where the data is kept right now, for the settings page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageMode {
+    Local,
+    MemoryOnly,
+    Paused,
+}
+
+/// Why the whole dataset is being replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replacement {
+    Restore,
+    Demo,
+}
+
+/// A change waiting for the user's confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    DeleteDeal { id: RecordId, title: String },
+    Replace { data: Dataset, why: Replacement },
+    Erase,
+}
+
+/// Every change to the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SaveDeal(Deal),
+    MarkWon(RecordId),
+    MarkLost { id: RecordId, reason: String },
+    DeleteDeal(RecordId),
+    UndoDelete,
+    SetCurrency(Currency),
+    Replace { data: Dataset, why: Replacement },
+    Erase,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub data: RwSignal<Dataset>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The version of a deal as it was before its deletion, while undo is offered.
+    pub undo: RwSignal<Option<Deal>>,
+    pub pending: RwSignal<Option<Pending>>,
+    pub storage_mode: RwSignal<StorageMode>,
+    pub today: NaiveDate,
+    pub locale: NumberLocale,
+    saver: StoredValue<Saver, LocalStorage>,
+}
+
+impl Store {
+    /// Opens browser storage (or memory when the browser refuses), loads once, and
+    /// reports any problem as a notice.
+    pub fn start() -> Self {
+        let (backend, refused): (Box<dyn DataStore>, Option<StorageError>) = match LocalStore::open() {
+            Ok(local) => (Box::new(local), None),
+            Err(error) => (Box::new(MemoryStore::default()), Some(error)),
+        };
+        let store = Self::with_backend(backend, clock::today(), NumberLocale::from_language_tag(&clock::language_tag()));
+        if let Some(error) = refused {
+            store.storage_mode.set(StorageMode::MemoryOnly);
+            store.notify(NoticeId::StorageUnavailable, Some(error.to_string()), None);
+        }
+        store
+    }
+
+    /// A store over any backend; used by `start` and by the browser tests.
+    pub fn with_backend(backend: Box<dyn DataStore>, today: NaiveDate, locale: NumberLocale) -> Self {
+        let stamp = clock::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        let outcome = load_dataset(backend.as_ref(), &stamp);
+        let mode = match (backend.is_persistent(), outcome.hold_saves) {
+            (false, _) => StorageMode::MemoryOnly,
+            (true, true) => StorageMode::Paused,
+            (true, false) => StorageMode::Local,
+        };
+        let store = Self {
+            data: RwSignal::new(outcome.data),
+            notices: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            storage_mode: RwSignal::new(mode),
+            today,
+            locale,
+            saver: StoredValue::new_local(Saver::new(backend, outcome.hold_saves)),
+        };
+        if let Some(problem) = outcome.problem {
+            store.report_load_problem(problem);
+        }
+        store
+    }
+
+    fn report_load_problem(&self, problem: LoadProblem) {
+        match problem {
+            LoadProblem::Quarantined { key, reason } => self.notify(NoticeId::Quarantined, Some(reason), Some(key)),
+            LoadProblem::QuarantineFailed { reason } => self.notify(NoticeId::QuarantineFailed, Some(reason), None),
+            LoadProblem::NewerVersion { reason } => self.notify(NoticeId::NewerVersion, Some(reason), None),
+            LoadProblem::Unreadable(error) => self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None),
+        }
+    }
+
+    pub fn currency(&self) -> Currency {
+        self.data.with(|d| d.settings.currency)
+    }
+
+    /// The one way to change the dataset: validates, applies, schedules a save.
+    /// On a validation error nothing changes.
+    pub fn apply(&self, command: Command) -> Result<(), Vec<FieldError>> {
+        let now = clock::now();
+        match command {
+            Command::SaveDeal(mut deal) => {
+                deal.updated_at = now;
+                check(&deal)?;
+                self.data.update(|d| d.upsert_deal(deal));
+            }
+            Command::MarkWon(id) => {
+                let deal = self.closed_version(&id, DealStatus::Won, None)?;
+                self.data.update(|d| d.upsert_deal(deal));
+            }
+            Command::MarkLost { id, reason } => {
+                let deal = self.closed_version(&id, DealStatus::Lost, Some(reason))?;
+                self.data.update(|d| d.upsert_deal(deal));
+            }
+            Command::DeleteDeal(id) => {
+                let before = self.data.try_update(|d| d.delete_deal(&id, now)).flatten();
+                if let Some(before) = before {
+                    self.offer_undo(before);
+                }
+            }
+            Command::UndoDelete => {
+                let Some(mut deal) = self.undo.get_untracked() else { return Ok(()) };
+                deal.updated_at = now;
+                deal.deleted_at = None;
+                self.data.update(|d| d.restore_deal(deal));
+                self.undo.set(None);
+            }
+            Command::SetCurrency(currency) => self.data.update(|d| d.settings.currency = currency),
+            Command::Replace { data, why } => {
+                self.start_over(data);
+                let id = match why {
+                    Replacement::Restore => NoticeId::Restored,
+                    Replacement::Demo => NoticeId::DemoLoaded,
+                };
+                self.notify(id, None, None);
+            }
+            Command::Erase => {
+                self.start_over(Dataset::default());
+                self.notify(NoticeId::Erased, None, None);
+            }
+        }
+        self.schedule_save();
+        Ok(())
+    }
+
+    /// The deal `id` closed today as won or lost, validated.
+    fn closed_version(&self, id: &str, status: DealStatus, reason: Option<String>) -> Result<Deal, Vec<FieldError>> {
+        let mut deal = self.data.with_untracked(|d| d.find_deal(id).cloned()).ok_or_else(Vec::new)?;
+        deal.status = status;
+        deal.closed_on = Some(self.today);
+        deal.lost_reason = reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+        deal.updated_at = clock::now();
+        check(&deal)?;
+        Ok(deal)
+    }
+
+    /// Replacing everything is the user's explicit choice, so held saves may resume.
+    fn start_over(&self, data: Dataset) {
+        self.undo.set(None);
+        self.data.set(data);
+        self.saver.update_value(|s| s.release());
+        if self.storage_mode.get_untracked() == StorageMode::Paused {
+            self.storage_mode.set(StorageMode::Local);
+        }
+        self.notices.update(|list| {
+            list.retain(|n| !matches!(n.id, NoticeId::QuarantineFailed | NoticeId::NewerVersion))
+        });
+    }
+
+    fn offer_undo(&self, before: Deal) {
+        let id = before.id.clone();
+        self.undo.set(Some(before));
+        let undo = self.undo;
+        set_timeout(
+            move || {
+                if undo.with_untracked(|u| u.as_ref().is_some_and(|d| d.id == id)) {
+                    undo.set(None);
+                }
+            },
+            UNDO_WINDOW,
+        );
+    }
+
+    /// Replaces everything: at once when there is nothing to lose (a first run trying
+    /// the demo), otherwise only after the user confirms.
+    pub fn offer_replacement(&self, data: Dataset, why: Replacement) {
+        let has_deals = self.data.with_untracked(|d| d.live_deals().next().is_some());
+        if has_deals || why == Replacement::Restore {
+            self.ask(Pending::Replace { data, why });
+        } else {
+            let _ = self.apply(Command::Replace { data, why });
+        }
+    }
+
+    /// Asks for confirmation; the change happens in [`Store::confirm`].
+    pub fn ask(&self, pending: Pending) {
+        self.pending.set(Some(pending));
+    }
+
+    pub fn confirm(&self) {
+        let Some(pending) = self.pending.get_untracked() else { return };
+        self.pending.set(None);
+        let command = match pending {
+            Pending::DeleteDeal { id, .. } => Command::DeleteDeal(id),
+            Pending::Replace { data, why } => Command::Replace { data, why },
+            Pending::Erase => Command::Erase,
+        };
+        // These commands carry no user-typed fields, so they cannot fail validation.
+        let _ = self.apply(command);
+    }
+
+    pub fn cancel(&self) {
+        self.pending.set(None);
+    }
+
+    pub fn notify(&self, id: NoticeId, detail: Option<String>, key: Option<String>) {
+        self.notices.update(|list| {
+            list.retain(|n| n.id != id);
+            list.push(Notice { id, detail, key });
+        });
+    }
+
+    pub fn dismiss(&self, id: NoticeId) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    fn schedule_save(&self) {
+        let start_timer = self.saver.try_update_value(|s| s.mark_dirty()).unwrap_or(false);
+        if start_timer {
+            let store = *self;
+            let timer = set_timeout_with_handle(move || store.flush(), SAVE_DELAY).ok();
+            self.saver.update_value(|s| s.set_timer(timer));
+        }
+    }
+
+    /// Writes pending changes now (timer, `pagehide`, hidden tab). A failure keeps the
+    /// data in memory and tells the user; the previously saved copy stays intact.
+    pub fn flush(&self) {
+        if !self.saver.with_value(|s| s.wants_write()) {
+            return;
+        }
+        let text = self.data.with_untracked(|d| schema::encode(d, clock::now()));
+        match self.saver.try_update_value(|s| s.write(&text)) {
+            Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
+            Some(Ok(())) => self.dismiss(NoticeId::SaveFailed),
+            None => {}
+        }
+    }
+
+    pub fn saves_held(&self) -> bool {
+        self.saver.with_value(|s| s.is_held())
+    }
+}
+
+fn check(deal: &Deal) -> Result<(), Vec<FieldError>> {
+    let errors = deal.validate();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

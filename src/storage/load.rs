@@ -1,0 +1,55 @@
+use super::{DataStore, StorageError};
+use kpi::schema::{self, LoadError};
+use kpi::Dataset;
+
+/// What start-up found in storage.
+pub struct LoadOutcome {
+    /// The dataset to start with (empty when nothing usable was saved).
+    pub data: Dataset,
+    /// Something the user must be told about.
+    pub problem: Option<LoadProblem>,
+    /// True when writing would destroy data we could not read: saves wait for the user.
+    pub hold_saves: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadProblem {
+    /// Unreadable data was copied to `key`; the app starts empty.
+    Quarantined { key: String, reason: String },
+    /// Unreadable data could not be copied aside; saving is held so it is not overwritten.
+    QuarantineFailed { reason: String },
+    /// Data from a newer app version: never written over.
+    NewerVersion { reason: String },
+    /// Storage itself refused to be read.
+    Unreadable(StorageError),
+}
+
+/// Loads the dataset once at start-up. Data that cannot be read is never overwritten:
+/// it is quarantined under a timestamped key first, or saving is held.
+pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
+    let raw = match store.read() {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return fresh(None, false),
+        Err(error) => return fresh(Some(LoadProblem::Unreadable(error)), true),
+    };
+    match schema::decode(&raw) {
+        Ok(data) => LoadOutcome { data, problem: None, hold_saves: false },
+        Err(error @ LoadError::NewerVersion { .. }) => {
+            fresh(Some(LoadProblem::NewerVersion { reason: error.to_string() }), true)
+        }
+        Err(error) => {
+            let reason = error.to_string();
+            match store.quarantine(&raw, stamp) {
+                Ok(key) => fresh(Some(LoadProblem::Quarantined { key, reason }), false),
+                Err(why) => fresh(
+                    Some(LoadProblem::QuarantineFailed { reason: format!("{reason}; {why}") }),
+                    true,
+                ),
+            }
+        }
+    }
+}
+
+fn fresh(problem: Option<LoadProblem>, hold_saves: bool) -> LoadOutcome {
+    LoadOutcome { data: Dataset::default(), problem, hold_saves }
+}

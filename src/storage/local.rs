@@ -1,0 +1,61 @@
+use super::{DataStore, StorageError, DATA_KEY, QUARANTINE_PREFIX};
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The envelope in `window.localStorage`, as raw text: we need the exact bytes to
+/// quarantine them, and the DOMException name to tell a full disk from a blocked one.
+pub struct LocalStore {
+    storage: web_sys::Storage,
+}
+
+impl LocalStore {
+    /// Opens localStorage, or says why it cannot be used.
+    pub fn open() -> Result<Self, StorageError> {
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        // `local_storage()` throws a SecurityError when storage is blocked; gloo's
+        // `LocalStorage::raw()` would panic there, so probe first.
+        match window.local_storage() {
+            Ok(Some(_)) => Ok(Self { storage: LocalStorage::raw() }),
+            Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
+            Err(e) => Err(classify(&e)),
+        }
+    }
+}
+
+impl DataStore for LocalStore {
+    fn read(&self) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(DATA_KEY).map_err(|e| classify(&e))
+    }
+
+    fn write(&self, text: &str) -> Result<(), StorageError> {
+        // setItem is atomic: on a quota error the old value stays in place.
+        self.storage.set_item(DATA_KEY, text).map_err(|e| classify(&e))
+    }
+
+    fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
+        let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
+        let mut n = 1;
+        while self.storage.get_item(&key).map_err(|e| classify(&e))?.is_some() {
+            n += 1;
+            key = format!("{QUARANTINE_PREFIX}{stamp}.{n}");
+        }
+        self.storage.set_item(&key, raw).map_err(|e| classify(&e))?;
+        Ok(key)
+    }
+
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+/// Maps a thrown DOMException to a [`StorageError`] by name (and WebKit's legacy code).
+pub fn classify(error: &JsValue) -> StorageError {
+    let Some(dom) = error.dyn_ref::<web_sys::DomException>() else {
+        return StorageError::Other(format!("{error:?}"));
+    };
+    match (dom.name().as_str(), dom.code()) {
+        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => StorageError::QuotaExceeded,
+        ("SecurityError" | "InvalidAccessError", _) => StorageError::Unavailable(dom.message()),
+        (name, _) => StorageError::Other(format!("{name}: {}", dom.message())),
+    }
+}

@@ -1,0 +1,187 @@
+//! Storage in a real browser: the envelope round trip through localStorage, the
+//! quarantine of unreadable data, held saves for newer data, and failed saves.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kpi::{schema, Dataset, Deal, DealKind, DealStatus, Money, NumberLocale};
+use leptos::prelude::*;
+use salesboard::state::{Command, NoticeId, StorageMode, Store};
+use salesboard::storage::{
+    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, StorageError, DATA_KEY, QUARANTINE_PREFIX,
+};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn fresh_local_storage() -> web_sys::Storage {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    storage
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn won_deal(id: &str, amount_cents: i64) -> Deal {
+    Deal {
+        id: id.to_string(),
+        updated_at: at("2026-11-12T09:00:00Z"),
+        deleted_at: None,
+        title: format!("Deal {id}"),
+        customer: "Müller & Söhne GmbH".to_string(),
+        owner: "Anna".to_string(),
+        stage: "negotiation".to_string(),
+        status: DealStatus::Won,
+        amount: Money(amount_cents),
+        kind: DealKind::New,
+        created_on: date("2026-11-02"),
+        expected_close: None,
+        closed_on: Some(date("2026-11-12")),
+        lost_reason: None,
+    }
+}
+
+fn dataset_with(deals: Vec<Deal>) -> Dataset {
+    Dataset { deals, ..Dataset::default() }
+}
+
+#[wasm_bindgen_test]
+fn envelope_round_trips_through_local_storage() {
+    fresh_local_storage();
+    let data = dataset_with(vec![won_deal("a1", 123_450), won_deal("b2", 99)]);
+    LocalStore::open().unwrap().write(&schema::encode(&data, at("2026-11-15T12:00:00Z"))).unwrap();
+
+    let outcome = load_dataset(&LocalStore::open().unwrap(), "unused");
+    assert_eq!(outcome.problem, None);
+    assert!(!outcome.hold_saves);
+    assert_eq!(outcome.data, data);
+}
+
+#[wasm_bindgen_test]
+fn first_run_starts_empty_without_a_notice() {
+    fresh_local_storage();
+    let outcome = load_dataset(&LocalStore::open().unwrap(), "unused");
+    assert_eq!(outcome.problem, None);
+    assert_eq!(outcome.data, Dataset::default());
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_quarantined_and_never_overwritten() {
+    let storage = fresh_local_storage();
+    storage.set_item(DATA_KEY, "{\"app\":\"salesboard\",\"version\":1,\"data\":").unwrap();
+    let stamp = "2026-11-15T12:00:00.000Z";
+    // An earlier quarantine at the same instant must survive too.
+    storage.set_item(&format!("{QUARANTINE_PREFIX}{stamp}"), "older").unwrap();
+
+    let outcome = load_dataset(&LocalStore::open().unwrap(), stamp);
+
+    let Some(LoadProblem::Quarantined { key, reason }) = outcome.problem else {
+        panic!("expected a quarantine, got {:?}", outcome.problem)
+    };
+    assert_eq!(key, format!("{QUARANTINE_PREFIX}{stamp}.2"));
+    assert!(!reason.is_empty());
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{\"app\":\"salesboard\",\"version\":1,\"data\":"));
+    assert_eq!(storage.get_item(&format!("{QUARANTINE_PREFIX}{stamp}")).unwrap().as_deref(), Some("older"));
+    assert_eq!(outcome.data, Dataset::default());
+}
+
+#[wasm_bindgen_test]
+fn the_store_tells_the_user_about_a_quarantine() {
+    fresh_local_storage().set_item(DATA_KEY, "not json at all").unwrap();
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        let notices = store.notices.get_untracked();
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].id, NoticeId::Quarantined);
+        assert!(notices[0].key.as_deref().unwrap().starts_with(QUARANTINE_PREFIX));
+        assert_eq!(store.storage_mode.get_untracked(), StorageMode::Local);
+    });
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_left_untouched() {
+    let storage = fresh_local_storage();
+    let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
+    storage.set_item(DATA_KEY, newer).unwrap();
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        assert!(store.saves_held());
+        assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
+        store.apply(Command::SaveDeal(won_deal("new", 100))).unwrap();
+        store.flush();
+        assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_change_is_written_on_flush() {
+    let storage = fresh_local_storage();
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        store.apply(Command::SaveDeal(won_deal("d1", 5_000))).unwrap();
+        store.flush();
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved.live_deals().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d1"]);
+    });
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_deal_is_refused_and_nothing_changes() {
+    fresh_local_storage();
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        let mut deal = won_deal("bad", 100);
+        deal.title = "  ".to_string();
+        assert!(store.apply(Command::SaveDeal(deal)).is_err());
+        assert_eq!(store.data.get_untracked(), Dataset::default());
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_failed_save_keeps_the_data_and_tells_the_user() {
+    let memory = MemoryStore::default();
+    *memory.fail_writes.borrow_mut() = Some(StorageError::QuotaExceeded);
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(memory), date("2026-11-15"), NumberLocale::En);
+        store.apply(Command::SaveDeal(won_deal("kept", 700))).unwrap();
+        store.flush();
+        assert!(store.data.with_untracked(|d| d.find_deal("kept").is_some()));
+        let notices = store.notices.get_untracked();
+        assert_eq!(notices.iter().map(|n| n.id).collect::<Vec<_>>(), [NoticeId::SaveFailed]);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_recognised_and_the_saved_copy_survives() {
+    let storage = fresh_local_storage();
+    let local = LocalStore::open().unwrap();
+    local.write("previous").unwrap();
+    // Chromium allows about 5 MB per origin; 12 MB of text cannot fit.
+    let huge = "x".repeat(12 * 1024 * 1024);
+    assert_eq!(local.write(&huge), Err(StorageError::QuotaExceeded));
+    assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some("previous"));
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
+    fresh_local_storage();
+    Owner::new().with(|| {
+        let store = Store::with_backend(Box::new(MemoryStore::default()), date("2026-11-15"), NumberLocale::En);
+        store.apply(Command::SaveDeal(won_deal("gone", 100))).unwrap();
+        store.apply(Command::DeleteDeal("gone".to_string())).unwrap();
+        assert!(store.data.with_untracked(|d| d.find_deal("gone").is_none()));
+        assert!(store.data.with_untracked(|d| d.deals.iter().any(|x| x.id == "gone" && x.deleted_at.is_some())));
+        store.apply(Command::UndoDelete).unwrap();
+        assert!(store.data.with_untracked(|d| d.find_deal("gone").is_some()));
+    });
+}

@@ -1,0 +1,243 @@
+// Shared harness for Salesboard's end-to-end tests: one Chromium per test
+// file, a fresh context per test with "today" pinned, and any page error or
+// console error fails the test. Tests read only the testids of the UI contract.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, test } from "node:test";
+import { chromium } from "playwright-core";
+
+export const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
+
+/** "Today" in every test: mid-month and mid-day, so no month boundary or time-zone shift moves it. */
+export const NOW = new Date("2026-11-15T12:00:00");
+
+export const STORAGE_KEY = "salesboard.data";
+export const KPI_IDS = ["revenue_won", "deals_won", "deals_lost", "win_rate", "avg_deal_size", "avg_sales_cycle"];
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let browser;
+function launchOnce() {
+  browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return browser;
+}
+after(async () => {
+  if (browser) await (await browser).close();
+});
+
+/**
+ * Declares a test that gets a page in a fresh browser context: clock pinned to
+ * NOW (setFixedTime, so the app's timers keep running), English locale, the
+ * app opened at `path` and ready. Options:
+ *   path     where to start (default "/")
+ *   context  extra Playwright context options (e.g. { deviceScaleFactor: 2 })
+ *   seed     an envelope object put into localStorage before the app first loads
+ */
+export function appTest(name, body, { path = "/", context = {}, seed } = {}) {
+  test(name, { timeout: 90_000 }, async () => {
+    const ctx = await (await launchOnce()).newContext({
+      locale: "en-US",
+      viewport: { width: 1280, height: 900 },
+      ...context,
+    });
+    ctx.setDefaultTimeout(10_000);
+    try {
+      const page = await ctx.newPage();
+      const problems = watchForErrors(page);
+      await page.clock.setFixedTime(NOW);
+      if (seed) await seedStorage(ctx, seed);
+      await open(page, path);
+      let failure;
+      try {
+        await body(page);
+      } catch (err) {
+        failure = err;
+      }
+      if (problems.length > 0) {
+        const also = failure ? `\n(the test also failed: ${failure.message})` : "";
+        throw new Error(`the page reported errors:\n  ${problems.join("\n  ")}${also}`, { cause: failure });
+      }
+      if (failure) throw failure;
+    } finally {
+      await ctx.close();
+    }
+  });
+}
+
+/** Collects uncaught page errors, console errors and crashes. */
+function watchForErrors(page) {
+  const problems = [];
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("crash", () => problems.push("the page crashed"));
+  return problems;
+}
+
+/** Puts `envelope` into localStorage before the app's first load (once per tab, not on reloads). */
+async function seedStorage(ctx, envelope) {
+  await ctx.addInitScript(
+    ({ key, text }) => {
+      if (location.protocol !== "http:" || sessionStorage.getItem("e2e.seeded")) return;
+      localStorage.setItem(key, text);
+      sessionStorage.setItem("e2e.seeded", "1");
+    },
+    { key: STORAGE_KEY, text: JSON.stringify(envelope) },
+  );
+}
+
+/** Navigates to BASE_URL + path and waits for the app to be mounted. */
+export async function open(page, path) {
+  await page.goto(BASE_URL + path);
+  await page.getByTestId("app-ready").waitFor();
+}
+
+/** Reloads and waits for the app to be mounted again. */
+export async function reload(page) {
+  await page.reload();
+  await page.getByTestId("app-ready").waitFor();
+}
+
+const ROUTES = { dashboard: "/", deals: "/deals", settings: "/settings" };
+
+/** Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. */
+export async function navigate(page, name) {
+  await page.getByTestId(`nav-${name}`).click();
+  await page.waitForURL(BASE_URL + ROUTES[name]);
+}
+
+/** Retries `check` (an async assertion) until it passes or `timeout` ms have gone by. */
+export async function eventually(check, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** A KPI card's unrounded value: a number, or null when it shows "no data". */
+export async function readKpi(page, id) {
+  const card = page.locator(`[data-kpi="${id}"]`);
+  const [value, noData] = await Promise.all([card.getAttribute("data-value"), card.getAttribute("data-no-data")]);
+  if (noData === "true") return null;
+  return value === null || value === "" ? Number.NaN : Number(value);
+}
+
+/** All six KPIs as { revenue_won: …, … }. */
+export async function readKpis(page) {
+  const values = await Promise.all(KPI_IDS.map((id) => readKpi(page, id)));
+  return Object.fromEntries(KPI_IDS.map((id, i) => [id, values[i]]));
+}
+
+/** Waits until the KPI cards show `expected` (numbers compared to 1e-9, null = no data). */
+export async function expectKpis(page, expected) {
+  await eventually(async () => {
+    const actual = await readKpis(page);
+    const close = (a, e) => (e === null ? a === null : a !== null && Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e)));
+    const matches = Object.entries(expected).every(([id, e]) => close(actual[id], e));
+    assert.ok(matches, `KPIs\n  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`);
+  });
+}
+
+export async function selectPeriod(page, preset) {
+  await page.getByTestId("period-picker").selectOption(preset);
+}
+
+/** The parsed envelope in localStorage, or null. */
+export async function storedEnvelope(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  return text === null ? null : JSON.parse(text);
+}
+
+/** The deals in localStorage (none when nothing is stored yet). */
+export async function storedDeals(page) {
+  return (await storedEnvelope(page))?.data?.deals ?? [];
+}
+
+export const fixturePath = (name) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+export const readFixture = (name) => JSON.parse(readFileSync(fixturePath(name), "utf8"));
+
+export const dealRows = (page) => page.getByTestId("deal-row");
+export const dealRow = (page, id) => page.locator(`[data-testid="deal-row"][data-deal-id="${id}"]`);
+export const notice = (page, id) => page.locator(`[data-testid="notice"][data-notice-id="${id}"]`);
+
+/** Form fields in the order a user fills them (status first reveals closed / lost reason). */
+const DEAL_FIELDS = [
+  ["title", "deal-title", "fill"],
+  ["customer", "deal-customer", "fill"],
+  ["owner", "deal-owner", "fill"],
+  ["stage", "deal-stage", "select"],
+  ["kind", "deal-kind", "select"],
+  ["status", "deal-status", "select"],
+  ["amount", "deal-amount", "fill"],
+  ["created", "deal-created", "fill"],
+  ["expectedClose", "deal-expected-close", "fill"],
+  ["closed", "deal-closed", "fill"],
+  ["lostReason", "deal-lost-reason", "fill"],
+];
+
+/** Fills the open deal form with the given fields (dates as yyyy-mm-dd). */
+export async function fillDeal(page, fields) {
+  for (const [key, testId, how] of DEAL_FIELDS) {
+    if (!(key in fields)) continue;
+    const input = page.getByTestId(testId);
+    if (how === "select") await input.selectOption(fields[key]);
+    else await input.fill(fields[key]);
+  }
+}
+
+/** Opens the deal form, fills it and saves. */
+export async function addDeal(page, fields) {
+  await page.getByTestId("deal-new").click();
+  await page.getByTestId("deal-form").waitFor();
+  await fillDeal(page, fields);
+  await page.getByTestId("deal-save").click();
+}
+
+/** Chooses a file for the restore input: a fixture path or { name, mimeType, buffer }. */
+export async function chooseBackup(page, file) {
+  await page.getByTestId("backup-restore-input").setInputFiles(file);
+}
+
+/**
+ * Reads the revenue chart's pixels in the page: its size (attribute and CSS),
+ * the device pixel ratio, and how many pixels differ from the background (the
+ * most common colour).
+ */
+export async function chartPixels(page) {
+  return page.getByTestId("revenue-chart").evaluate((canvas) => {
+    const { width, height } = canvas;
+    const rect = canvas.getBoundingClientRect();
+    const base = { width, height, cssWidth: rect.width, cssHeight: rect.height, dpr: window.devicePixelRatio };
+    if (width === 0 || height === 0) return { ...base, inked: 0, total: 0 };
+    const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+    const pixels = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
+    const counts = new Map();
+    for (const p of pixels) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const background = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+    const channels = (p) => [p & 255, (p >>> 8) & 255, (p >>> 16) & 255, p >>> 24];
+    const bg = channels(background);
+    let inked = 0;
+    for (const p of pixels) {
+      const c = channels(p);
+      if (Math.abs(c[0] - bg[0]) + Math.abs(c[1] - bg[1]) + Math.abs(c[2] - bg[2]) + Math.abs(c[3] - bg[3]) > 48) inked++;
+    }
+    return { ...base, inked, total: pixels.length };
+  });
+}

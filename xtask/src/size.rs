@@ -1,0 +1,158 @@
+//! The size budget: what a first visit downloads, gzipped.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::error::{bail, Result};
+
+/// The gzipped .wasm + .js + .css of a release build must stay within this.
+pub const BUDGET: u64 = 150 * 1024;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Asset {
+    pub name: String,
+    pub raw: u64,
+    pub gzipped: u64,
+}
+
+/// Every .wasm, .js and .css file under `dir`, with its size raw and gzipped
+/// at the best compression, sorted by name.
+pub fn measure(dir: &Path) -> Result<Vec<Asset>> {
+    let mut assets = Vec::new();
+    collect(dir, dir, &mut assets)?;
+    assets.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(assets)
+}
+
+fn collect(root: &Path, dir: &Path, assets: &mut Vec<Asset>) -> Result {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, assets)?;
+        } else if counts(&path) {
+            let bytes = fs::read(&path)?;
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            assets.push(Asset {
+                name,
+                raw: bytes.len() as u64,
+                gzipped: gzip_len(&bytes)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn counts(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    matches!(extension, "wasm" | "js" | "css")
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+/// The gzipped total.
+pub fn total(assets: &[Asset]) -> u64 {
+    assets.iter().map(|a| a.gzipped).sum()
+}
+
+/// A table: one row per file, then the totals and the budget.
+pub fn table(assets: &[Asset]) -> String {
+    let width = assets
+        .iter()
+        .map(|a| a.name.len())
+        .chain([5])
+        .max()
+        .unwrap_or(5);
+    let row =
+        |name: &str, raw: String, gz: String| format!("  {name:<width$}  {raw:>10}  {gz:>10}\n");
+    let mut out = row("file", "raw".into(), "gzipped".into());
+    for asset in assets {
+        out += &row(&asset.name, kb(asset.raw), kb(asset.gzipped));
+    }
+    let raw_total = assets.iter().map(|a| a.raw).sum();
+    out += &row("total", kb(raw_total), kb(total(assets)));
+    out += &row("budget", String::new(), kb(BUDGET));
+    out
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// Prints the table; fails when the gzipped total is over the budget and
+/// `enforce` is set, otherwise only warns.
+pub fn check(dist: &Path, enforce: bool) -> Result<String> {
+    let assets = measure(dist)?;
+    if assets.is_empty() {
+        bail!(
+            "no .wasm, .js or .css in {}: did the build run?",
+            dist.display()
+        );
+    }
+    print!("{}", table(&assets));
+    let gz = total(&assets);
+    let note = format!("{} gzipped of {}", kb(gz), kb(BUDGET));
+    if gz > BUDGET {
+        if enforce {
+            bail!("over the size budget: {note}");
+        }
+        println!("WARNING: over the size budget: {note}");
+    }
+    Ok(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_wasm_js_and_css_count_and_they_are_gzipped() {
+        let dir = std::env::temp_dir().join(format!("xtask-size-test-{}", std::process::id()));
+        fs::create_dir_all(dir.join("nested")).unwrap();
+        let text = "let revenue = 0;\n".repeat(500);
+        fs::write(dir.join("app.js"), &text).unwrap();
+        fs::write(dir.join("nested").join("sw.js"), "self;").unwrap();
+        fs::write(dir.join("index.html"), &text).unwrap();
+        fs::write(dir.join("icon.png"), [0u8; 100]).unwrap();
+
+        let assets = measure(&dir).unwrap();
+        let names: Vec<&str> = assets.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["app.js", "nested/sw.js"]);
+        assert_eq!(assets[0].raw, text.len() as u64);
+        assert!(
+            assets[0].gzipped < assets[0].raw / 10,
+            "repetitive text compresses well"
+        );
+        assert!(check(&dir, true).is_ok());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_budget_is_checked_on_the_gzipped_total() {
+        let asset = |gzipped| Asset {
+            name: "app.wasm".into(),
+            raw: 500_000,
+            gzipped,
+        };
+        assert_eq!(total(&[asset(BUDGET - 1), asset(1)]), BUDGET);
+        let table = table(&[asset(96_256)]);
+        assert!(
+            table.contains("app.wasm") && table.contains("94.0 KB") && table.contains("150.0 KB"),
+            "{table}"
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! `cargo xtask test`: lint, host tests, browser tests, release build, size
+//! budget, end-to-end tests. Stops at the first red step and always ends with
+//! one line, `N passed, N failed`, over all three test runners.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::cmd;
+use crate::dist::trunk_build;
+use crate::error::{bail, Error, Result};
+use crate::paths;
+use crate::serve::{self, Log};
+use crate::setup;
+use crate::size;
+use crate::step::Steps;
+use crate::summary::{cargo_counts, tap_counts, Tally};
+use crate::Options;
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub fn run(options: &Options) -> Result {
+    let mut steps = Steps::new();
+    let mut tally = Tally::default();
+    let outcome = all_steps(&mut steps, &mut tally, options);
+    steps.recap();
+    if let Err(err) = &outcome {
+        println!("\nFAILED: {err}");
+    }
+    println!("{tally}");
+    outcome.map_err(|_| Error::Reported)
+}
+
+/// Lint steps: a name and the cargo arguments.
+const LINTS: &[(&str, &str)] = &[
+    ("format (cargo fmt --check)", "fmt --all --check"),
+    (
+        "clippy: kpi + xtask",
+        "clippy -p kpi -p xtask --all-targets -- -D warnings",
+    ),
+    (
+        "clippy: app (wasm32)",
+        "clippy -p salesboard --target wasm32-unknown-unknown --all-targets -- -D warnings",
+    ),
+];
+
+/// Test runs whose `test result:` lines are counted: a name and the cargo arguments.
+const CARGO_TESTS: &[(&str, &str)] = &[
+    (
+        "host tests: kpi + xtask",
+        "test -p kpi -p xtask --no-fail-fast",
+    ),
+    (
+        "browser tests: app in headless Chromium",
+        "test -p salesboard --target wasm32-unknown-unknown --no-fail-fast",
+    ),
+];
+
+fn all_steps(steps: &mut Steps, tally: &mut Tally, options: &Options) -> Result {
+    if options.setup {
+        setup::run_in(steps)?;
+    }
+    for (name, args) in LINTS {
+        steps.run(name, || cmd::run(&mut cargo(args)).map(|()| String::new()))?;
+    }
+    for (name, args) in CARGO_TESTS {
+        steps.run(name, || counted_cargo_test(tally, args))?;
+    }
+    steps.run("release build (trunk build --release)", trunk_build)?;
+    steps.run("size budget (gzipped .wasm + .js + .css)", || {
+        size::check(&paths::dist(), true)
+    })?;
+    steps.run("end-to-end tests: dist/ in headless Chromium", || {
+        end_to_end(tally)
+    })?;
+    Ok(())
+}
+
+/// `cargo ARGS` (split on spaces) in the workspace root.
+fn cargo(args: &str) -> Command {
+    let args: Vec<&str> = args.split_whitespace().collect();
+    cmd::new("cargo", &args, &paths::root())
+}
+
+/// Runs a `cargo test` command, adds its counts to `tally`, fails if it failed.
+fn counted_cargo_test(tally: &mut Tally, args: &str) -> Result<String> {
+    let mut command = cargo(args);
+    browser_driver(&mut command);
+    let captured = cmd::run_captured(&mut command)?;
+    let counts = cargo_counts(&captured.text);
+    *tally += counts;
+    if !captured.success {
+        bail!("`{}` failed ({counts})", cmd::describe(&command));
+    }
+    Ok(counts.to_string())
+}
+
+/// wasm-bindgen-test-runner picks the first WebDriver it finds; name Chromium's
+/// so that a geckodriver on PATH does not switch browsers.
+fn browser_driver(command: &mut Command) {
+    if std::env::var_os("CHROMEDRIVER").is_none() && Path::new(CHROMEDRIVER).is_file() {
+        command.env("CHROMEDRIVER", CHROMEDRIVER);
+    }
+}
+
+/// Serves `dist/` on a free port and runs node's test runner in tests/e2e:
+/// the spec report streams to the terminal, the TAP report goes to a file
+/// whose summary is counted.
+fn end_to_end(tally: &mut Tally) -> Result<String> {
+    let addr = serve::start(paths::dist(), "127.0.0.1:0", Log::Quiet)?;
+    let base_url = format!("http://{addr}");
+    println!("Serving dist/ on {base_url}");
+    fs::create_dir_all(paths::scratch())?;
+    let tap_file = paths::scratch().join("e2e.tap");
+    let _ = fs::remove_file(&tap_file);
+    let tap_destination = format!("--test-reporter-destination={}", tap_file.display());
+    let args = [
+        "--test",
+        "--test-reporter=spec",
+        "--test-reporter-destination=stdout",
+        "--test-reporter=tap",
+        &tap_destination,
+    ];
+    let mut command = cmd::new("node", &args, &paths::e2e());
+    command.env("BASE_URL", &base_url);
+    let run = cmd::run(&mut command);
+    let counts = tap_counts(&fs::read_to_string(&tap_file).unwrap_or_default());
+    *tally += counts.unwrap_or_default();
+    match (run, counts) {
+        (Ok(()), Some(counts)) if counts.passed > 0 => Ok(counts.to_string()),
+        (Ok(()), _) => bail!("node's test runner ran no end-to-end test"),
+        (Err(err), Some(counts)) => bail!("{err} ({counts})"),
+        (Err(err), None) => Err(err),
+    }
+}
