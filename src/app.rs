@@ -1,7 +1,7 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
 use crate::components::{ConfirmDialog, Notices, UndoToast};
-use crate::i18n::*;
+use crate::lang::{use_i18n, I18n};
 use crate::pages::{Dashboard, Deals, NotFound, Settings};
 use crate::state::Store;
 use leptos::ev;
@@ -15,12 +15,11 @@ pub fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
     flush_when_leaving(store);
+    I18n::provide_for_browser();
     view! {
-        <I18nContextProvider>
-            <Router>
-                <Shell />
-            </Router>
-        </I18nContextProvider>
+        <Router>
+            <Shell />
+        </Router>
     }
 }
 
@@ -29,13 +28,13 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="shell" data-testid="app-ready">
-            <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+            <a class="skip-link" href="#main">{i18n.t(|t| t.skip_to_content)}</a>
             <header class="top-bar">
-                <a class="brand" href="/">{t!(i18n, app_name)}</a>
-                <nav aria-label=move || t_string!(i18n, nav_label)>
-                    <A href="/" exact=true attr:data-testid="nav-dashboard">{t!(i18n, nav_dashboard)}</A>
-                    <A href="/deals" attr:data-testid="nav-deals">{t!(i18n, nav_deals)}</A>
-                    <A href="/settings" attr:data-testid="nav-settings">{t!(i18n, nav_settings)}</A>
+                <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
+                <nav aria-label=move || i18n.texts().nav_label>
+                    <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
+                    <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
+                    <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
             <Notices />
@@ -61,7 +60,10 @@ fn flush_when_leaving(store: Store) {
             store.flush();
         }
     });
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+    let _ = document().add_event_listener_with_callback(
+        "visibilitychange",
+        on_visibility.as_ref().unchecked_ref(),
+    );
     // The listener lives as long as the page.
     on_visibility.forget();
 }

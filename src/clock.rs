@@ -6,8 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// Today in the browser's local time zone.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// The current instant, for `updated_at` and the envelope's `saved_at`.
@@ -27,7 +31,9 @@ pub fn new_id() -> String {
 fn fallback_id() -> String {
     let hex = |n: usize| -> String {
         (0..n)
-            .map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
+            .map(|_| {
+                char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0')
+            })
             .collect()
     };
     format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))

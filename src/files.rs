@@ -11,7 +11,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     link.set_href(&url);
     link.set_download(name);
@@ -21,6 +23,9 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 
 /// The text of a file the user picked; a file that is not text gives an error message.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }

@@ -7,7 +7,11 @@ use kpi::{Currency, KpiValue, NumberLocale};
 /// A number with `digits` decimals and the locale's decimal separator ("12,5" in German).
 pub fn decimal(value: f64, digits: usize, locale: NumberLocale) -> String {
     let text = format!("{value:.digits$}");
-    let text = if digits > 0 { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text };
+    let text = if digits > 0 {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
     text.replace('.', &locale.decimal_separator().to_string())
 }
 
@@ -18,12 +22,14 @@ pub fn percent(ratio: f64, locale: NumberLocale) -> String {
 
 /// The visible text of a KPI value; "no data" is a dash, never NaN or 0.
 pub fn kpi_value(i18n: I18n, value: &KpiValue, currency: Currency, locale: NumberLocale) -> String {
-    use crate::i18n::*;
     match value {
         KpiValue::Money(money) => money.format(currency, locale),
         KpiValue::Count(n) => n.to_string(),
         KpiValue::Ratio(r) => percent(*r, locale),
-        KpiValue::Days(d) => t_string!(i18n, days_value, days = decimal(*d, 1, locale)).to_string(),
-        KpiValue::NoData => t_string!(i18n, no_data).to_string(),
+        KpiValue::Days(d) => i18n::fill(
+            i18n.texts().days_value,
+            &[("days", &decimal(*d, 1, locale))],
+        ),
+        KpiValue::NoData => i18n.texts().no_data.to_string(),
     }
 }

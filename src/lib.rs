@@ -7,9 +7,8 @@ pub mod clock;
 pub mod components;
 pub mod files;
 pub mod format;
+pub mod lang;
 pub mod pages;
 pub mod state;
 pub mod storage;
 pub mod text;
-
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -3,7 +3,9 @@
 //! applies and schedules a save. Views only read signals and call commands.
 
 use crate::clock;
-use crate::storage::{load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, Saver, StorageError};
+use crate::storage::{
+    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, Saver, StorageError,
+};
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
 use kpi::{schema, Currency, Dataset, Deal, DealStatus, NumberLocale, RecordId};
@@ -53,8 +55,12 @@ impl NoticeId {
 
     pub fn kind(self) -> NoticeKind {
         match self {
-            NoticeId::QuarantineFailed | NoticeId::SaveFailed | NoticeId::RestoreFailed => NoticeKind::Error,
-            NoticeId::Quarantined | NoticeId::NewerVersion | NoticeId::StorageUnavailable => NoticeKind::Warning,
+            NoticeId::QuarantineFailed | NoticeId::SaveFailed | NoticeId::RestoreFailed => {
+                NoticeKind::Error
+            }
+            NoticeId::Quarantined | NoticeId::NewerVersion | NoticeId::StorageUnavailable => {
+                NoticeKind::Warning
+            }
             NoticeId::Restored | NoticeId::DemoLoaded | NoticeId::Erased => NoticeKind::Info,
         }
     }
@@ -121,11 +127,16 @@ impl Store {
     /// Opens browser storage (or memory when the browser refuses), loads once, and
     /// reports any problem as a notice.
     pub fn start() -> Self {
-        let (backend, refused): (Box<dyn DataStore>, Option<StorageError>) = match LocalStore::open() {
-            Ok(local) => (Box::new(local), None),
-            Err(error) => (Box::new(MemoryStore::default()), Some(error)),
-        };
-        let store = Self::with_backend(backend, clock::today(), NumberLocale::from_language_tag(&clock::language_tag()));
+        let (backend, refused): (Box<dyn DataStore>, Option<StorageError>) =
+            match LocalStore::open() {
+                Ok(local) => (Box::new(local), None),
+                Err(error) => (Box::new(MemoryStore::default()), Some(error)),
+            };
+        let store = Self::with_backend(
+            backend,
+            clock::today(),
+            NumberLocale::from_language_tag(&clock::language_tag()),
+        );
         if let Some(error) = refused {
             store.storage_mode.set(StorageMode::MemoryOnly);
             store.notify(NoticeId::StorageUnavailable, Some(error.to_string()), None);
@@ -134,7 +145,11 @@ impl Store {
     }
 
     /// A store over any backend; used by `start` and by the browser tests.
-    pub fn with_backend(backend: Box<dyn DataStore>, today: NaiveDate, locale: NumberLocale) -> Self {
+    pub fn with_backend(
+        backend: Box<dyn DataStore>,
+        today: NaiveDate,
+        locale: NumberLocale,
+    ) -> Self {
         let stamp = clock::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
         let outcome = load_dataset(backend.as_ref(), &stamp);
         let mode = match (backend.is_persistent(), outcome.hold_saves) {
@@ -160,10 +175,18 @@ impl Store {
 
     fn report_load_problem(&self, problem: LoadProblem) {
         match problem {
-            LoadProblem::Quarantined { key, reason } => self.notify(NoticeId::Quarantined, Some(reason), Some(key)),
-            LoadProblem::QuarantineFailed { reason } => self.notify(NoticeId::QuarantineFailed, Some(reason), None),
-            LoadProblem::NewerVersion { reason } => self.notify(NoticeId::NewerVersion, Some(reason), None),
-            LoadProblem::Unreadable(error) => self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None),
+            LoadProblem::Quarantined { key, reason } => {
+                self.notify(NoticeId::Quarantined, Some(reason), Some(key))
+            }
+            LoadProblem::QuarantineFailed { reason } => {
+                self.notify(NoticeId::QuarantineFailed, Some(reason), None)
+            }
+            LoadProblem::NewerVersion { reason } => {
+                self.notify(NoticeId::NewerVersion, Some(reason), None)
+            }
+            LoadProblem::Unreadable(error) => {
+                self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None)
+            }
         }
     }
 
@@ -196,7 +219,9 @@ impl Store {
                 }
             }
             Command::UndoDelete => {
-                let Some(mut deal) = self.undo.get_untracked() else { return Ok(()) };
+                let Some(mut deal) = self.undo.get_untracked() else {
+                    return Ok(());
+                };
                 deal.updated_at = now;
                 deal.deleted_at = None;
                 self.data.update(|d| d.restore_deal(deal));
@@ -221,11 +246,21 @@ impl Store {
     }
 
     /// The deal `id` closed today as won or lost, validated.
-    fn closed_version(&self, id: &str, status: DealStatus, reason: Option<String>) -> Result<Deal, Vec<FieldError>> {
-        let mut deal = self.data.with_untracked(|d| d.find_deal(id).cloned()).ok_or_else(Vec::new)?;
+    fn closed_version(
+        &self,
+        id: &str,
+        status: DealStatus,
+        reason: Option<String>,
+    ) -> Result<Deal, Vec<FieldError>> {
+        let mut deal = self
+            .data
+            .with_untracked(|d| d.find_deal(id).cloned())
+            .ok_or_else(Vec::new)?;
         deal.status = status;
         deal.closed_on = Some(self.today);
-        deal.lost_reason = reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+        deal.lost_reason = reason
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
         deal.updated_at = clock::now();
         check(&deal)?;
         Ok(deal)
@@ -261,7 +296,9 @@ impl Store {
     /// Replaces everything: at once when there is nothing to lose (a first run trying
     /// the demo), otherwise only after the user confirms.
     pub fn offer_replacement(&self, data: Dataset, why: Replacement) {
-        let has_deals = self.data.with_untracked(|d| d.live_deals().next().is_some());
+        let has_deals = self
+            .data
+            .with_untracked(|d| d.live_deals().next().is_some());
         if has_deals || why == Replacement::Restore {
             self.ask(Pending::Replace { data, why });
         } else {
@@ -275,7 +312,9 @@ impl Store {
     }
 
     pub fn confirm(&self) {
-        let Some(pending) = self.pending.get_untracked() else { return };
+        let Some(pending) = self.pending.get_untracked() else {
+            return;
+        };
         self.pending.set(None);
         let command = match pending {
             Pending::DeleteDeal { id, .. } => Command::DeleteDeal(id),
@@ -302,7 +341,10 @@ impl Store {
     }
 
     fn schedule_save(&self) {
-        let start_timer = self.saver.try_update_value(|s| s.mark_dirty()).unwrap_or(false);
+        let start_timer = self
+            .saver
+            .try_update_value(|s| s.mark_dirty())
+            .unwrap_or(false);
         if start_timer {
             let store = *self;
             let timer = set_timeout_with_handle(move || store.flush(), SAVE_DELAY).ok();
@@ -316,7 +358,9 @@ impl Store {
         if !self.saver.with_value(|s| s.wants_write()) {
             return;
         }
-        let text = self.data.with_untracked(|d| schema::encode(d, clock::now()));
+        let text = self
+            .data
+            .with_untracked(|d| schema::encode(d, clock::now()));
         match self.saver.try_update_value(|s| s.write(&text)) {
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
             Some(Ok(())) => self.dismiss(NoticeId::SaveFailed),

@@ -7,7 +7,8 @@ use kpi::{schema, Dataset, Deal, DealKind, DealStatus, Money, NumberLocale};
 use leptos::prelude::*;
 use salesboard::state::{Command, NoticeId, StorageMode, Store};
 use salesboard::storage::{
-    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, StorageError, DATA_KEY, QUARANTINE_PREFIX,
+    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, StorageError, DATA_KEY,
+    QUARANTINE_PREFIX,
 };
 use wasm_bindgen_test::*;
 
@@ -51,14 +52,20 @@ fn won_deal(id: &str, amount_cents: i64) -> Deal {
 }
 
 fn dataset_with(deals: Vec<Deal>) -> Dataset {
-    Dataset { deals, ..Dataset::default() }
+    Dataset {
+        deals,
+        ..Dataset::default()
+    }
 }
 
 #[wasm_bindgen_test]
 fn envelope_round_trips_through_local_storage() {
     fresh_local_storage();
     let data = dataset_with(vec![won_deal("a1", 123_450), won_deal("b2", 99)]);
-    LocalStore::open().unwrap().write(&schema::encode(&data, at("2026-11-15T12:00:00Z"))).unwrap();
+    LocalStore::open()
+        .unwrap()
+        .write(&schema::encode(&data, at("2026-11-15T12:00:00Z")))
+        .unwrap();
 
     let outcome = load_dataset(&LocalStore::open().unwrap(), "unused");
     assert_eq!(outcome.problem, None);
@@ -77,10 +84,14 @@ fn first_run_starts_empty_without_a_notice() {
 #[wasm_bindgen_test]
 fn unreadable_data_is_quarantined_and_never_overwritten() {
     let storage = fresh_local_storage();
-    storage.set_item(DATA_KEY, "{\"app\":\"salesboard\",\"version\":1,\"data\":").unwrap();
+    storage
+        .set_item(DATA_KEY, "{\"app\":\"salesboard\",\"version\":1,\"data\":")
+        .unwrap();
     let stamp = "2026-11-15T12:00:00.000Z";
     // An earlier quarantine at the same instant must survive too.
-    storage.set_item(&format!("{QUARANTINE_PREFIX}{stamp}"), "older").unwrap();
+    storage
+        .set_item(&format!("{QUARANTINE_PREFIX}{stamp}"), "older")
+        .unwrap();
 
     let outcome = load_dataset(&LocalStore::open().unwrap(), stamp);
 
@@ -89,20 +100,39 @@ fn unreadable_data_is_quarantined_and_never_overwritten() {
     };
     assert_eq!(key, format!("{QUARANTINE_PREFIX}{stamp}.2"));
     assert!(!reason.is_empty());
-    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{\"app\":\"salesboard\",\"version\":1,\"data\":"));
-    assert_eq!(storage.get_item(&format!("{QUARANTINE_PREFIX}{stamp}")).unwrap().as_deref(), Some("older"));
+    assert_eq!(
+        storage.get_item(&key).unwrap().as_deref(),
+        Some("{\"app\":\"salesboard\",\"version\":1,\"data\":")
+    );
+    assert_eq!(
+        storage
+            .get_item(&format!("{QUARANTINE_PREFIX}{stamp}"))
+            .unwrap()
+            .as_deref(),
+        Some("older")
+    );
     assert_eq!(outcome.data, Dataset::default());
 }
 
 #[wasm_bindgen_test]
 fn the_store_tells_the_user_about_a_quarantine() {
-    fresh_local_storage().set_item(DATA_KEY, "not json at all").unwrap();
+    fresh_local_storage()
+        .set_item(DATA_KEY, "not json at all")
+        .unwrap();
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        let store = Store::with_backend(
+            Box::new(LocalStore::open().unwrap()),
+            date("2026-11-15"),
+            NumberLocale::En,
+        );
         let notices = store.notices.get_untracked();
         assert_eq!(notices.len(), 1);
         assert_eq!(notices[0].id, NoticeId::Quarantined);
-        assert!(notices[0].key.as_deref().unwrap().starts_with(QUARANTINE_PREFIX));
+        assert!(notices[0]
+            .key
+            .as_deref()
+            .unwrap()
+            .starts_with(QUARANTINE_PREFIX));
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Local);
     });
 }
@@ -113,10 +143,16 @@ fn data_from_a_newer_version_is_left_untouched() {
     let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
     storage.set_item(DATA_KEY, newer).unwrap();
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        let store = Store::with_backend(
+            Box::new(LocalStore::open().unwrap()),
+            date("2026-11-15"),
+            NumberLocale::En,
+        );
         assert!(store.saves_held());
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
-        store.apply(Command::SaveDeal(won_deal("new", 100))).unwrap();
+        store
+            .apply(Command::SaveDeal(won_deal("new", 100)))
+            .unwrap();
         store.flush();
         assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
     });
@@ -126,11 +162,23 @@ fn data_from_a_newer_version_is_left_untouched() {
 fn a_change_is_written_on_flush() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
-        store.apply(Command::SaveDeal(won_deal("d1", 5_000))).unwrap();
+        let store = Store::with_backend(
+            Box::new(LocalStore::open().unwrap()),
+            date("2026-11-15"),
+            NumberLocale::En,
+        );
+        store
+            .apply(Command::SaveDeal(won_deal("d1", 5_000)))
+            .unwrap();
         store.flush();
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(saved.live_deals().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d1"]);
+        assert_eq!(
+            saved
+                .live_deals()
+                .map(|d| d.id.as_str())
+                .collect::<Vec<_>>(),
+            ["d1"]
+        );
     });
 }
 
@@ -138,7 +186,11 @@ fn a_change_is_written_on_flush() {
 fn an_invalid_deal_is_refused_and_nothing_changes() {
     fresh_local_storage();
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(LocalStore::open().unwrap()), date("2026-11-15"), NumberLocale::En);
+        let store = Store::with_backend(
+            Box::new(LocalStore::open().unwrap()),
+            date("2026-11-15"),
+            NumberLocale::En,
+        );
         let mut deal = won_deal("bad", 100);
         deal.title = "  ".to_string();
         assert!(store.apply(Command::SaveDeal(deal)).is_err());
@@ -152,11 +204,16 @@ fn a_failed_save_keeps_the_data_and_tells_the_user() {
     *memory.fail_writes.borrow_mut() = Some(StorageError::QuotaExceeded);
     Owner::new().with(|| {
         let store = Store::with_backend(Box::new(memory), date("2026-11-15"), NumberLocale::En);
-        store.apply(Command::SaveDeal(won_deal("kept", 700))).unwrap();
+        store
+            .apply(Command::SaveDeal(won_deal("kept", 700)))
+            .unwrap();
         store.flush();
         assert!(store.data.with_untracked(|d| d.find_deal("kept").is_some()));
         let notices = store.notices.get_untracked();
-        assert_eq!(notices.iter().map(|n| n.id).collect::<Vec<_>>(), [NoticeId::SaveFailed]);
+        assert_eq!(
+            notices.iter().map(|n| n.id).collect::<Vec<_>>(),
+            [NoticeId::SaveFailed]
+        );
     });
 }
 
@@ -168,7 +225,10 @@ fn a_full_local_storage_is_recognised_and_the_saved_copy_survives() {
     // Chromium allows about 5 MB per origin; 12 MB of text cannot fit.
     let huge = "x".repeat(12 * 1024 * 1024);
     assert_eq!(local.write(&huge), Err(StorageError::QuotaExceeded));
-    assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some("previous"));
+    assert_eq!(
+        storage.get_item(DATA_KEY).unwrap().as_deref(),
+        Some("previous")
+    );
     storage.clear().unwrap();
 }
 
@@ -176,11 +236,22 @@ fn a_full_local_storage_is_recognised_and_the_saved_copy_survives() {
 fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
     fresh_local_storage();
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(MemoryStore::default()), date("2026-11-15"), NumberLocale::En);
-        store.apply(Command::SaveDeal(won_deal("gone", 100))).unwrap();
-        store.apply(Command::DeleteDeal("gone".to_string())).unwrap();
+        let store = Store::with_backend(
+            Box::new(MemoryStore::default()),
+            date("2026-11-15"),
+            NumberLocale::En,
+        );
+        store
+            .apply(Command::SaveDeal(won_deal("gone", 100)))
+            .unwrap();
+        store
+            .apply(Command::DeleteDeal("gone".to_string()))
+            .unwrap();
         assert!(store.data.with_untracked(|d| d.find_deal("gone").is_none()));
-        assert!(store.data.with_untracked(|d| d.deals.iter().any(|x| x.id == "gone" && x.deleted_at.is_some())));
+        assert!(store.data.with_untracked(|d| d
+            .deals
+            .iter()
+            .any(|x| x.id == "gone" && x.deleted_at.is_some())));
         store.apply(Command::UndoDelete).unwrap();
         assert!(store.data.with_untracked(|d| d.find_deal("gone").is_some()));
     });

@@ -198,9 +198,16 @@ impl Dataset {
     /// Live deals for the deal list, optionally of one status: newest first by created
     /// date, then by last edit, so a deal just added or changed appears at the top.
     pub fn deals_newest_first(&self, status: Option<DealStatus>) -> Vec<Deal> {
-        let mut deals: Vec<Deal> =
-            self.live_deals().filter(|d| status.is_none_or(|s| d.status == s)).cloned().collect();
-        deals.sort_by(|a, b| b.created_on.cmp(&a.created_on).then(b.updated_at.cmp(&a.updated_at)));
+        let mut deals: Vec<Deal> = self
+            .live_deals()
+            .filter(|d| status.is_none_or(|s| d.status == s))
+            .cloned()
+            .collect();
+        deals.sort_by(|a, b| {
+            b.created_on
+                .cmp(&a.created_on)
+                .then(b.updated_at.cmp(&a.updated_at))
+        });
         deals
     }
 

@@ -9,7 +9,10 @@ use web_sys::HtmlCanvasElement;
 /// The revenue-by-month chart on a `<canvas>`: this component only wires the node and
 /// redraws when the data or the size changes; drawing lives in `draw_revenue_by_month`.
 #[component]
-pub fn RevenueChart(data: Memo<MonthlyRevenue>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn RevenueChart(
+    data: Memo<MonthlyRevenue>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
     let listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
@@ -34,9 +37,15 @@ pub fn RevenueChart(data: Memo<MonthlyRevenue>, #[prop(into)] label: Signal<Stri
 
 /// Sizes the backing store to CSS size × devicePixelRatio (sharp on HiDPI), then draws.
 fn render(canvas: &HtmlCanvasElement, data: &MonthlyRevenue) {
-    let scale = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let scale = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .max(1.0);
     let rect = canvas.get_bounding_client_rect();
-    let (width, height) = ((rect.width() * scale).round() as u32, (rect.height() * scale).round() as u32);
+    let (width, height) = (
+        (rect.width() * scale).round() as u32,
+        (rect.height() * scale).round() as u32,
+    );
     if width == 0 || height == 0 {
         return;
     }

@@ -51,7 +51,10 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .draw_series(data.amounts.iter().enumerate().map(|(i, amount)| {
             let i = i as i32;
             let mut bar = Rectangle::new(
-                [(SegmentValue::Exact(i), 0.0), (SegmentValue::Exact(i + 1), *amount)],
+                [
+                    (SegmentValue::Exact(i), 0.0),
+                    (SegmentValue::Exact(i + 1), *amount),
+                ],
                 BAR.filled(),
             );
             bar.set_margin(0, 0, px(4.0), px(4.0));
@@ -72,13 +75,21 @@ fn compact(value: f64) -> String {
     format!("{}{suffix}", text.trim_end_matches(".0"))
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::compact;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
     fn compact_axis_labels() {
-        for (value, expected) in [(0.0, "0"), (950.0, "950"), (12_500.0, "12.5k"), (2_000_000.0, "2M")] {
+        for (value, expected) in [
+            (0.0, "0"),
+            (950.0, "950"),
+            (12_500.0, "12.5k"),
+            (2_000_000.0, "2M"),
+        ] {
             assert_eq!(compact(value), expected, "{value}");
         }
     }

@@ -1,6 +1,7 @@
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Pending, Replacement, Store};
 use crate::text::I18n;
+use i18n::fill;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -33,14 +34,14 @@ pub fn ConfirmDialog() -> impl IntoView {
                     data-testid="confirm-dialog"
                     on:keydown=on_key
                 >
-                    <h2 id="confirm-title">{t!(i18n, confirm_title)}</h2>
+                    <h2 id="confirm-title">{i18n.t(|t| t.confirm_title)}</h2>
                     <p id="confirm-message">{move || store.pending.get().map(|p| message(i18n, &p))}</p>
                     <div class="actions">
                         <button class="danger" node_ref=yes data-testid="confirm-yes" on:click=move |_| store.confirm()>
-                            {t!(i18n, yes)}
+                            {i18n.t(|t| t.yes)}
                         </button>
                         <button data-testid="confirm-no" on:click=move |_| store.cancel()>
-                            {t!(i18n, no)}
+                            {i18n.t(|t| t.no)}
                         </button>
                     </div>
                 </div>
@@ -51,11 +52,20 @@ pub fn ConfirmDialog() -> impl IntoView {
 
 fn message(i18n: I18n, pending: &Pending) -> String {
     match pending {
-        Pending::DeleteDeal { title, .. } => t_string!(i18n, confirm_delete_deal, title = title.clone()).to_string(),
-        Pending::Replace { data, why: Replacement::Restore } => {
-            t_string!(i18n, confirm_replace_restore, count = data.live_deals().count()).to_string()
+        Pending::DeleteDeal { title, .. } => {
+            fill(i18n.texts().confirm_delete_deal, &[("title", title)])
         }
-        Pending::Replace { why: Replacement::Demo, .. } => t_string!(i18n, confirm_replace_demo).to_string(),
-        Pending::Erase => t_string!(i18n, confirm_erase).to_string(),
+        Pending::Replace {
+            data,
+            why: Replacement::Restore,
+        } => fill(
+            i18n.texts().confirm_replace_restore,
+            &[("count", &data.live_deals().count().to_string())],
+        ),
+        Pending::Replace {
+            why: Replacement::Demo,
+            ..
+        } => i18n.texts().confirm_replace_demo.to_string(),
+        Pending::Erase => i18n.texts().confirm_erase.to_string(),
     }
 }

@@ -1,5 +1,5 @@
 use crate::format;
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::Store;
 use crate::text;
 use kpi::{KpiId, KpiValue};
@@ -11,7 +11,13 @@ use leptos::prelude::*;
 pub fn KpiCard(id: KpiId, #[prop(into)] value: Signal<KpiValue>) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
-    let data_value = move || value.get().data_value(store.currency()).map(|v| v.to_string()).unwrap_or_default();
+    let data_value = move || {
+        value
+            .get()
+            .data_value(store.currency())
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
     let no_data = move || matches!(value.get(), KpiValue::NoData).then_some("true");
     let shown = move || format::kpi_value(i18n, &value.get(), store.currency(), store.locale);
     view! {
@@ -19,7 +25,7 @@ pub fn KpiCard(id: KpiId, #[prop(into)] value: Signal<KpiValue>) -> impl IntoVie
             <h3>{move || text::kpi_name(i18n, id)}</h3>
             <p class="kpi-value">{shown}</p>
             <details class="kpi-formula">
-                <summary>{t!(i18n, kpi_formula)}</summary>
+                <summary>{i18n.t(|t| t.kpi_formula)}</summary>
                 <p>{move || text::kpi_formula(i18n, id)}</p>
             </details>
         </article>

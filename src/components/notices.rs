@@ -1,4 +1,4 @@
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{NoticeKind, Store};
 use crate::text;
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn Notices() -> impl IntoView {
                             <button
                                 class="icon-button"
                                 data-testid="notice-dismiss"
-                                aria-label=move || t_string!(i18n, dismiss)
+                                aria-label=move || i18n.texts().dismiss
                                 on:click=move |_| store.dismiss(id)
                             >
                                 "×"

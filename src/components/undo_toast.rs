@@ -1,4 +1,4 @@
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Command, Store};
 use leptos::prelude::*;
 
@@ -10,9 +10,9 @@ pub fn UndoToast() -> impl IntoView {
     view! {
         <Show when=move || store.undo.with(Option::is_some)>
             <div class="toast" role="status" data-testid="undo-toast">
-                <span>{t!(i18n, notice_deal_deleted)}</span>
+                <span>{i18n.t(|t| t.notice_deal_deleted)}</span>
                 <button data-testid="undo" on:click=move |_| { let _ = store.apply(Command::UndoDelete); }>
-                    {t!(i18n, undo)}
+                    {i18n.t(|t| t.undo)}
                 </button>
             </div>
         </Show>

@@ -1,6 +1,6 @@
 use crate::charts::{MonthlyRevenue, RevenueChart};
 use crate::components::KpiCard;
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Replacement, Store};
 use crate::{clock, text};
 use kpi::metrics::{deal_metrics, revenue_by_month};
@@ -17,10 +17,16 @@ pub fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
     let preset = RwSignal::new(PeriodPreset::ThisMonth);
     let period = Memo::new(move |_| preset.get().resolve(store.today));
-    let metrics = Memo::new(move |_| store.data.with(|d| deal_metrics(d.live_deals(), &period.get())));
+    let metrics = Memo::new(move |_| {
+        store
+            .data
+            .with(|d| deal_metrics(d.live_deals(), &period.get()))
+    });
     let has_deals = Memo::new(move |_| store.data.with(|d| d.live_deals().next().is_some()));
     let months = Memo::new(move |_| Period::trailing_months(period.get().end, CHART_MONTHS));
-    let revenue = Memo::new(move |_| months.with(|m| store.data.with(|d| revenue_by_month(d.live_deals(), m))));
+    let revenue = Memo::new(move |_| {
+        months.with(|m| store.data.with(|d| revenue_by_month(d.live_deals(), m)))
+    });
     let chart = Memo::new(move |_| {
         let currency = store.currency();
         MonthlyRevenue {
@@ -28,14 +34,19 @@ pub fn Dashboard() -> impl IntoView {
             amounts: revenue.with(|r| r.iter().map(|amount| amount.to_major(currency)).collect()),
         }
     });
-    let load_demo = move |_| store.offer_replacement(kpi::demo::demo_dataset(store.today, clock::now()), Replacement::Demo);
+    let load_demo = move |_| {
+        store.offer_replacement(
+            kpi::demo::demo_dataset(store.today, clock::now()),
+            Replacement::Demo,
+        )
+    };
 
     view! {
         <section class="page dashboard">
             <div class="page-head">
-                <h1>{t!(i18n, dashboard_title)}</h1>
+                <h1>{i18n.t(|t| t.dashboard_title)}</h1>
                 <label class="inline-field">
-                    <span>{t!(i18n, period)}</span>
+                    <span>{i18n.t(|t| t.period)}</span>
                     <select
                         data-testid="period-picker"
                         on:change=move |ev| {
@@ -63,13 +74,13 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             <Show when=move || !has_deals.get()>
                 <div class="empty" data-testid="dashboard-empty">
-                    <h2>{t!(i18n, dashboard_empty_title)}</h2>
-                    <p>{t!(i18n, dashboard_empty_body)}</p>
+                    <h2>{i18n.t(|t| t.dashboard_empty_title)}</h2>
+                    <p>{i18n.t(|t| t.dashboard_empty_body)}</p>
                     <div class="actions">
                         <button class="primary" data-testid="empty-load-demo" on:click=load_demo>
-                            {t!(i18n, load_demo)}
+                            {i18n.t(|t| t.load_demo)}
                         </button>
-                        <a class="button" href="/deals">{t!(i18n, add_first_deal)}</a>
+                        <a class="button" href="/deals">{i18n.t(|t| t.add_first_deal)}</a>
                     </div>
                 </div>
             </Show>
@@ -83,15 +94,15 @@ pub fn Dashboard() -> impl IntoView {
                     .collect_view()}
             </div>
             <section class="chart-panel">
-                <h2>{t!(i18n, chart_revenue_title)}</h2>
-                <RevenueChart data=chart label=Signal::derive(move || t_string!(i18n, chart_revenue_title).to_string()) />
+                <h2>{i18n.t(|t| t.chart_revenue_title)}</h2>
+                <RevenueChart data=chart label=Signal::derive(move || i18n.texts().chart_revenue_title.to_string()) />
                 <details class="chart-table">
-                    <summary>{t!(i18n, chart_as_table)}</summary>
+                    <summary>{i18n.t(|t| t.chart_as_table)}</summary>
                     <table data-testid="revenue-chart-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, chart_month)}</th>
-                                <th scope="col">{t!(i18n, chart_revenue)}</th>
+                                <th scope="col">{i18n.t(|t| t.chart_month)}</th>
+                                <th scope="col">{i18n.t(|t| t.chart_revenue)}</th>
                             </tr>
                         </thead>
                         <tbody>

@@ -1,7 +1,8 @@
 use crate::components::{DateField, SelectField, TextField};
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Command, Store};
 use crate::{clock, text};
+use i18n::Texts;
 use kpi::deal_input::{DealField, DealInput, FieldError};
 use kpi::{Deal, DealKind, DealStatus, RecordId};
 use leptos::ev::SubmitEvent;
@@ -50,7 +51,9 @@ impl DealFormState {
 
     /// An empty form for a new deal, created today in the first stage.
     pub fn start_new(&self, store: &Store) {
-        let first_stage = store.data.with_untracked(|d| d.settings.stages.first().map(|s| s.id.clone()));
+        let first_stage = store
+            .data
+            .with_untracked(|d| d.settings.stages.first().map(|s| s.id.clone()));
         self.fill(&DealInput {
             stage: first_stage.unwrap_or_default(),
             created_on: store.today.to_string(),
@@ -128,18 +131,39 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
     let i18n = use_i18n();
     let error = move |field: DealField| {
         Signal::derive(move || {
-            form.errors.with(|errors| errors.iter().find(|e| e.field == field).map(|e| text::problem(i18n, e.problem)))
+            form.errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|e| e.field == field)
+                    .map(|e| text::problem(i18n, e.problem))
+            })
         })
     };
-    let label = move |f: fn(text::I18n) -> String| Signal::derive(move || f(i18n));
+    let label = move |pick: fn(&'static Texts) -> &'static str| {
+        Signal::derive(move || pick(i18n.texts()).to_string())
+    };
     let status = move || DealStatus::from_id(&form.status.get()).unwrap_or(DealStatus::Open);
     let stage_options = Signal::derive(move || {
-        store.data.with(|d| d.settings.stages.iter().map(|s| (s.id.clone(), text::stage(i18n, &s.id, &s.name))).collect())
+        store.data.with(|d| {
+            d.settings
+                .stages
+                .iter()
+                .map(|s| (s.id.clone(), text::stage(i18n, &s.id, &s.name)))
+                .collect()
+        })
     });
-    let status_options =
-        Signal::derive(move || DealStatus::ALL.iter().map(|s| (s.id().to_string(), text::status(i18n, *s))).collect());
-    let kind_options =
-        Signal::derive(move || DealKind::ALL.iter().map(|k| (k.id().to_string(), text::kind(i18n, *k))).collect());
+    let status_options = Signal::derive(move || {
+        DealStatus::ALL
+            .iter()
+            .map(|s| (s.id().to_string(), text::status(i18n, *s)))
+            .collect()
+    });
+    let kind_options = Signal::derive(move || {
+        DealKind::ALL
+            .iter()
+            .map(|k| (k.id().to_string(), text::kind(i18n, *k)))
+            .collect()
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         form.submit(&store);
@@ -149,32 +173,32 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
             <h2>
                 {move || {
                     if form.editing.with(Option::is_some) {
-                        t_string!(i18n, deal_edit_title)
+                        i18n.texts().deal_edit_title
                     } else {
-                        t_string!(i18n, deal_new_title)
+                        i18n.texts().deal_new_title
                     }
                 }}
             </h2>
             <div class="form-grid">
-                <TextField label=label(|i| t_string!(i, deal_title).to_string()) field="title" testid="deal-title" value=form.title error=error(DealField::Title) />
-                <TextField label=label(|i| t_string!(i, deal_customer).to_string()) field="customer" testid="deal-customer" value=form.customer error=error(DealField::Customer) />
-                <TextField label=label(|i| t_string!(i, deal_owner).to_string()) field="owner" testid="deal-owner" value=form.owner error=error(DealField::Owner) />
-                <TextField label=label(|i| t_string!(i, deal_amount).to_string()) field="amount" testid="deal-amount" value=form.amount error=error(DealField::Amount) inputmode="decimal" />
-                <SelectField label=label(|i| t_string!(i, deal_stage).to_string()) field="stage" testid="deal-stage" value=form.stage options=stage_options error=error(DealField::Stage) />
-                <SelectField label=label(|i| t_string!(i, deal_kind).to_string()) field="kind" testid="deal-kind" value=form.kind options=kind_options />
-                <SelectField label=label(|i| t_string!(i, deal_status).to_string()) field="status" testid="deal-status" value=form.status options=status_options />
-                <DateField label=label(|i| t_string!(i, deal_created).to_string()) field="created_on" testid="deal-created" value=form.created_on error=error(DealField::CreatedOn) />
-                <DateField label=label(|i| t_string!(i, deal_expected_close).to_string()) field="expected_close" testid="deal-expected-close" value=form.expected_close error=error(DealField::ExpectedClose) />
+                <TextField label=label(|t| t.deal_title) field="title" testid="deal-title" value=form.title error=error(DealField::Title) />
+                <TextField label=label(|t| t.deal_customer) field="customer" testid="deal-customer" value=form.customer error=error(DealField::Customer) />
+                <TextField label=label(|t| t.deal_owner) field="owner" testid="deal-owner" value=form.owner error=error(DealField::Owner) />
+                <TextField label=label(|t| t.deal_amount) field="amount" testid="deal-amount" value=form.amount error=error(DealField::Amount) inputmode="decimal" />
+                <SelectField label=label(|t| t.deal_stage) field="stage" testid="deal-stage" value=form.stage options=stage_options error=error(DealField::Stage) />
+                <SelectField label=label(|t| t.deal_kind) field="kind" testid="deal-kind" value=form.kind options=kind_options />
+                <SelectField label=label(|t| t.deal_status) field="status" testid="deal-status" value=form.status options=status_options />
+                <DateField label=label(|t| t.deal_created) field="created_on" testid="deal-created" value=form.created_on error=error(DealField::CreatedOn) />
+                <DateField label=label(|t| t.deal_expected_close) field="expected_close" testid="deal-expected-close" value=form.expected_close error=error(DealField::ExpectedClose) />
                 <Show when=move || status() != DealStatus::Open>
-                    <DateField label=label(|i| t_string!(i, deal_closed).to_string()) field="closed_on" testid="deal-closed" value=form.closed_on error=error(DealField::ClosedOn) />
+                    <DateField label=label(|t| t.deal_closed) field="closed_on" testid="deal-closed" value=form.closed_on error=error(DealField::ClosedOn) />
                 </Show>
                 <Show when=move || status() == DealStatus::Lost>
-                    <TextField label=label(|i| t_string!(i, deal_lost_reason).to_string()) field="lost_reason" testid="deal-lost-reason" value=form.lost_reason error=error(DealField::LostReason) />
+                    <TextField label=label(|t| t.deal_lost_reason) field="lost_reason" testid="deal-lost-reason" value=form.lost_reason error=error(DealField::LostReason) />
                 </Show>
             </div>
             <div class="actions">
-                <button type="submit" class="primary" data-testid="deal-save">{t!(i18n, save)}</button>
-                <button type="button" data-testid="deal-cancel" on:click=move |_| form.close()>{t!(i18n, cancel)}</button>
+                <button type="submit" class="primary" data-testid="deal-save">{i18n.t(|t| t.save)}</button>
+                <button type="button" data-testid="deal-cancel" on:click=move |_| form.close()>{i18n.t(|t| t.cancel)}</button>
             </div>
         </form>
     }

@@ -1,5 +1,5 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Command, Pending, Store};
 use crate::text;
 use kpi::deal_input::DealField;
@@ -19,28 +19,28 @@ pub fn Deals() -> impl IntoView {
     view! {
         <section class="page deals">
             <div class="page-head">
-                <h1>{t!(i18n, deals_title)}</h1>
+                <h1>{i18n.t(|t| t.deals_title)}</h1>
                 <label class="inline-field">
-                    <span>{t!(i18n, filter_status)}</span>
+                    <span>{i18n.t(|t| t.filter_status)}</span>
                     <select
                         data-testid="deal-filter"
                         on:change=move |ev| filter.set(DealStatus::from_id(&event_target_value(&ev)))
                     >
-                        <option value="all">{t!(i18n, filter_all)}</option>
-                        <option value="open">{t!(i18n, filter_open)}</option>
-                        <option value="won">{t!(i18n, filter_won)}</option>
-                        <option value="lost">{t!(i18n, filter_lost)}</option>
+                        <option value="all">{i18n.t(|t| t.filter_all)}</option>
+                        <option value="open">{i18n.t(|t| t.filter_open)}</option>
+                        <option value="won">{i18n.t(|t| t.filter_won)}</option>
+                        <option value="lost">{i18n.t(|t| t.filter_lost)}</option>
                     </select>
                 </label>
                 <button class="primary" data-testid="deal-new" on:click=move |_| form.start_new(&store)>
-                    {t!(i18n, deal_new)}
+                    {i18n.t(|t| t.deal_new)}
                 </button>
             </div>
             <Show when=move || form.open.get()>
                 <DealForm form=form />
             </Show>
             <Show when=move || deals.with(Vec::is_empty)>
-                <p class="empty" data-testid="deals-empty">{t!(i18n, deals_empty)}</p>
+                <p class="empty" data-testid="deals-empty">{i18n.t(|t| t.deals_empty)}</p>
             </Show>
             <ul class="deal-list" data-testid="deal-list">
                 <For
@@ -60,7 +60,12 @@ fn DealRow(deal: Deal, form: DealFormState, losing: RwSignal<Option<RecordId>>) 
     let i18n = use_i18n();
     let status = deal.status;
     let stage_name = store.data.with_untracked(|d| {
-        d.settings.stages.iter().find(|s| s.id == deal.stage).map(|s| s.name.clone()).unwrap_or_default()
+        d.settings
+            .stages
+            .iter()
+            .find(|s| s.id == deal.stage)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
     });
     let amount = move || deal.amount.format(store.currency(), store.locale);
     let (id, title) = (deal.id.clone(), deal.title.clone());
@@ -84,23 +89,23 @@ fn DealRow(deal: Deal, form: DealFormState, losing: RwSignal<Option<RecordId>>) 
                         let (won_id, lost_id) = (id_for_close.clone(), id_for_close.clone());
                         view! {
                             <button data-testid="deal-win" on:click=move |_| { let _ = store.apply(Command::MarkWon(won_id.clone())); }>
-                                {t!(i18n, action_win)}
+                                {i18n.t(|t| t.action_win)}
                             </button>
                             <button data-testid="deal-lose" on:click=move |_| losing.set(Some(lost_id.clone()))>
-                                {t!(i18n, action_lose)}
+                                {i18n.t(|t| t.action_lose)}
                             </button>
                         }
                     }
                 </Show>
                 <button data-testid="deal-edit" on:click=move |_| form.start_edit(&store, &edit_deal)>
-                    {t!(i18n, action_edit)}
+                    {i18n.t(|t| t.action_edit)}
                 </button>
                 <button
                     class="danger"
                     data-testid="deal-delete"
                     on:click=move |_| store.ask(Pending::DeleteDeal { id: id.clone(), title: title.clone() })
                 >
-                    {t!(i18n, action_delete)}
+                    {i18n.t(|t| t.action_delete)}
                 </button>
             </div>
         </li>
@@ -126,11 +131,19 @@ fn LoseDialog(losing: RwSignal<Option<RecordId>>) -> impl IntoView {
         error.set(None);
     };
     let confirm = move |_| {
-        let Some(id) = losing.get_untracked() else { return };
-        match store.apply(Command::MarkLost { id, reason: reason.get_untracked() }) {
+        let Some(id) = losing.get_untracked() else {
+            return;
+        };
+        match store.apply(Command::MarkLost {
+            id,
+            reason: reason.get_untracked(),
+        }) {
             Ok(()) => close(),
             Err(errors) => error.set(
-                errors.iter().find(|e| e.field == DealField::LostReason).map(|e| text::problem(i18n, e.problem)),
+                errors
+                    .iter()
+                    .find(|e| e.field == DealField::LostReason)
+                    .map(|e| text::problem(i18n, e.problem)),
             ),
         }
     };
@@ -138,9 +151,9 @@ fn LoseDialog(losing: RwSignal<Option<RecordId>>) -> impl IntoView {
         <Show when=move || losing.with(Option::is_some)>
             <div class="backdrop">
                 <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="lose-title" data-testid="lose-dialog">
-                    <h2 id="lose-title">{t!(i18n, lose_title)}</h2>
+                    <h2 id="lose-title">{i18n.t(|t| t.lose_title)}</h2>
                     <div class="field" class:invalid=move || error.with(Option::is_some)>
-                        <label for="lost-reason-input">{t!(i18n, deal_lost_reason)}</label>
+                        <label for="lost-reason-input">{i18n.t(|t| t.deal_lost_reason)}</label>
                         <input
                             id="lost-reason-input"
                             node_ref=input
@@ -156,8 +169,8 @@ fn LoseDialog(losing: RwSignal<Option<RecordId>>) -> impl IntoView {
                         </Show>
                     </div>
                     <div class="actions">
-                        <button class="primary" data-testid="lose-confirm" on:click=confirm>{t!(i18n, lose_confirm)}</button>
-                        <button data-testid="lose-cancel" on:click=move |_| close()>{t!(i18n, cancel)}</button>
+                        <button class="primary" data-testid="lose-confirm" on:click=confirm>{i18n.t(|t| t.lose_confirm)}</button>
+                        <button data-testid="lose-cancel" on:click=move |_| close()>{i18n.t(|t| t.cancel)}</button>
                     </div>
                 </div>
             </div>

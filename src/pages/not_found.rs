@@ -1,4 +1,4 @@
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use leptos::prelude::*;
 
 #[component]
@@ -6,9 +6,9 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" data-testid="not-found">
-            <h1>{t!(i18n, not_found_title)}</h1>
-            <p>{t!(i18n, not_found_body)}</p>
-            <a href="/">{t!(i18n, not_found_home)}</a>
+            <h1>{i18n.t(|t| t.not_found_title)}</h1>
+            <p>{i18n.t(|t| t.not_found_body)}</p>
+            <a href="/">{i18n.t(|t| t.not_found_home)}</a>
         </section>
     }
 }

@@ -1,4 +1,4 @@
-use crate::i18n::*;
+use crate::lang::use_i18n;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::{clock, files};
 use kpi::{schema, Currency};
@@ -16,7 +16,9 @@ pub fn Settings() -> impl IntoView {
         }
     };
     let export = move |_| {
-        let text = store.data.with_untracked(|d| schema::encode(d, clock::now()));
+        let text = store
+            .data
+            .with_untracked(|d| schema::encode(d, clock::now()));
         let name = format!("salesboard-backup-{}.json", store.today);
         if let Err(error) = files::download(&name, "application/json", &text) {
             store.notify(NoticeId::SaveFailed, Some(format!("{error:?}")), None);
@@ -24,30 +26,42 @@ pub fn Settings() -> impl IntoView {
     };
     let restore = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
+        let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            return;
+        };
         // Clear the picker so choosing the same file again is noticed.
         input.set_value("");
         spawn_local(async move {
-            let decoded = files::read_text(file).await.and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+            let decoded = files::read_text(file)
+                .await
+                .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
             match decoded {
-                Ok(data) => store.ask(Pending::Replace { data, why: Replacement::Restore }),
+                Ok(data) => store.ask(Pending::Replace {
+                    data,
+                    why: Replacement::Restore,
+                }),
                 Err(reason) => store.notify(NoticeId::RestoreFailed, Some(reason), None),
             }
         });
     };
-    let load_demo = move |_| store.offer_replacement(kpi::demo::demo_dataset(store.today, clock::now()), Replacement::Demo);
+    let load_demo = move |_| {
+        store.offer_replacement(
+            kpi::demo::demo_dataset(store.today, clock::now()),
+            Replacement::Demo,
+        )
+    };
     let storage_text = move || match store.storage_mode.get() {
-        StorageMode::Local => t_string!(i18n, storage_saved_local),
-        StorageMode::MemoryOnly => t_string!(i18n, storage_memory_only),
-        StorageMode::Paused => t_string!(i18n, storage_paused),
+        StorageMode::Local => i18n.texts().storage_saved_local,
+        StorageMode::MemoryOnly => i18n.texts().storage_memory_only,
+        StorageMode::Paused => i18n.texts().storage_paused,
     };
 
     view! {
         <section class="page settings">
-            <h1>{t!(i18n, settings_title)}</h1>
+            <h1>{i18n.t(|t| t.settings_title)}</h1>
             <section class="panel">
                 <label class="field" for="currency-select">
-                    <span>{t!(i18n, currency)}</span>
+                    <span>{i18n.t(|t| t.currency)}</span>
                     <select id="currency-select" data-testid="currency-select" on:change=on_currency>
                         {Currency::ALL
                             .iter()
@@ -58,21 +72,21 @@ pub fn Settings() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <p class="hint">{t!(i18n, currency_hint)}</p>
+                <p class="hint">{i18n.t(|t| t.currency_hint)}</p>
             </section>
             <section class="panel">
-                <h2>{t!(i18n, data_title)}</h2>
+                <h2>{i18n.t(|t| t.data_title)}</h2>
                 <p data-testid="storage-status">{storage_text}</p>
                 <div class="setting-row">
-                    <button data-testid="demo-load" on:click=load_demo>{t!(i18n, load_demo)}</button>
-                    <p class="hint">{t!(i18n, demo_hint)}</p>
+                    <button data-testid="demo-load" on:click=load_demo>{i18n.t(|t| t.load_demo)}</button>
+                    <p class="hint">{i18n.t(|t| t.demo_hint)}</p>
                 </div>
                 <div class="setting-row">
-                    <button data-testid="backup-export" on:click=export>{t!(i18n, backup_export)}</button>
-                    <p class="hint">{t!(i18n, backup_hint)}</p>
+                    <button data-testid="backup-export" on:click=export>{i18n.t(|t| t.backup_export)}</button>
+                    <p class="hint">{i18n.t(|t| t.backup_hint)}</p>
                 </div>
                 <div class="setting-row">
-                    <label class="button" for="backup-restore-input">{t!(i18n, backup_restore)}</label>
+                    <label class="button" for="backup-restore-input">{i18n.t(|t| t.backup_restore)}</label>
                     <input
                         id="backup-restore-input"
                         class="file-input"
@@ -84,9 +98,9 @@ pub fn Settings() -> impl IntoView {
                 </div>
                 <div class="setting-row">
                     <button class="danger" data-testid="erase-all" on:click=move |_| store.ask(Pending::Erase)>
-                        {t!(i18n, erase_all)}
+                        {i18n.t(|t| t.erase_all)}
                     </button>
-                    <p class="hint">{t!(i18n, erase_hint)}</p>
+                    <p class="hint">{i18n.t(|t| t.erase_hint)}</p>
                 </div>
             </section>
         </section>

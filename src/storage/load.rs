@@ -33,16 +33,25 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
         Err(error) => return fresh(Some(LoadProblem::Unreadable(error)), true),
     };
     match schema::decode(&raw) {
-        Ok(data) => LoadOutcome { data, problem: None, hold_saves: false },
-        Err(error @ LoadError::NewerVersion { .. }) => {
-            fresh(Some(LoadProblem::NewerVersion { reason: error.to_string() }), true)
-        }
+        Ok(data) => LoadOutcome {
+            data,
+            problem: None,
+            hold_saves: false,
+        },
+        Err(error @ LoadError::NewerVersion { .. }) => fresh(
+            Some(LoadProblem::NewerVersion {
+                reason: error.to_string(),
+            }),
+            true,
+        ),
         Err(error) => {
             let reason = error.to_string();
             match store.quarantine(&raw, stamp) {
                 Ok(key) => fresh(Some(LoadProblem::Quarantined { key, reason }), false),
                 Err(why) => fresh(
-                    Some(LoadProblem::QuarantineFailed { reason: format!("{reason}; {why}") }),
+                    Some(LoadProblem::QuarantineFailed {
+                        reason: format!("{reason}; {why}"),
+                    }),
                     true,
                 ),
             }
@@ -51,5 +60,9 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
 }
 
 fn fresh(problem: Option<LoadProblem>, hold_saves: bool) -> LoadOutcome {
-    LoadOutcome { data: Dataset::default(), problem, hold_saves }
+    LoadOutcome {
+        data: Dataset::default(),
+        problem,
+        hold_saves,
+    }
 }

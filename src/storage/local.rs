@@ -11,11 +11,14 @@ pub struct LocalStore {
 impl LocalStore {
     /// Opens localStorage, or says why it cannot be used.
     pub fn open() -> Result<Self, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         // `local_storage()` throws a SecurityError when storage is blocked; gloo's
         // `LocalStorage::raw()` would panic there, so probe first.
         match window.local_storage() {
-            Ok(Some(_)) => Ok(Self { storage: LocalStorage::raw() }),
+            Ok(Some(_)) => Ok(Self {
+                storage: LocalStorage::raw(),
+            }),
             Ok(None) => Err(StorageError::Unavailable("localStorage is missing".into())),
             Err(e) => Err(classify(&e)),
         }
@@ -29,13 +32,20 @@ impl DataStore for LocalStore {
 
     fn write(&self, text: &str) -> Result<(), StorageError> {
         // setItem is atomic: on a quota error the old value stays in place.
-        self.storage.set_item(DATA_KEY, text).map_err(|e| classify(&e))
+        self.storage
+            .set_item(DATA_KEY, text)
+            .map_err(|e| classify(&e))
     }
 
     fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
         let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
         let mut n = 1;
-        while self.storage.get_item(&key).map_err(|e| classify(&e))?.is_some() {
+        while self
+            .storage
+            .get_item(&key)
+            .map_err(|e| classify(&e))?
+            .is_some()
+        {
             n += 1;
             key = format!("{QUARANTINE_PREFIX}{stamp}.{n}");
         }
@@ -54,7 +64,9 @@ pub fn classify(error: &JsValue) -> StorageError {
         return StorageError::Other(format!("{error:?}"));
     };
     match (dom.name().as_str(), dom.code()) {
-        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => StorageError::QuotaExceeded,
+        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
+            StorageError::QuotaExceeded
+        }
         ("SecurityError" | "InvalidAccessError", _) => StorageError::Unavailable(dom.message()),
         (name, _) => StorageError::Other(format!("{name}: {}", dom.message())),
     }

@@ -38,7 +38,9 @@ impl DataStore for MemoryStore {
 
     fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
         let key = format!("{QUARANTINE_PREFIX}{stamp}");
-        self.quarantined.borrow_mut().insert(key.clone(), raw.to_string());
+        self.quarantined
+            .borrow_mut()
+            .insert(key.clone(), raw.to_string());
         Ok(key)
     }
 

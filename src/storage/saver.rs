@@ -12,7 +12,12 @@ pub struct Saver {
 
 impl Saver {
     pub fn new(store: Box<dyn DataStore>, held: bool) -> Self {
-        Self { store, held, dirty: false, timer: None }
+        Self {
+            store,
+            held,
+            dirty: false,
+            timer: None,
+        }
     }
 
     /// Records that the dataset changed. Returns true when a timer must be started.

@@ -35,8 +35,8 @@ pub fn run(options: &Options) -> Result {
 const LINTS: &[(&str, &str)] = &[
     ("format (cargo fmt --check)", "fmt --all --check"),
     (
-        "clippy: kpi + xtask",
-        "clippy -p kpi -p xtask --all-targets -- -D warnings",
+        "clippy: kpi + i18n + xtask",
+        "clippy -p kpi -p i18n -p xtask --all-targets -- -D warnings",
     ),
     (
         "clippy: app (wasm32)",
@@ -47,8 +47,8 @@ const LINTS: &[(&str, &str)] = &[
 /// Test runs whose `test result:` lines are counted: a name and the cargo arguments.
 const CARGO_TESTS: &[(&str, &str)] = &[
     (
-        "host tests: kpi + xtask",
-        "test -p kpi -p xtask --no-fail-fast",
+        "host tests: kpi + i18n + xtask",
+        "test -p kpi -p i18n -p xtask --no-fail-fast",
     ),
     (
         "browser tests: app in headless Chromium",

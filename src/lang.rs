@@ -1,0 +1,74 @@
+//! The user's language as a reactive context. Views read texts through [`I18n::t`],
+//! which returns one closure type for every call site: a hundred labels then share one
+//! compiled render path instead of a hundred (this keeps the wasm small).
+
+use i18n::{Locale, Texts};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        Self {
+            locale: RwSignal::new(locale),
+        }
+    }
+
+    /// Picks the browser's language, keeps `<html lang>` in step, and provides the context.
+    pub fn provide_for_browser() -> Self {
+        let i18n = Self::new(Locale::negotiate(
+            browser_languages().iter().map(String::as_str),
+        ));
+        Effect::new(move |_| {
+            let tag = i18n.locale.get().tag();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", tag);
+            }
+        });
+        provide_context(i18n);
+        i18n
+    }
+
+    /// The texts of the current language (tracked: a language change re-renders).
+    pub fn texts(self) -> &'static Texts {
+        self.locale.get().texts()
+    }
+
+    /// A reactive text for a view or an attribute, e.g. `{i18n.t(|t| t.save)}`.
+    pub fn t(
+        self,
+        pick: fn(&'static Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.texts())
+    }
+
+    pub fn locale(self) -> Locale {
+        self.locale.get()
+    }
+
+    pub fn set_locale(self, locale: Locale) {
+        self.locale.set(locale);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// `navigator.languages`, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
