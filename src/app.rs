@@ -28,7 +28,9 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="shell" data-testid="app-ready">
-            <a class="skip-link" href="#main">{i18n.t(|t| t.skip_to_content)}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {i18n.t(|t| t.skip_to_content)}
+            </a>
             <header class="top-bar">
                 <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
                 <nav aria-label=move || i18n.texts().nav_label>
@@ -48,6 +50,16 @@ fn Shell() -> impl IntoView {
             <UndoToast />
             <ConfirmDialog />
         </div>
+    }
+}
+
+/// The router would treat `#main` as a navigation: move the focus ourselves.
+fn skip_to_main(ev: ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 

@@ -14,9 +14,25 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// The current instant, for `updated_at` and the envelope's `saved_at`.
+thread_local! {
+    static LAST_MILLIS: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// The current instant, for `updated_at` and the envelope's `saved_at`. Strictly
+/// increasing within a tab (at least 1 ms apart), so two edits made in the same
+/// millisecond — or under a frozen test clock — are still ordered by `updated_at`.
 pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    let millis = LAST_MILLIS.with(|last| {
+        let next = (js_sys::Date::now() as i64).max(last.get() + 1);
+        last.set(next);
+        next
+    });
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// The current instant as ISO 8601 text ("2026-11-15T12:00:00.000Z"), for quarantine keys.
+pub fn iso_now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
 }
 
 /// A new record id (UUID v4) from the browser's cryptographic generator.

@@ -21,11 +21,21 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Url::revoke_object_url(&url)
 }
 
+/// A thrown JavaScript value as a message for the user: an Error's message, a string
+/// as is, anything else as "unknown error". (`{:?}` would pull in a large debug printer.)
+pub fn error_text(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
 /// The text of a file the user picked; a file that is not text gives an error message.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| error_text(&e))?;
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }

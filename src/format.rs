@@ -4,15 +4,21 @@
 use crate::text::I18n;
 use kpi::{Currency, KpiValue, NumberLocale};
 
-/// A number with `digits` decimals and the locale's decimal separator ("12,5" in German).
-pub fn decimal(value: f64, digits: usize, locale: NumberLocale) -> String {
-    let text = format!("{value:.digits$}");
-    let text = if digits > 0 {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    text.replace('.', &locale.decimal_separator().to_string())
+/// A number rounded to at most `digits` decimals, trailing zeros dropped, with the
+/// locale's decimal separator: 12.25 → "12.3" (English), "12,3" (German); 60.0 → "60".
+/// Integer arithmetic on purpose: float formatting with a precision costs wasm size.
+pub fn decimal(value: f64, digits: u32, locale: NumberLocale) -> String {
+    let factor = 10u64.pow(digits);
+    let scaled = (value.abs() * factor as f64).round() as u64;
+    let (whole, fraction) = (scaled / factor, scaled % factor);
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let mut text = format!("{sign}{whole}");
+    if fraction != 0 {
+        let padded = format!("{fraction:0width$}", width = digits as usize);
+        text.push(locale.decimal_separator());
+        text.push_str(padded.trim_end_matches('0'));
+    }
+    text
 }
 
 /// A ratio 0–1 as a percentage with at most one decimal: 0.125 → "12.5%".

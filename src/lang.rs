@@ -58,6 +58,16 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// Names the page in the tab title ("Deals – Salesboard"), in the user's language, so
+/// that screen readers announce where a route change went.
+pub fn set_page_title(pick: fn(&'static Texts) -> &'static str) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let texts = i18n.texts();
+        document().set_title(&i18n::fill(texts.page_title, &[("page", pick(texts))]));
+    });
+}
+
 /// `navigator.languages`, most preferred first.
 fn browser_languages() -> Vec<String> {
     let navigator = window().navigator();

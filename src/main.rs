@@ -1,4 +1,7 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic is a bug: say so in the console (where the e2e tests look) with its message.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
     leptos::mount::mount_to_body(salesboard::app::App);
 }

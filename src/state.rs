@@ -14,6 +14,8 @@ use std::time::Duration;
 
 /// How long after the last change the dataset is written (off the input path).
 const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// How long a confirmation such as "Backup restored" stays on screen.
+const INFO_NOTICE_TIME: Duration = Duration::from_secs(8);
 /// How long the undo offer stays after a delete.
 const UNDO_WINDOW: Duration = Duration::from_secs(10);
 
@@ -150,7 +152,7 @@ impl Store {
         today: NaiveDate,
         locale: NumberLocale,
     ) -> Self {
-        let stamp = clock::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string();
+        let stamp = clock::iso_now();
         let outcome = load_dataset(backend.as_ref(), &stamp);
         let mode = match (backend.is_persistent(), outcome.hold_saves) {
             (false, _) => StorageMode::MemoryOnly,
@@ -329,11 +331,21 @@ impl Store {
         self.pending.set(None);
     }
 
+    /// Shows a notice (replacing an older one of the same kind). Confirmations go away
+    /// by themselves; warnings and errors stay until dismissed.
     pub fn notify(&self, id: NoticeId, detail: Option<String>, key: Option<String>) {
+        let notice = Notice { id, detail, key };
         self.notices.update(|list| {
             list.retain(|n| n.id != id);
-            list.push(Notice { id, detail, key });
+            list.push(notice.clone());
         });
+        if id.kind() == NoticeKind::Info {
+            let notices = self.notices;
+            set_timeout(
+                move || notices.update(|list| list.retain(|n| *n != notice)),
+                INFO_NOTICE_TIME,
+            );
+        }
     }
 
     pub fn dismiss(&self, id: NoticeId) {

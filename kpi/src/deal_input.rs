@@ -149,7 +149,7 @@ impl DealInput {
     /// symbol, no grouping, the locale's decimal separator ("1234.50" en, "1234,50"
     /// de) — see [`Money::format_plain`]; unset dates and reasons are empty.
     pub fn from_deal(deal: &Deal, currency: Currency, locale: NumberLocale) -> DealInput {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
         DealInput {
             title: deal.title.clone(),
             customer: deal.customer.clone(),

@@ -1,4 +1,3 @@
-use plotters::coord::ranged1d::SegmentValue;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -20,7 +19,10 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
-    let months = data.amounts.len().max(1) as i32;
+    let months = data.amounts.len().max(1);
+    // About 36 CSS px per label: a phone shows every second or third month.
+    let width = f64::from(area.dim_in_pixel().0) / scale;
+    let every = ((months as f64 * 36.0) / width.max(1.0)).ceil().max(1.0) as usize;
     let top = data.amounts.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
@@ -29,7 +31,8 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
         .y_label_area_size(px(52.0))
-        .build_cartesian_2d((0..months).into_segmented(), 0f64..top)
+        // One unit per month, bars centred on whole numbers.
+        .build_cartesian_2d(-0.5f64..(months as f64 - 0.5), 0f64..top)
         .map_err(|e| e.to_string())?;
     let label_font = ("sans-serif", px(12.0)).into_font().color(&AXIS);
     chart
@@ -37,11 +40,8 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .disable_x_mesh()
         .light_line_style(RGBColor(230, 232, 236))
         .axis_style(AXIS)
-        .x_labels(data.months.len())
-        .x_label_formatter(&|x| match x {
-            SegmentValue::CenterOf(i) => data.months.get(*i as usize).cloned().unwrap_or_default(),
-            _ => String::new(),
-        })
+        .x_labels(months.div_ceil(every))
+        .x_label_formatter(&|x| month_label(data, *x, every))
         .y_labels(5)
         .y_label_formatter(&|y| compact(*y))
         .label_style(label_font)
@@ -49,19 +49,20 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .map_err(|e| e.to_string())?;
     chart
         .draw_series(data.amounts.iter().enumerate().map(|(i, amount)| {
-            let i = i as i32;
-            let mut bar = Rectangle::new(
-                [
-                    (SegmentValue::Exact(i), 0.0),
-                    (SegmentValue::Exact(i + 1), *amount),
-                ],
-                BAR.filled(),
-            );
-            bar.set_margin(0, 0, px(4.0), px(4.0));
-            bar
+            let x = i as f64;
+            Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *amount)], BAR.filled())
         }))
         .map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())
+}
+
+/// The label of the month at whole-number `x`, for every `every`-th month.
+fn month_label(data: &MonthlyRevenue, x: f64, every: usize) -> String {
+    let index = x.round();
+    if (x - index).abs() > 1e-6 || index < 0.0 || !(index as usize).is_multiple_of(every) {
+        return String::new();
+    }
+    data.months.get(index as usize).cloned().unwrap_or_default()
 }
 
 /// Axis labels stay short: 12500 → "12.5k", 2000000 → "2M".

@@ -10,6 +10,7 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autofocus: bool,
     #[prop(optional)] input_type: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("error-{field}");
@@ -20,6 +21,7 @@ pub fn TextField(
                 id=testid
                 type=input_type.unwrap_or("text")
                 inputmode=inputmode
+                autofocus=autofocus
                 data-testid=testid
                 bind:value=value
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

@@ -22,7 +22,7 @@ pub fn KpiCard(id: KpiId, #[prop(into)] value: Signal<KpiValue>) -> impl IntoVie
     let shown = move || format::kpi_value(i18n, &value.get(), store.currency(), store.locale);
     view! {
         <article class="kpi-card" data-kpi=id.id() data-value=data_value data-no-data=no_data>
-            <h3>{move || text::kpi_name(i18n, id)}</h3>
+            <h2 class="kpi-name">{move || text::kpi_name(i18n, id)}</h2>
             <p class="kpi-value">{shown}</p>
             <details class="kpi-formula">
                 <summary>{i18n.t(|t| t.kpi_formula)}</summary>

@@ -3,11 +3,13 @@
 mod confirm;
 mod fields;
 mod kpi_card;
+mod modal;
 mod notices;
 mod undo_toast;
 
 pub use confirm::ConfirmDialog;
 pub use fields::{DateField, SelectField, TextField};
 pub use kpi_card::KpiCard;
+pub use modal::Modal;
 pub use notices::Notices;
 pub use undo_toast::UndoToast;

@@ -10,10 +10,12 @@ pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="notices" data-testid="notices">
-            <For
-                each=move || store.notices.get()
-                key=|notice| (notice.id, notice.detail.clone(), notice.key.clone())
-                children=move |notice| {
+            {move || {
+                store
+                    .notices
+                    .get()
+                    .into_iter()
+                    .map(|notice| {
                     let id = notice.id;
                     let (kind, role) = match id.kind() {
                         NoticeKind::Error => ("error", "alert"),
@@ -37,15 +39,16 @@ pub fn Notices() -> impl IntoView {
                             <button
                                 class="icon-button"
                                 data-testid="notice-dismiss"
-                                aria-label=move || i18n.texts().dismiss
+                                aria-label=i18n.t(|t| t.dismiss)
                                 on:click=move |_| store.dismiss(id)
                             >
                                 "×"
                             </button>
                         </div>
                     }
-                }
-            />
+                    })
+                    .collect_view()
+            }}
         </div>
     }
 }

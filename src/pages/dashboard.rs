@@ -1,6 +1,6 @@
 use crate::charts::{MonthlyRevenue, RevenueChart};
 use crate::components::KpiCard;
-use crate::lang::use_i18n;
+use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Replacement, Store};
 use crate::{clock, text};
 use kpi::metrics::{deal_metrics, revenue_by_month};
@@ -15,6 +15,7 @@ const CHART_MONTHS: usize = 12;
 pub fn Dashboard() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
+    set_page_title(|t| t.dashboard_title);
     let preset = RwSignal::new(PeriodPreset::ThisMonth);
     let period = Memo::new(move |_| preset.get().resolve(store.today));
     let metrics = Memo::new(move |_| {
@@ -80,7 +81,7 @@ pub fn Dashboard() -> impl IntoView {
                         <button class="primary" data-testid="empty-load-demo" on:click=load_demo>
                             {i18n.t(|t| t.load_demo)}
                         </button>
-                        <a class="button" href="/deals">{i18n.t(|t| t.add_first_deal)}</a>
+                        <a class="button" href="/deals?new=1">{i18n.t(|t| t.add_first_deal)}</a>
                     </div>
                 </div>
             </Show>

@@ -7,6 +7,7 @@ use kpi::deal_input::{DealField, DealInput, FieldError};
 use kpi::{Deal, DealKind, DealStatus, RecordId};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The deal form's state: one signal per field, as typed. Parsing and validation
 /// happen in `kpi::deal_input`; this only moves text in and out.
@@ -61,12 +62,14 @@ impl DealFormState {
         });
         self.editing.set(None);
         self.open.set(true);
+        focus_input("deal-title", true);
     }
 
     pub fn start_edit(&self, store: &Store, deal: &Deal) {
         self.fill(&DealInput::from_deal(deal, store.currency(), store.locale));
         self.editing.set(Some(deal.id.clone()));
         self.open.set(true);
+        focus_input("deal-title", true);
     }
 
     pub fn close(&self) {
@@ -105,7 +108,8 @@ impl DealFormState {
         }
     }
 
-    /// Parses, validates and saves; on any error nothing is saved and the errors show.
+    /// Parses, validates and saves; on any error nothing is saved, the errors show and
+    /// the first wrong field gets the focus.
     fn submit(&self, store: &Store) {
         let id = self.editing.get_untracked().unwrap_or_else(clock::new_id);
         let result = self
@@ -114,9 +118,48 @@ impl DealFormState {
             .and_then(|deal| store.apply(Command::SaveDeal(deal)));
         match result {
             Ok(()) => self.close(),
-            Err(errors) => self.errors.set(errors),
+            Err(errors) => {
+                let first = errors.first().map(|e| input_id(e.field));
+                self.errors.set(errors);
+                if let Some(id) = first {
+                    focus_input(id, false);
+                }
+            }
         }
     }
+}
+
+/// The id (and test id) of the input of each field.
+fn input_id(field: DealField) -> &'static str {
+    match field {
+        DealField::Title => "deal-title",
+        DealField::Customer => "deal-customer",
+        DealField::Owner => "deal-owner",
+        DealField::Stage => "deal-stage",
+        DealField::Amount => "deal-amount",
+        DealField::CreatedOn => "deal-created",
+        DealField::ExpectedClose => "deal-expected-close",
+        DealField::ClosedOn => "deal-closed",
+        DealField::LostReason => "deal-lost-reason",
+    }
+}
+
+/// Focuses an input after the current render; `reveal` also scrolls its form into view
+/// (the form opens at the top of a long list).
+fn focus_input(id: &'static str, reveal: bool) {
+    request_animation_frame(move || {
+        let Some(input) = document().get_element_by_id(id) else {
+            return;
+        };
+        if reveal {
+            if let Some(form) = input.closest("form").ok().flatten() {
+                form.scroll_into_view();
+            }
+        }
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+            let _ = input.focus();
+        }
+    });
 }
 
 impl Default for DealFormState {
@@ -163,6 +206,12 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
             .iter()
             .map(|k| (k.id().to_string(), text::kind(i18n, *k)))
             .collect()
+    });
+    // A deal entered as already won or lost most often closed today.
+    Effect::new(move |_| {
+        if status() != DealStatus::Open && form.closed_on.with_untracked(String::is_empty) {
+            form.closed_on.set(store.today.to_string());
+        }
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

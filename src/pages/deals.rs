@@ -1,20 +1,28 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::lang::use_i18n;
+use crate::components::{Modal, TextField};
+use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Pending, Store};
 use crate::text;
+use i18n::{fill, Texts};
 use kpi::deal_input::DealField;
 use kpi::{Deal, DealStatus, RecordId};
-use leptos::html::Input;
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Deals() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
+    set_page_title(|t| t.deals_title);
     let form = DealFormState::new();
     let filter = RwSignal::new(None::<DealStatus>);
     let deals = Memo::new(move |_| store.data.with(|d| d.deals_newest_first(filter.get())));
-    let losing = RwSignal::new(None::<RecordId>);
+    let losing = RwSignal::new(None::<(RecordId, String)>);
+    // "Add a deal" elsewhere links here with ?new=1: open the form straight away.
+    if use_query_map().with_untracked(|q| q.get("new").is_some()) {
+        form.start_new(&store);
+    }
 
     view! {
         <section class="page deals">
@@ -55,7 +63,11 @@ pub fn Deals() -> impl IntoView {
 }
 
 #[component]
-fn DealRow(deal: Deal, form: DealFormState, losing: RwSignal<Option<RecordId>>) -> impl IntoView {
+fn DealRow(
+    deal: Deal,
+    form: DealFormState,
+    losing: RwSignal<Option<(RecordId, String)>>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let status = deal.status;
@@ -68,41 +80,61 @@ fn DealRow(deal: Deal, form: DealFormState, losing: RwSignal<Option<RecordId>>) 
             .unwrap_or_default()
     });
     let amount = move || deal.amount.format(store.currency(), store.locale);
-    let (id, title) = (deal.id.clone(), deal.title.clone());
+    let created = deal.created_on.to_string();
+    // Every row has the same buttons: their names say which deal they act on.
+    let named = move |pick: fn(&'static Texts) -> &'static str, title: String| {
+        move || format!("{} – {title}", pick(i18n.texts()))
+    };
+    let id = deal.id.clone();
+    let title = deal.title.clone();
     let edit_deal = deal.clone();
-    let id_for_close = id.clone();
     let stage_id = deal.stage.clone();
+    let close_buttons = (status == DealStatus::Open).then(|| {
+        let (won_id, lost) = (id.clone(), (id.clone(), title.clone()));
+        view! {
+            <button
+                data-testid="deal-win"
+                aria-label=named(|t| t.action_win, title.clone())
+                on:click=move |_| {
+                    let _ = store.apply(Command::MarkWon(won_id.clone()));
+                }
+            >
+                {i18n.t(|t| t.action_win)}
+            </button>
+            <button
+                data-testid="deal-lose"
+                aria-label=named(|t| t.action_lose, title.clone())
+                on:click=move |_| losing.set(Some(lost.clone()))
+            >
+                {i18n.t(|t| t.action_lose)}
+            </button>
+        }
+    });
     view! {
         <li class="deal-row" data-testid="deal-row" data-deal-id=deal.id.clone() data-status=status.id()>
-            <div class="deal-main">
+            <div class="deal-head">
                 <span class="deal-title" data-testid="deal-row-title">{deal.title.clone()}</span>
-                <span class="deal-meta">
-                    {deal.customer.clone()} " · " {move || text::stage(i18n, &stage_id, &stage_name)} " · "
-                    {deal.created_on.to_string()}
-                </span>
+                <span class="deal-amount" data-testid="deal-row-amount">{amount}</span>
             </div>
-            <span class=format!("badge badge-{}", status.id())>{move || text::status(i18n, status)}</span>
-            <span class="deal-amount" data-testid="deal-row-amount">{amount}</span>
+            <div class="deal-meta">
+                <span class=format!("badge badge-{}", status.id())>{move || text::status(i18n, status)}</span>
+                <span>{deal.customer.clone()}</span>
+                <span>{move || text::stage(i18n, &stage_id, &stage_name)}</span>
+                <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &created)])}</span>
+            </div>
             <div class="row-actions">
-                <Show when=move || status == DealStatus::Open>
-                    {
-                        let (won_id, lost_id) = (id_for_close.clone(), id_for_close.clone());
-                        view! {
-                            <button data-testid="deal-win" on:click=move |_| { let _ = store.apply(Command::MarkWon(won_id.clone())); }>
-                                {i18n.t(|t| t.action_win)}
-                            </button>
-                            <button data-testid="deal-lose" on:click=move |_| losing.set(Some(lost_id.clone()))>
-                                {i18n.t(|t| t.action_lose)}
-                            </button>
-                        }
-                    }
-                </Show>
-                <button data-testid="deal-edit" on:click=move |_| form.start_edit(&store, &edit_deal)>
+                {close_buttons}
+                <button
+                    data-testid="deal-edit"
+                    aria-label=named(|t| t.action_edit, title.clone())
+                    on:click=move |_| form.start_edit(&store, &edit_deal)
+                >
                     {i18n.t(|t| t.action_edit)}
                 </button>
                 <button
                     class="danger"
                     data-testid="deal-delete"
+                    aria-label=named(|t| t.action_delete, title.clone())
                     on:click=move |_| store.ask(Pending::DeleteDeal { id: id.clone(), title: title.clone() })
                 >
                     {i18n.t(|t| t.action_delete)}
@@ -114,24 +146,19 @@ fn DealRow(deal: Deal, form: DealFormState, losing: RwSignal<Option<RecordId>>) 
 
 /// Marking a deal lost asks for the reason, which the win/loss analysis needs.
 #[component]
-fn LoseDialog(losing: RwSignal<Option<RecordId>>) -> impl IntoView {
+fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let input = NodeRef::<Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = input.get() {
-            let _ = input.focus();
-        }
-    });
     let close = move || {
         losing.set(None);
         reason.set(String::new());
         error.set(None);
     };
-    let confirm = move |_| {
-        let Some(id) = losing.get_untracked() else {
+    let confirm = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some((id, _)) = losing.get_untracked() else {
             return;
         };
         match store.apply(Command::MarkLost {
@@ -147,33 +174,35 @@ fn LoseDialog(losing: RwSignal<Option<RecordId>>) -> impl IntoView {
             ),
         }
     };
+    let title = move || {
+        let deal = losing
+            .with(|l| l.as_ref().map(|(_, title)| title.clone()))
+            .unwrap_or_default();
+        fill(i18n.texts().lose_title, &[("title", &deal)])
+    };
     view! {
         <Show when=move || losing.with(Option::is_some)>
-            <div class="backdrop">
-                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="lose-title" data-testid="lose-dialog">
-                    <h2 id="lose-title">{i18n.t(|t| t.lose_title)}</h2>
-                    <div class="field" class:invalid=move || error.with(Option::is_some)>
-                        <label for="lost-reason-input">{i18n.t(|t| t.deal_lost_reason)}</label>
-                        <input
-                            id="lost-reason-input"
-                            node_ref=input
-                            data-testid="lost-reason-input"
-                            bind:value=reason
-                            aria-invalid=move || error.with(Option::is_some).then_some("true")
-                            aria-describedby=move || error.with(Option::is_some).then_some("error-lost_reason")
-                        />
-                        <Show when=move || error.with(Option::is_some)>
-                            <p class="field-error" id="error-lost_reason" data-testid="field-error-lost_reason" role="alert">
-                                {move || error.get()}
-                            </p>
-                        </Show>
-                    </div>
+            <Modal testid="lose-dialog" labelled_by="lose-title" on_cancel=Callback::new(move |_| close())>
+                <form on:submit=confirm novalidate>
+                    <h2 id="lose-title">{title}</h2>
+                    <TextField
+                        label=Signal::derive(move || i18n.texts().deal_lost_reason.to_string())
+                        field="lost_reason"
+                        testid="lost-reason-input"
+                        value=reason
+                        error=error
+                        autofocus=true
+                    />
                     <div class="actions">
-                        <button class="primary" data-testid="lose-confirm" on:click=confirm>{i18n.t(|t| t.lose_confirm)}</button>
-                        <button data-testid="lose-cancel" on:click=move |_| close()>{i18n.t(|t| t.cancel)}</button>
+                        <button type="submit" class="primary" data-testid="lose-confirm">
+                            {i18n.t(|t| t.lose_confirm)}
+                        </button>
+                        <button type="button" data-testid="lose-cancel" on:click=move |_| close()>
+                            {i18n.t(|t| t.cancel)}
+                        </button>
                     </div>
-                </div>
-            </div>
+                </form>
+            </Modal>
         </Show>
     }
 }

@@ -1,4 +1,4 @@
-use crate::lang::use_i18n;
+use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::{clock, files};
 use kpi::{schema, Currency};
@@ -10,6 +10,7 @@ use web_sys::HtmlInputElement;
 pub fn Settings() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
+    set_page_title(|t| t.settings_title);
     let on_currency = move |ev| {
         if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
             let _ = store.apply(Command::SetCurrency(currency));
@@ -21,7 +22,7 @@ pub fn Settings() -> impl IntoView {
             .with_untracked(|d| schema::encode(d, clock::now()));
         let name = format!("salesboard-backup-{}.json", store.today);
         if let Err(error) = files::download(&name, "application/json", &text) {
-            store.notify(NoticeId::SaveFailed, Some(format!("{error:?}")), None);
+            store.notify(NoticeId::SaveFailed, Some(files::error_text(&error)), None);
         }
     };
     let restore = move |ev: leptos::ev::Event| {

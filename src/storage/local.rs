@@ -61,7 +61,7 @@ impl DataStore for LocalStore {
 /// Maps a thrown DOMException to a [`StorageError`] by name (and WebKit's legacy code).
 pub fn classify(error: &JsValue) -> StorageError {
     let Some(dom) = error.dyn_ref::<web_sys::DomException>() else {
-        return StorageError::Other(format!("{error:?}"));
+        return StorageError::Other(crate::files::error_text(error));
     };
     match (dom.name().as_str(), dom.code()) {
         ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
