@@ -21,12 +21,30 @@ fn main() {
         if let Some(key) = default.keys().find(|k| !texts.contains_key(*k)) {
             panic!("locales/{tag}.json lacks the key \"{key}\"");
         }
+        if let Some(key) = default
+            .keys()
+            .find(|k| placeholders(&default[*k]) != placeholders(&texts[*k]))
+        {
+            panic!("locales/{tag}.json: \"{key}\" must use the same {{{{ placeholders }}}} as {DEFAULT}");
+        }
         if let Some(key) = texts.keys().find(|k| !default.contains_key(*k)) {
             panic!("locales/{tag}.json has the key \"{key}\", which locales/{DEFAULT}.json lacks");
         }
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("texts.rs");
     std::fs::write(out, generate(&locales, default)).expect("write texts.rs");
+}
+
+/// The sorted names of the `{{ name }}` placeholders in a text.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split("{{")
+        .skip(1)
+        .filter_map(|part| part.split("}}").next())
+        .map(str::trim)
+        .collect();
+    names.sort_unstable();
+    names
 }
 
 fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {

@@ -18,7 +18,14 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    Url::revoke_object_url(&url)
+    // Revoking at once can cancel the download in Firefox and Safari: give it a minute.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
 }
 
 /// A thrown JavaScript value as a message for the user: an Error's message, a string

@@ -38,6 +38,10 @@ pub enum NoticeId {
     RestoreFailed,
     DemoLoaded,
     Erased,
+    SetAside,
+    EditClosed,
+    ActionFailed,
+    ExportFailed,
 }
 
 impl NoticeId {
@@ -52,17 +56,25 @@ impl NoticeId {
             NoticeId::RestoreFailed => "restore_failed",
             NoticeId::DemoLoaded => "demo_loaded",
             NoticeId::Erased => "erased",
+            NoticeId::SetAside => "set_aside",
+            NoticeId::EditClosed => "edit_closed",
+            NoticeId::ActionFailed => "action_failed",
+            NoticeId::ExportFailed => "export_failed",
         }
     }
 
     pub fn kind(self) -> NoticeKind {
         match self {
-            NoticeId::QuarantineFailed | NoticeId::SaveFailed | NoticeId::RestoreFailed => {
-                NoticeKind::Error
-            }
-            NoticeId::Quarantined | NoticeId::NewerVersion | NoticeId::StorageUnavailable => {
-                NoticeKind::Warning
-            }
+            NoticeId::QuarantineFailed
+            | NoticeId::SaveFailed
+            | NoticeId::RestoreFailed
+            | NoticeId::ActionFailed
+            | NoticeId::ExportFailed => NoticeKind::Error,
+            NoticeId::Quarantined
+            | NoticeId::NewerVersion
+            | NoticeId::StorageUnavailable
+            | NoticeId::SetAside
+            | NoticeId::EditClosed => NoticeKind::Warning,
             NoticeId::Restored | NoticeId::DemoLoaded | NoticeId::Erased => NoticeKind::Info,
         }
     }
@@ -120,7 +132,9 @@ pub struct Store {
     pub undo: RwSignal<Option<Deal>>,
     pub pending: RwSignal<Option<Pending>>,
     pub storage_mode: RwSignal<StorageMode>,
-    pub today: NaiveDate,
+    /// A fixed "today" for tests; the app reads the clock each time (a tab left open
+    /// past midnight must not close deals on yesterday's date).
+    fixed_today: Option<NaiveDate>,
     pub locale: NumberLocale,
     saver: StoredValue<Saver, LocalStorage>,
 }
@@ -136,7 +150,7 @@ impl Store {
             };
         let store = Self::with_backend(
             backend,
-            clock::today(),
+            None,
             NumberLocale::from_language_tag(&clock::language_tag()),
         );
         if let Some(error) = refused {
@@ -149,7 +163,7 @@ impl Store {
     /// A store over any backend; used by `start` and by the browser tests.
     pub fn with_backend(
         backend: Box<dyn DataStore>,
-        today: NaiveDate,
+        today: Option<NaiveDate>,
         locale: NumberLocale,
     ) -> Self {
         let stamp = clock::iso_now();
@@ -165,9 +179,9 @@ impl Store {
             undo: RwSignal::new(None),
             pending: RwSignal::new(None),
             storage_mode: RwSignal::new(mode),
-            today,
+            fixed_today: today,
             locale,
-            saver: StoredValue::new_local(Saver::new(backend, outcome.hold_saves)),
+            saver: StoredValue::new_local(Saver::new(backend, outcome.protected)),
         };
         if let Some(problem) = outcome.problem {
             store.report_load_problem(problem);
@@ -192,6 +206,11 @@ impl Store {
         }
     }
 
+    /// Today in the user's time zone (or the date a test fixed).
+    pub fn today(&self) -> NaiveDate {
+        self.fixed_today.unwrap_or_else(clock::today)
+    }
+
     pub fn currency(&self) -> Currency {
         self.data.with(|d| d.settings.currency)
     }
@@ -200,6 +219,10 @@ impl Store {
     /// On a validation error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), Vec<FieldError>> {
         let now = clock::now();
+        if !matches!(command, Command::DeleteDeal(_) | Command::UndoDelete) {
+            // Undo is offered for the last delete only until the next action.
+            self.undo.set(None);
+        }
         match command {
             Command::SaveDeal(mut deal) => {
                 deal.updated_at = now;
@@ -231,7 +254,9 @@ impl Store {
             }
             Command::SetCurrency(currency) => self.data.update(|d| d.settings.currency = currency),
             Command::Replace { data, why } => {
-                self.start_over(data);
+                if !self.start_over(data) {
+                    return Ok(());
+                }
                 let id = match why {
                     Replacement::Restore => NoticeId::Restored,
                     Replacement::Demo => NoticeId::DemoLoaded,
@@ -239,7 +264,9 @@ impl Store {
                 self.notify(id, None, None);
             }
             Command::Erase => {
-                self.start_over(Dataset::default());
+                if !self.start_over(Dataset::default()) {
+                    return Ok(());
+                }
                 self.notify(NoticeId::Erased, None, None);
             }
         }
@@ -259,7 +286,7 @@ impl Store {
             .with_untracked(|d| d.find_deal(id).cloned())
             .ok_or_else(Vec::new)?;
         deal.status = status;
-        deal.closed_on = Some(self.today);
+        deal.closed_on = Some(self.today());
         deal.lost_reason = reason
             .map(|r| r.trim().to_string())
             .filter(|r| !r.is_empty());
@@ -268,26 +295,45 @@ impl Store {
         Ok(deal)
     }
 
-    /// Replacing everything is the user's explicit choice, so held saves may resume.
-    fn start_over(&self, data: Dataset) {
-        self.undo.set(None);
+    /// Replacing everything is the user's explicit choice, so held saves may resume —
+    /// but only once the data they protected is copied aside. If that copy fails,
+    /// nothing is replaced and the user is told (returns false).
+    fn start_over(&self, data: Dataset) -> bool {
+        let stamp = clock::iso_now();
+        let released = self.saver.try_update_value(|s| s.release(&stamp));
+        let key = match released {
+            Some(Ok(key)) => key,
+            Some(Err(error)) => {
+                self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None);
+                return false;
+            }
+            None => return false,
+        };
         self.data.set(data);
-        self.saver.update_value(|s| s.release());
         if self.storage_mode.get_untracked() == StorageMode::Paused {
             self.storage_mode.set(StorageMode::Local);
         }
         self.notices.update(|list| {
             list.retain(|n| !matches!(n.id, NoticeId::QuarantineFailed | NoticeId::NewerVersion))
         });
+        if let Some(key) = key {
+            self.notify(NoticeId::SetAside, None, Some(key));
+        }
+        true
     }
 
     fn offer_undo(&self, before: Deal) {
-        let id = before.id.clone();
+        let version = (before.id.clone(), before.updated_at);
         self.undo.set(Some(before));
         let undo = self.undo;
         set_timeout(
             move || {
-                if undo.with_untracked(|u| u.as_ref().is_some_and(|d| d.id == id)) {
+                // Only this offer expires: not a newer delete of the same deal.
+                let same = undo.try_with_untracked(|u| {
+                    u.as_ref()
+                        .is_some_and(|d| (&d.id, d.updated_at) == (&version.0, version.1))
+                });
+                if same == Some(true) {
                     undo.set(None);
                 }
             },
@@ -301,7 +347,8 @@ impl Store {
         let has_deals = self
             .data
             .with_untracked(|d| d.live_deals().next().is_some());
-        if has_deals || why == Replacement::Restore {
+        // Held saves protect data the app could not show: always ask before replacing it.
+        if has_deals || why == Replacement::Restore || self.saves_held() {
             self.ask(Pending::Replace { data, why });
         } else {
             let _ = self.apply(Command::Replace { data, why });
@@ -367,7 +414,12 @@ impl Store {
     /// Writes pending changes now (timer, `pagehide`, hidden tab). A failure keeps the
     /// data in memory and tells the user; the previously saved copy stays intact.
     pub fn flush(&self) {
-        if !self.saver.with_value(|s| s.wants_write()) {
+        // The timer has fired (or we are leaving): a later change must start a new one.
+        let wants_write = self.saver.try_update_value(|s| {
+            s.take_timer();
+            s.wants_write()
+        });
+        if wants_write != Some(true) {
             return;
         }
         let text = self
@@ -381,7 +433,7 @@ impl Store {
     }
 
     pub fn saves_held(&self) -> bool {
-        self.saver.with_value(|s| s.is_held())
+        self.saver.try_with_value(|s| s.is_held()).unwrap_or(false)
     }
 }
 

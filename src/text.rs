@@ -23,6 +23,10 @@ pub fn notice(i18n: I18n, id: NoticeId, key: Option<&str>) -> String {
         NoticeId::RestoreFailed => i18n.texts().notice_restore_failed.to_string(),
         NoticeId::DemoLoaded => i18n.texts().notice_demo_loaded.to_string(),
         NoticeId::Erased => i18n.texts().notice_erased.to_string(),
+        NoticeId::SetAside => fill(i18n.texts().notice_set_aside, &[("key", key.unwrap_or(""))]),
+        NoticeId::EditClosed => i18n.texts().notice_edit_closed.to_string(),
+        NoticeId::ActionFailed => i18n.texts().notice_action_failed.to_string(),
+        NoticeId::ExportFailed => i18n.texts().notice_export_failed.to_string(),
     }
 }
 

@@ -112,6 +112,15 @@ fn unreadable_data_is_quarantined_and_never_overwritten() {
         Some("older")
     );
     assert_eq!(outcome.data, Dataset::default());
+    // Set aside once: the data key no longer holds it, so a reload does not copy it again.
+    assert_eq!(storage.get_item(DATA_KEY).unwrap(), None);
+    let again = load_dataset(&LocalStore::open().unwrap(), "2026-11-15T12:00:01.000Z");
+    assert_eq!(again.problem, None);
+    assert_eq!(
+        storage.length().unwrap(),
+        2,
+        "the two quarantine keys, nothing more"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -122,7 +131,7 @@ fn the_store_tells_the_user_about_a_quarantine() {
     Owner::new().with(|| {
         let store = Store::with_backend(
             Box::new(LocalStore::open().unwrap()),
-            date("2026-11-15"),
+            Some(date("2026-11-15")),
             NumberLocale::En,
         );
         let notices = store.notices.get_untracked();
@@ -145,7 +154,7 @@ fn data_from_a_newer_version_is_left_untouched() {
     Owner::new().with(|| {
         let store = Store::with_backend(
             Box::new(LocalStore::open().unwrap()),
-            date("2026-11-15"),
+            Some(date("2026-11-15")),
             NumberLocale::En,
         );
         assert!(store.saves_held());
@@ -159,12 +168,38 @@ fn data_from_a_newer_version_is_left_untouched() {
 }
 
 #[wasm_bindgen_test]
+fn replacing_held_data_sets_it_aside_first() {
+    let storage = fresh_local_storage();
+    let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
+    storage.set_item(DATA_KEY, newer).unwrap();
+    Owner::new().with(|| {
+        let store = Store::with_backend(
+            Box::new(LocalStore::open().unwrap()),
+            Some(date("2026-11-15")),
+            NumberLocale::En,
+        );
+        store.apply(Command::Erase).unwrap();
+        assert!(!store.saves_held());
+        let notices = store.notices.get_untracked();
+        let set_aside = notices
+            .iter()
+            .find(|n| n.id == NoticeId::SetAside)
+            .expect("told where");
+        let key = set_aside.key.clone().unwrap();
+        assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(newer));
+        store.flush();
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved, Dataset::default());
+    });
+}
+
+#[wasm_bindgen_test]
 fn a_change_is_written_on_flush() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
         let store = Store::with_backend(
             Box::new(LocalStore::open().unwrap()),
-            date("2026-11-15"),
+            Some(date("2026-11-15")),
             NumberLocale::En,
         );
         store
@@ -188,7 +223,7 @@ fn an_invalid_deal_is_refused_and_nothing_changes() {
     Owner::new().with(|| {
         let store = Store::with_backend(
             Box::new(LocalStore::open().unwrap()),
-            date("2026-11-15"),
+            Some(date("2026-11-15")),
             NumberLocale::En,
         );
         let mut deal = won_deal("bad", 100);
@@ -203,7 +238,8 @@ fn a_failed_save_keeps_the_data_and_tells_the_user() {
     let memory = MemoryStore::default();
     *memory.fail_writes.borrow_mut() = Some(StorageError::QuotaExceeded);
     Owner::new().with(|| {
-        let store = Store::with_backend(Box::new(memory), date("2026-11-15"), NumberLocale::En);
+        let store =
+            Store::with_backend(Box::new(memory), Some(date("2026-11-15")), NumberLocale::En);
         store
             .apply(Command::SaveDeal(won_deal("kept", 700)))
             .unwrap();
@@ -238,7 +274,7 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
     Owner::new().with(|| {
         let store = Store::with_backend(
             Box::new(MemoryStore::default()),
-            date("2026-11-15"),
+            Some(date("2026-11-15")),
             NumberLocale::En,
         );
         store

@@ -39,8 +39,8 @@ pub fn RevenueChart(
 fn render(canvas: &HtmlCanvasElement, data: &MonthlyRevenue) {
     let scale = web_sys::window()
         .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
+        .filter(|ratio| *ratio > 0.0)
+        .unwrap_or(1.0);
     let rect = canvas.get_bounding_client_rect();
     let (width, height) = (
         (rect.width() * scale).round() as u32,

@@ -54,12 +54,15 @@ pub fn SelectField(
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into, optional)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let error_id = format!("error-{field}");
     view! {
-        <div class="field">
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=testid>{move || label.get()}</label>
             <select
                 id=testid
                 data-testid=testid
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()
             >

@@ -17,7 +17,7 @@ pub fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(|t| t.dashboard_title);
     let preset = RwSignal::new(PeriodPreset::ThisMonth);
-    let period = Memo::new(move |_| preset.get().resolve(store.today));
+    let period = Memo::new(move |_| preset.get().resolve(store.today()));
     let metrics = Memo::new(move |_| {
         store
             .data
@@ -37,7 +37,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     let load_demo = move |_| {
         store.offer_replacement(
-            kpi::demo::demo_dataset(store.today, clock::now()),
+            kpi::demo::demo_dataset(store.today(), clock::now()),
             Replacement::Demo,
         )
     };

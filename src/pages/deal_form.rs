@@ -1,7 +1,8 @@
 use crate::components::{DateField, SelectField, TextField};
 use crate::lang::use_i18n;
-use crate::state::{Command, Store};
+use crate::state::{Command, NoticeId, Store};
 use crate::{clock, text};
+use chrono::{DateTime, Utc};
 use i18n::Texts;
 use kpi::deal_input::{DealField, DealInput, FieldError};
 use kpi::{Deal, DealKind, DealStatus, RecordId};
@@ -14,7 +15,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct DealFormState {
     pub open: RwSignal<bool>,
-    editing: RwSignal<Option<RecordId>>,
+    /// The deal being edited and the version the form was filled from.
+    editing: RwSignal<Option<(RecordId, DateTime<Utc>)>>,
     title: RwSignal<String>,
     customer: RwSignal<String>,
     owner: RwSignal<String>,
@@ -57,7 +59,7 @@ impl DealFormState {
             .with_untracked(|d| d.settings.stages.first().map(|s| s.id.clone()));
         self.fill(&DealInput {
             stage: first_stage.unwrap_or_default(),
-            created_on: store.today.to_string(),
+            created_on: store.today().to_string(),
             ..DealInput::default()
         });
         self.editing.set(None);
@@ -67,13 +69,14 @@ impl DealFormState {
 
     pub fn start_edit(&self, store: &Store, deal: &Deal) {
         self.fill(&DealInput::from_deal(deal, store.currency(), store.locale));
-        self.editing.set(Some(deal.id.clone()));
+        self.editing.set(Some((deal.id.clone(), deal.updated_at)));
         self.open.set(true);
         focus_input("deal-title", true);
     }
 
     pub fn close(&self) {
         self.open.set(false);
+        self.editing.set(None);
         self.errors.set(Vec::new());
     }
 
@@ -111,7 +114,11 @@ impl DealFormState {
     /// Parses, validates and saves; on any error nothing is saved, the errors show and
     /// the first wrong field gets the focus.
     fn submit(&self, store: &Store) {
-        let id = self.editing.get_untracked().unwrap_or_else(clock::new_id);
+        let id = self
+            .editing
+            .get_untracked()
+            .map(|(id, _)| id)
+            .unwrap_or_else(clock::new_id);
         let result = self
             .input()
             .into_deal(id, clock::now(), store.currency(), store.locale)
@@ -207,10 +214,24 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
             .map(|k| (k.id().to_string(), text::kind(i18n, *k)))
             .collect()
     });
+    // Saving over a deal deleted, won or lost meanwhile (its row buttons stay usable)
+    // would bring it back or undo the change: close the form and say so instead.
+    Effect::new(move |_| {
+        let Some((id, version)) = form.editing.get() else {
+            return;
+        };
+        let current = store
+            .data
+            .with(|d| d.find_deal(&id).map(|deal| deal.updated_at));
+        if current != Some(version) {
+            form.close();
+            store.notify(NoticeId::EditClosed, None, None);
+        }
+    });
     // A deal entered as already won or lost most often closed today.
     Effect::new(move |_| {
         if status() != DealStatus::Open && form.closed_on.with_untracked(String::is_empty) {
-            form.closed_on.set(store.today.to_string());
+            form.closed_on.set(store.today().to_string());
         }
     });
     let on_submit = move |ev: SubmitEvent| {

@@ -1,10 +1,9 @@
 use super::deal_form::{DealForm, DealFormState};
 use crate::components::{Modal, TextField};
 use crate::lang::{set_page_title, use_i18n};
-use crate::state::{Command, Pending, Store};
+use crate::state::{Command, NoticeId, Pending, Store};
 use crate::text;
 use i18n::{fill, Texts};
-use kpi::deal_input::DealField;
 use kpi::{Deal, DealStatus, RecordId};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -96,7 +95,11 @@ fn DealRow(
                 data-testid="deal-win"
                 aria-label=named(|t| t.action_win, title.clone())
                 on:click=move |_| {
-                    let _ = store.apply(Command::MarkWon(won_id.clone()));
+                    // E.g. a deal created after today cannot close today: say why.
+                    if let Err(errors) = store.apply(Command::MarkWon(won_id.clone())) {
+                        let why = errors.first().map(|e| text::problem(i18n, e.problem));
+                        store.notify(NoticeId::ActionFailed, why, None);
+                    }
                 }
             >
                 {i18n.t(|t| t.action_win)}
@@ -166,12 +169,8 @@ fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl IntoView {
             reason: reason.get_untracked(),
         }) {
             Ok(()) => close(),
-            Err(errors) => error.set(
-                errors
-                    .iter()
-                    .find(|e| e.field == DealField::LostReason)
-                    .map(|e| text::problem(i18n, e.problem)),
-            ),
+            // The reason is the field here, but any rule the deal breaks is shown.
+            Err(errors) => error.set(errors.first().map(|e| text::problem(i18n, e.problem))),
         }
     };
     let title = move || {

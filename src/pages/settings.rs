@@ -20,9 +20,13 @@ pub fn Settings() -> impl IntoView {
         let text = store
             .data
             .with_untracked(|d| schema::encode(d, clock::now()));
-        let name = format!("salesboard-backup-{}.json", store.today);
+        let name = format!("salesboard-backup-{}.json", store.today());
         if let Err(error) = files::download(&name, "application/json", &text) {
-            store.notify(NoticeId::SaveFailed, Some(files::error_text(&error)), None);
+            store.notify(
+                NoticeId::ExportFailed,
+                Some(files::error_text(&error)),
+                None,
+            );
         }
     };
     let restore = move |ev: leptos::ev::Event| {
@@ -47,7 +51,7 @@ pub fn Settings() -> impl IntoView {
     };
     let load_demo = move |_| {
         store.offer_replacement(
-            kpi::demo::demo_dataset(store.today, clock::now()),
+            kpi::demo::demo_dataset(store.today(), clock::now()),
             Replacement::Demo,
         )
     };

@@ -10,6 +10,8 @@ pub struct LoadOutcome {
     pub problem: Option<LoadProblem>,
     /// True when writing would destroy data we could not read: saves wait for the user.
     pub hold_saves: bool,
+    /// The saved text that saves are held for, to set aside before the user replaces it.
+    pub protected: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,44 +27,53 @@ pub enum LoadProblem {
 }
 
 /// Loads the dataset once at start-up. Data that cannot be read is never overwritten:
-/// it is quarantined under a timestamped key first, or saving is held.
+/// it is quarantined under a timestamped key first (then removed from the data key, so
+/// a reload does not copy it again), or saving is held with the text kept in memory.
 pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
     let raw = match store.read() {
         Ok(Some(raw)) => raw,
-        Ok(None) => return fresh(None, false),
-        Err(error) => return fresh(Some(LoadProblem::Unreadable(error)), true),
+        Ok(None) => return fresh(None, None),
+        Err(error) => return fresh(Some(LoadProblem::Unreadable(error)), Some(String::new())),
     };
     match schema::decode(&raw) {
         Ok(data) => LoadOutcome {
             data,
             problem: None,
             hold_saves: false,
+            protected: None,
         },
         Err(error @ LoadError::NewerVersion { .. }) => fresh(
             Some(LoadProblem::NewerVersion {
                 reason: error.to_string(),
             }),
-            true,
+            Some(raw),
         ),
         Err(error) => {
             let reason = error.to_string();
             match store.quarantine(&raw, stamp) {
-                Ok(key) => fresh(Some(LoadProblem::Quarantined { key, reason }), false),
+                Ok(key) => {
+                    // The copy is in place; the unreadable original has nothing left to give.
+                    let _ = store.forget();
+                    fresh(Some(LoadProblem::Quarantined { key, reason }), None)
+                }
                 Err(why) => fresh(
                     Some(LoadProblem::QuarantineFailed {
                         reason: format!("{reason}; {why}"),
                     }),
-                    true,
+                    Some(raw),
                 ),
             }
         }
     }
 }
 
-fn fresh(problem: Option<LoadProblem>, hold_saves: bool) -> LoadOutcome {
+/// An empty start; `protected` is saved text that must not be written over.
+fn fresh(problem: Option<LoadProblem>, protected: Option<String>) -> LoadOutcome {
+    let hold_saves = protected.is_some();
     LoadOutcome {
         data: Dataset::default(),
         problem,
         hold_saves,
+        protected,
     }
 }

@@ -53,6 +53,10 @@ impl DataStore for LocalStore {
         Ok(key)
     }
 
+    fn forget(&self) -> Result<(), StorageError> {
+        self.storage.remove_item(DATA_KEY).map_err(|e| classify(&e))
+    }
+
     fn is_persistent(&self) -> bool {
         true
     }

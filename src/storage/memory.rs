@@ -44,6 +44,11 @@ impl DataStore for MemoryStore {
         Ok(key)
     }
 
+    fn forget(&self) -> Result<(), StorageError> {
+        *self.data.borrow_mut() = None;
+        Ok(())
+    }
+
     fn is_persistent(&self) -> bool {
         false
     }

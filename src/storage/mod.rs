@@ -21,6 +21,8 @@ pub trait DataStore {
     fn write(&self, text: &str) -> Result<(), StorageError>;
     /// Copies unreadable text under a new key (never overwriting one) and returns that key.
     fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError>;
+    /// Removes the saved envelope; only called once a quarantined copy of it exists.
+    fn forget(&self) -> Result<(), StorageError>;
     /// True when data survives a reload.
     fn is_persistent(&self) -> bool;
 }

@@ -6,15 +6,19 @@ use leptos::prelude::TimeoutHandle;
 pub struct Saver {
     store: Box<dyn DataStore>,
     held: bool,
+    /// The saved text writes are held for (empty when it could not even be read).
+    protected: Option<String>,
     dirty: bool,
     timer: Option<TimeoutHandle>,
 }
 
 impl Saver {
-    pub fn new(store: Box<dyn DataStore>, held: bool) -> Self {
+    /// `protected`: saved text that must be set aside before anything is written.
+    pub fn new(store: Box<dyn DataStore>, protected: Option<String>) -> Self {
         Self {
             store,
-            held,
+            held: protected.is_some(),
+            protected,
             dirty: false,
             timer: None,
         }
@@ -30,6 +34,13 @@ impl Saver {
         self.timer = timer;
     }
 
+    /// Forgets the pending timer (it fired, or a flush is writing now).
+    pub fn take_timer(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+
     /// True when there is something to write and writing is allowed.
     pub fn wants_write(&self) -> bool {
         self.dirty && !self.held
@@ -38,17 +49,23 @@ impl Saver {
     /// Writes `text`; on success the dataset is clean. On error it stays dirty so the
     /// next change or flush tries again, and the old saved copy is untouched.
     pub fn write(&mut self, text: &str) -> Result<(), StorageError> {
-        if let Some(timer) = self.timer.take() {
-            timer.clear();
-        }
+        self.take_timer();
         self.store.write(text)?;
         self.dirty = false;
         Ok(())
     }
 
-    /// Lets writes happen again after the user chose to start over.
-    pub fn release(&mut self) {
+    /// Lets writes happen again after the user chose to start over: the protected text
+    /// is first copied to a quarantine key (returned). If that copy fails, writes stay
+    /// held and the caller must not replace anything.
+    pub fn release(&mut self, stamp: &str) -> Result<Option<String>, StorageError> {
+        let key = match self.protected.as_deref() {
+            Some(raw) if !raw.is_empty() => Some(self.store.quarantine(raw, stamp)?),
+            _ => None,
+        };
+        self.protected = None;
         self.held = false;
+        Ok(key)
     }
 
     pub fn is_held(&self) -> bool {
