@@ -1,6 +1,7 @@
 // Shared harness for Salesboard's end-to-end tests: one Chromium per test
-// file, a fresh context per test with "today" pinned, and any page error or
-// console error fails the test. Tests read only the testids of the UI contract.
+// file, a fresh context per test with "today" pinned, and any page error,
+// console error or (not allow-listed) console warning fails the test, up to and
+// including the page's close. Tests read only the testids of the UI contract.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -55,18 +56,21 @@ export function appTest(name, body, { path = "/", context = {}, seed } = {}) {
     try {
       const page = await ctx.newPage();
       const problems = watchForErrors(page);
-      await page.clock.setFixedTime(NOW);
-      if (seed) await seedStorage(ctx, seed);
-      await open(page, path);
       let failure;
       try {
+        await page.clock.setFixedTime(NOW);
+        if (seed) await seedStorage(ctx, seed);
+        await open(page, path);
         await body(page);
       } catch (err) {
         failure = err;
       }
+      // Close first, look second: the app saves on pagehide, and what goes
+      // wrong there is only reported while the page closes.
+      await closePage(page, problems);
       if (problems.length > 0) {
         const also = failure ? `\n(the test also failed: ${failure.message})` : "";
-        throw new Error(`the page reported errors:\n  ${problems.join("\n  ")}${also}`, { cause: failure });
+        throw new Error(`the page reported problems:\n  ${problems.join("\n  ")}${also}`, { cause: failure });
       }
       if (failure) throw failure;
     } finally {
@@ -75,15 +79,57 @@ export function appTest(name, body, { path = "/", context = {}, seed } = {}) {
   });
 }
 
-/** Collects uncaught page errors, console errors and crashes. */
+/**
+ * Console warnings that are not a problem, each matched by a precise substring.
+ * Any other warning fails the test: the app warns, for one, when a chart is not
+ * drawn ("revenue chart not drawn: …").
+ */
+const ALLOWED_WARNINGS = [
+  // Chromium, on every load, about the `integrity` attribute Trunk puts on its
+  // <link rel="preload"> of the .wasm.
+  "The `integrity` attribute is currently ignored for preload destinations that do not support subresource integrity",
+];
+
+/** Collects uncaught page errors, console errors, unexpected console warnings and crashes. */
 function watchForErrors(page) {
   const problems = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    const text = msg.text();
+    if (msg.type() === "error") problems.push(`console error: ${text}`);
+    else if (msg.type() === "warning" && !ALLOWED_WARNINGS.some((allowed) => text.includes(allowed))) {
+      problems.push(`console warning: ${text}`);
+    }
   });
   page.on("crash", () => problems.push("the page crashed"));
   return problems;
+}
+
+const CLOSE_TIMEOUT = 10_000;
+
+/**
+ * Closes the page the way a user closing the tab does (beforeunload, pagehide,
+ * unload all run) and waits until it is gone, so that everything the page
+ * logs on the way out has reached `problems`. A beforeunload prompt is
+ * accepted; a page that does not close in time is a problem of its own.
+ */
+async function closePage(page, problems) {
+  if (page.isClosed()) return;
+  const closed = new Promise((resolve) => page.once("close", resolve));
+  page.on("dialog", (dialog) => (dialog.type() === "beforeunload" ? dialog.accept() : dialog.dismiss()).catch(() => {}));
+  let timer;
+  const timedOut = new Promise((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), CLOSE_TIMEOUT);
+  });
+  // With runBeforeUnload, close() returns before the page is gone: wait for "close" too.
+  const closing = page.close({ runBeforeUnload: true }).then(
+    () => closed,
+    (err) => `closing the page failed: ${err.message}`,
+  );
+  const outcome = await Promise.race([closing, timedOut]);
+  clearTimeout(timer);
+  if (outcome === "timeout") problems.push(`the page did not close within ${CLOSE_TIMEOUT} ms`);
+  else if (typeof outcome === "string") problems.push(outcome);
 }
 
 /** Puts `envelope` into localStorage before the app's first load (once per tab, not on reloads). */

@@ -39,12 +39,63 @@ pub fn cargo_counts(output: &str) -> Tally {
     tally
 }
 
+/// Fails a run whose runner reported no passed test at all: a suite that was
+/// lost (not compiled, not found) or filtered out must not go green.
+pub fn require_tests(step: &str, tally: Tally) -> Result<(), String> {
+    if tally.passed == 0 {
+        return Err(format!("no tests ran in {step} ({tally})"));
+    }
+    Ok(())
+}
+
+/// The summary node's TAP reporter writes at the end of a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TapSummary {
+    /// `# pass`, and `# fail` + `# cancelled`.
+    pub tally: Tally,
+    /// `# skipped`: tests marked `skip` (or calling `t.skip()`).
+    pub skipped: u64,
+    /// `# todo`: tests marked `todo`, whose failures do not count.
+    pub todo: u64,
+}
+
+impl TapSummary {
+    /// Fails a run that left any test skipped or todo (a test quietly marked
+    /// `skip` must not pass), then one that passed no test at all.
+    pub fn verdict(&self, step: &str) -> Result<(), String> {
+        let mut unrun = Vec::new();
+        if self.skipped > 0 {
+            unrun.push(format!("{} skipped", tests(self.skipped)));
+        }
+        if self.todo > 0 {
+            unrun.push(format!("{} marked todo", tests(self.todo)));
+        }
+        if !unrun.is_empty() {
+            return Err(format!(
+                "{} in {step}: every test must run (drop the skip/todo marker or the test)",
+                unrun.join(" and ")
+            ));
+        }
+        require_tests(step, self.tally)
+    }
+}
+
+/// "1 test", "3 tests".
+fn tests(n: u64) -> String {
+    if n == 1 {
+        "1 test".to_owned()
+    } else {
+        format!("{n} tests")
+    }
+}
+
 /// Reads the summary node's TAP reporter writes at the end (`# pass 5`,
-/// `# fail 1`, `# cancelled 0`); a cancelled test counts as failed. `None`
-/// when there is no summary (the run never finished).
-pub fn tap_counts(tap: &str) -> Option<Tally> {
-    let mut passed = None;
-    let mut failed = 0;
+/// `# fail 1`, `# cancelled 0`, `# skipped 0`, `# todo 0`); a cancelled test
+/// counts as failed. The last line of each kind wins, so that a test printing
+/// `pass 0` (forwarded as a `#` comment) cannot override the closing summary.
+/// `None` when there is no summary (the run never finished).
+pub fn tap_counts(tap: &str) -> Option<TapSummary> {
+    let (mut passed, mut failed, mut cancelled, mut skipped, mut todo) = (None, 0, 0, 0, 0);
     for line in tap.lines() {
         let Some(comment) = line.trim().strip_prefix('#') else {
             continue;
@@ -58,11 +109,21 @@ pub fn tap_counts(tap: &str) -> Option<Tally> {
         };
         match key {
             "pass" => passed = Some(value),
-            "fail" | "cancelled" => failed += value,
+            "fail" => failed = value,
+            "cancelled" => cancelled = value,
+            "skipped" => skipped = value,
+            "todo" => todo = value,
             _ => {}
         }
     }
-    passed.map(|passed| Tally { passed, failed })
+    passed.map(|passed| TapSummary {
+        tally: Tally {
+            passed,
+            failed: failed + cancelled,
+        },
+        skipped,
+        todo,
+    })
 }
 
 /// In "ok. 12 passed; 0 failed; …", the number right before `word`.
@@ -138,16 +199,32 @@ mod tests {
         }
     }
 
+    fn tap(passed: u64, failed: u64, skipped: u64, todo: u64) -> TapSummary {
+        TapSummary {
+            tally: tally(passed, failed),
+            skipped,
+            todo,
+        }
+    }
+
     #[test]
     fn tap_summary_is_counted() {
         let ok = "TAP version 13\n# Subtest: adds a deal\nok 1 - adds a deal\n1..1\n# tests 6\n# suites 0\n# pass 6\n# fail 0\n# cancelled 0\n# skipped 0\n# todo 0\n# duration_ms 5120.3\n";
         let failing = "not ok 2 - restore\n# tests 6\n# pass 4\n# fail 1\n# cancelled 1\n";
+        let skipping = "ok 3 - restore # SKIP\nok 4 - later # TODO\n# tests 6\n# pass 4\n# fail 0\n# cancelled 0\n# skipped 1\n# todo 1\n";
+        let chatty = "# Subtest: logs\n# pass 0\n# skipped 3\nok 1 - logs\n# tests 1\n# pass 1\n# fail 0\n# cancelled 0\n# skipped 0\n# todo 0\n";
         let cases = [
-            ("all pass", ok, Some(tally(6, 0))),
+            ("all pass", ok, Some(tap(6, 0, 0, 0))),
             (
                 "fail and cancelled both count as failed",
                 failing,
-                Some(tally(4, 2)),
+                Some(tap(4, 2, 0, 0)),
+            ),
+            ("skipped and todo are read", skipping, Some(tap(4, 0, 1, 1))),
+            (
+                "the closing summary wins over a test's own output",
+                chatty,
+                Some(tap(1, 0, 0, 0)),
             ),
             (
                 "no summary (the run died)",
@@ -156,8 +233,71 @@ mod tests {
             ),
             ("empty file", "", None),
         ];
-        for (case, tap, expected) in cases {
-            assert_eq!(tap_counts(tap), expected, "{case}");
+        for (case, text, expected) in cases {
+            assert_eq!(tap_counts(text), expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_run_without_passed_tests_fails() {
+        let step = "host tests: kpi";
+        assert_eq!(require_tests(step, tally(3, 0)), Ok(()));
+        // Failures are the runner's to report; only an empty total is ours.
+        assert_eq!(require_tests(step, tally(1, 2)), Ok(()));
+        let cases = [
+            ("nothing counted", ""),
+            (
+                "every binary empty or filtered",
+                "test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
+                 test result: ok. 0 passed; 0 failed; 2 ignored; 0 measured; 7 filtered out; finished in 0.00s\n",
+            ),
+        ];
+        for (case, output) in cases {
+            assert_eq!(
+                require_tests(step, cargo_counts(output)),
+                Err("no tests ran in host tests: kpi (0 passed, 0 failed)".to_owned()),
+                "{case}"
+            );
+        }
+    }
+
+    #[test]
+    fn skipped_or_todo_end_to_end_tests_fail() {
+        let step = "end-to-end tests";
+        let cases = [
+            ("all ran", tap(6, 0, 0, 0), Ok(())),
+            (
+                "one skipped",
+                tap(5, 0, 1, 0),
+                Err("1 test skipped in end-to-end tests: every test must run (drop the skip/todo marker or the test)"),
+            ),
+            (
+                "skipped and todo",
+                tap(3, 0, 2, 1),
+                Err("2 tests skipped and 1 test marked todo in end-to-end tests: every test must run (drop the skip/todo marker or the test)"),
+            ),
+            (
+                "todo only",
+                tap(3, 0, 0, 4),
+                Err("4 tests marked todo in end-to-end tests: every test must run (drop the skip/todo marker or the test)"),
+            ),
+            (
+                "everything skipped says so, not just that nothing ran",
+                tap(0, 0, 6, 0),
+                Err("6 tests skipped in end-to-end tests: every test must run (drop the skip/todo marker or the test)"),
+            ),
+            (
+                "nothing ran",
+                tap(0, 0, 0, 0),
+                Err("no tests ran in end-to-end tests (0 passed, 0 failed)"),
+            ),
+        ];
+        for (case, summary, expected) in cases {
+            assert_eq!(
+                summary.verdict(step),
+                expected.map_err(str::to_owned),
+                "{case}"
+            );
         }
     }
 

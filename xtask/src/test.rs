@@ -14,7 +14,7 @@ use crate::serve::{self, Log};
 use crate::setup;
 use crate::size;
 use crate::step::Steps;
-use crate::summary::{cargo_counts, tap_counts, Tally};
+use crate::summary::{cargo_counts, require_tests, tap_counts, Tally};
 use crate::Options;
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -64,15 +64,13 @@ fn all_steps(steps: &mut Steps, tally: &mut Tally, options: &Options) -> Result 
         steps.run(name, || cmd::run(&mut cargo(args)).map(|()| String::new()))?;
     }
     for (name, args) in CARGO_TESTS {
-        steps.run(name, || counted_cargo_test(tally, args))?;
+        steps.run(name, || counted_cargo_test(tally, name, args))?;
     }
     steps.run("release build (trunk build --release)", trunk_build)?;
     steps.run("size budget (gzipped .wasm + .js + .css)", || {
         size::check(&paths::dist(), true)
     })?;
-    steps.run("end-to-end tests: dist/ in headless Chromium", || {
-        end_to_end(tally)
-    })?;
+    steps.run(END_TO_END, || end_to_end(tally))?;
     Ok(())
 }
 
@@ -82,8 +80,9 @@ fn cargo(args: &str) -> Command {
     cmd::new("cargo", &args, &paths::root())
 }
 
-/// Runs a `cargo test` command, adds its counts to `tally`, fails if it failed.
-fn counted_cargo_test(tally: &mut Tally, args: &str) -> Result<String> {
+/// Runs a `cargo test` command for step `name`, adds its counts to `tally`;
+/// fails if it failed or if no test passed at all (a lost or filtered suite).
+fn counted_cargo_test(tally: &mut Tally, name: &str, args: &str) -> Result<String> {
     let mut command = cargo(args);
     browser_driver(&mut command);
     let captured = cmd::run_captured(&mut command)?;
@@ -92,6 +91,7 @@ fn counted_cargo_test(tally: &mut Tally, args: &str) -> Result<String> {
     if !captured.success {
         bail!("`{}` failed ({counts})", cmd::describe(&command));
     }
+    require_tests(name, counts)?;
     Ok(counts.to_string())
 }
 
@@ -103,9 +103,12 @@ fn browser_driver(command: &mut Command) {
     }
 }
 
+const END_TO_END: &str = "end-to-end tests: dist/ in headless Chromium";
+
 /// Serves `dist/` on a free port and runs node's test runner in tests/e2e:
 /// the spec report streams to the terminal, the TAP report goes to a file
-/// whose summary is counted.
+/// whose summary is counted. Skipped or todo tests fail the step, and so does
+/// a run that passed no test.
 fn end_to_end(tally: &mut Tally) -> Result<String> {
     let addr = serve::start(paths::dist(), "127.0.0.1:0", Log::Quiet)?;
     let base_url = format!("http://{addr}");
@@ -124,12 +127,18 @@ fn end_to_end(tally: &mut Tally) -> Result<String> {
     let mut command = cmd::new("node", &args, &paths::e2e());
     command.env("BASE_URL", &base_url);
     let run = cmd::run(&mut command);
-    let counts = tap_counts(&fs::read_to_string(&tap_file).unwrap_or_default());
-    *tally += counts.unwrap_or_default();
-    match (run, counts) {
-        (Ok(()), Some(counts)) if counts.passed > 0 => Ok(counts.to_string()),
-        (Ok(()), _) => bail!("node's test runner ran no end-to-end test"),
-        (Err(err), Some(counts)) => bail!("{err} ({counts})"),
+    let summary = tap_counts(&fs::read_to_string(&tap_file).unwrap_or_default());
+    *tally += summary.map(|s| s.tally).unwrap_or_default();
+    match (run, summary) {
+        (Ok(()), Some(summary)) => {
+            summary.verdict(END_TO_END)?;
+            Ok(summary.tally.to_string())
+        }
+        (Ok(()), None) => bail!(
+            "no tests ran in {END_TO_END}: node's test runner wrote no TAP summary to {}",
+            tap_file.display()
+        ),
+        (Err(err), Some(summary)) => bail!("{err} ({})", summary.tally),
         (Err(err), None) => Err(err),
     }
 }
