@@ -107,6 +107,7 @@ pub enum Replacement {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     DeleteDeal { id: RecordId, title: String },
+    ChangeCurrency(Currency),
     Replace { data: Dataset, why: Replacement },
     Erase,
 }
@@ -252,7 +253,15 @@ impl Store {
                 self.data.update(|d| d.restore_deal(deal));
                 self.undo.set(None);
             }
-            Command::SetCurrency(currency) => self.data.update(|d| d.settings.currency = currency),
+            Command::SetCurrency(currency) => {
+                // Amounts keep their value in major units (see `Dataset::set_currency`);
+                // a refusal (an amount too large) changes nothing and says why.
+                let result = self.data.try_update(|d| d.set_currency(currency));
+                if let Some(Err(error)) = result {
+                    self.notify(NoticeId::ActionFailed, Some(error.to_string()), None);
+                    return Ok(());
+                }
+            }
             Command::Replace { data, why } => {
                 if !self.start_over(data) {
                     return Ok(());
@@ -367,6 +376,7 @@ impl Store {
         self.pending.set(None);
         let command = match pending {
             Pending::DeleteDeal { id, .. } => Command::DeleteDeal(id),
+            Pending::ChangeCurrency(currency) => Command::SetCurrency(currency),
             Pending::Replace { data, why } => Command::Replace { data, why },
             Pending::Erase => Command::Erase,
         };

@@ -3,7 +3,8 @@
 //!
 //! Rules (shared with [`Deal::validate`]):
 //! - title required (trimmed); stage required; customer and owner optional (trimmed);
-//! - amount required, parsed by [`Money::parse`] in the user's locale;
+//! - amount required, parsed by [`Money::parse`] in the user's locale; never negative
+//!   and at most [`Money::MAX_AMOUNT`];
 //! - created_on required (`yyyy-mm-dd`, as an `<input type="date">` gives it);
 //! - expected_close optional, not before created_on;
 //! - won or lost → closed_on required, not before created_on (same day allowed);
@@ -254,6 +255,8 @@ pub(crate) fn validate_deal(deal: &Deal) -> Vec<FieldError> {
     }
     if deal.amount.is_negative() {
         fail(DealField::Amount, Problem::Negative);
+    } else if deal.amount > Money::MAX_AMOUNT {
+        fail(DealField::Amount, Problem::TooLarge);
     }
     if deal.expected_close.is_some_and(|d| d < deal.created_on) {
         fail(DealField::ExpectedClose, Problem::ExpectedBeforeCreated);

@@ -11,14 +11,21 @@ pub mod demo;
 pub mod metrics;
 pub mod model;
 pub mod money;
+pub mod number;
 pub mod period;
 pub mod schema;
+pub mod validate;
 
 pub use catalogue::{Better, KpiDef, KpiId, KpiValue, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
 pub use metrics::{deal_metrics, revenue_by_month, DealMetrics};
-pub use model::{default_stages, Dataset, Deal, DealKind, DealStatus, RecordId, Settings, Stage};
+pub use model::{
+    default_stages, CurrencyChangeError, Dataset, Deal, DealKind, DealStatus, RecordId, Settings,
+    Stage,
+};
 pub use money::{Currency, Money, MoneyError, NumberLocale};
+pub use number::{format_decimal, format_percent};
 pub use period::{Period, PeriodError, PeriodKind, PeriodPreset};
 pub use schema::{decode, encode, Envelope, LoadError, APP_ID, CURRENT_VERSION};
+pub use validate::DataProblem;

@@ -4,11 +4,13 @@
 //! deletion leaves a tombstone (`deleted_at`), so files from several reps and edits from
 //! several tabs can later be merged without resurrecting or dropping anything.
 
+use std::fmt;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deal_input::{validate_deal, FieldError};
-use crate::money::{Currency, Money};
+use crate::money::{Currency, Money, NumberLocale};
 
 /// A record's id: UUID v4 text, made by the app (`kpi` draws no random numbers).
 pub type RecordId = String;
@@ -235,4 +237,84 @@ impl Dataset {
         deal.deleted_at = None;
         self.upsert_deal(deal);
     }
+
+    /// Switches the dataset to currency `to`, keeping every amount's value in major
+    /// units (1,234.50 EUR → 1,234.50 USD; 1,235 VND → 1,235.00 EUR): a relabelling
+    /// for a rep who picked the wrong currency, not an exchange-rate conversion.
+    ///
+    /// Every deal, tombstones included, is rescaled by [`Money::rescale`]: minor units
+    /// × 10^(new exponent − old exponent) with checked arithmetic; when `to` has fewer
+    /// decimals, amounts are rounded half away from zero to whole units of `to`
+    /// (1,234.50 EUR → 1,235 VND, 1,234.49 EUR → 1,234 VND). HUF keeps 2 stored
+    /// decimals, so HUF ↔ CZK changes no amount.
+    ///
+    /// All or nothing: if any rescaled amount would overflow i64 or exceed
+    /// [`Money::MAX_AMOUNT`] in magnitude, nothing changes and the error names the first
+    /// such deal. Between currencies with the same exponent no amount changes, so that
+    /// always succeeds. `updated_at` is left alone (`kpi` never reads the clock).
+    pub fn set_currency(&mut self, to: Currency) -> Result<(), CurrencyChangeError> {
+        let from = self.settings.currency;
+        if from.exponent() != to.exponent() {
+            let limit = Money::MAX_AMOUNT.minor().unsigned_abs();
+            let mut amounts = Vec::with_capacity(self.deals.len());
+            for (index, deal) in self.deals.iter().enumerate() {
+                match deal.amount.rescale(from, to) {
+                    Some(amount) if amount.minor().unsigned_abs() <= limit => amounts.push(amount),
+                    _ => {
+                        return Err(CurrencyChangeError {
+                            index,
+                            id: deal.id.clone(),
+                            amount: deal.amount,
+                            from,
+                            to,
+                        })
+                    }
+                }
+            }
+            for (deal, amount) in self.deals.iter_mut().zip(amounts) {
+                deal.amount = amount;
+            }
+        }
+        self.settings.currency = to;
+        Ok(())
+    }
 }
+
+/// Why [`Dataset::set_currency`] refused: one deal's amount, kept in major units, would
+/// not fit in the new currency (beyond [`Money::MAX_AMOUNT`] or i64). Nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrencyChangeError {
+    /// The deal's position in [`Dataset::deals`] (tombstones count).
+    pub index: usize,
+    /// The deal's id.
+    pub id: RecordId,
+    /// Its amount, unchanged, in the old currency.
+    pub amount: Money,
+    /// The dataset's currency, still in force.
+    pub from: Currency,
+    /// The currency that was refused.
+    pub to: Currency,
+}
+
+impl fmt::Display for CurrencyChangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plain = |amount: Money, currency: Currency| {
+            format!(
+                "{} {}",
+                amount.format_plain(currency, NumberLocale::En),
+                currency.code()
+            )
+        };
+        write!(
+            f,
+            "data.deals[{}] (id {:?}): the amount {} would exceed the largest amount in {} ({})",
+            self.index,
+            self.id,
+            plain(self.amount, self.from),
+            self.to.code(),
+            plain(Money::MAX_AMOUNT, self.to),
+        )
+    }
+}
+
+impl std::error::Error for CurrencyChangeError {}

@@ -55,8 +55,9 @@ pub enum LoadError {
     NewerVersion { found: u32, supported: u32 },
     /// A migration from version `from` rejected the data.
     MigrationFailed { from: u32, reason: String },
-    /// An envelope of a known version whose content does not fit the schema; carries
-    /// where (e.g. `data.deals[3] (id "…")`) and what.
+    /// An envelope of a known version whose content does not fit the schema or breaks
+    /// a rule of [`Dataset::problems`]; carries where (e.g. `data.deals[3] (id "…")`)
+    /// and what.
     Invalid(String),
 }
 
@@ -114,7 +115,10 @@ pub fn decode(text: &str) -> Result<Dataset, LoadError> {
 ///
 /// Checks in order: JSON → `app` is "salesboard" → `version` is a number ≥ 1 and not
 /// newer than this build → migrations (one per version step, in order) → the content
-/// fits the schema. Never panics on any text.
+/// fits the schema → the dataset has no [`Dataset::problems`] (unique ids, a non-empty
+/// pipeline with unique stage ids, live deals valid and in a known stage). For the
+/// last, [`LoadError::Invalid`] carries the first problem and, when there are several,
+/// " (and N more)". Never panics on any text.
 pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
     let document: Value =
         serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
@@ -172,6 +176,14 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
 
     let data =
         Dataset::deserialize(&data).map_err(|e| LoadError::Invalid(locate_error(&data, e)))?;
+    let problems = data.problems();
+    if let Some(first) = problems.first() {
+        let detail = match problems.len() - 1 {
+            0 => first.to_string(),
+            more => format!("{first} (and {more} more)"),
+        };
+        return Err(LoadError::Invalid(detail));
+    }
     Ok(Envelope {
         app: APP_ID.to_owned(),
         version: CURRENT_VERSION,

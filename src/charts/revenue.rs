@@ -72,8 +72,10 @@ fn compact(value: f64) -> String {
         v if v >= 1_000.0 => (value / 1_000.0, "k"),
         _ => (value, ""),
     };
-    let text = format!("{scaled:.1}");
-    format!("{}{suffix}", text.trim_end_matches(".0"))
+    format!(
+        "{}{suffix}",
+        kpi::format_decimal(scaled, 1, kpi::NumberLocale::En)
+    )
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

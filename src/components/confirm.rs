@@ -59,5 +59,9 @@ fn wording(i18n: I18n, pending: &Pending) -> (String, &'static str) {
             ..
         } => (t.confirm_replace_demo.to_string(), t.confirm_replace_action),
         Pending::Erase => (t.confirm_erase.to_string(), t.confirm_erase_action),
+        Pending::ChangeCurrency(currency) => (
+            fill(t.confirm_currency, &[("code", currency.code())]),
+            t.confirm_currency_action,
+        ),
     }
 }

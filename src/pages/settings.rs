@@ -2,6 +2,7 @@ use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::{clock, files};
 use kpi::{schema, Currency};
+use leptos::html::Select;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::HtmlInputElement;
@@ -11,8 +12,25 @@ pub fn Settings() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     set_page_title(|t| t.settings_title);
+    // Changing the currency of existing deals is asked first; a cancelled question
+    // puts the picker back on the currency in use.
+    let picker = NodeRef::<Select>::new();
+    Effect::new(move |_| {
+        store.pending.track();
+        if let Some(picker) = picker.get() {
+            picker.set_value(store.currency().code());
+        }
+    });
     let on_currency = move |ev| {
-        if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
+        let Some(currency) = Currency::from_code(&event_target_value(&ev)) else {
+            return;
+        };
+        if store
+            .data
+            .with_untracked(|d| d.live_deals().next().is_some())
+        {
+            store.ask(Pending::ChangeCurrency(currency));
+        } else {
             let _ = store.apply(Command::SetCurrency(currency));
         }
     };
@@ -67,7 +85,12 @@ pub fn Settings() -> impl IntoView {
             <section class="panel">
                 <label class="field" for="currency-select">
                     <span>{i18n.t(|t| t.currency)}</span>
-                    <select id="currency-select" data-testid="currency-select" on:change=on_currency>
+                    <select
+                        id="currency-select"
+                        node_ref=picker
+                        data-testid="currency-select"
+                        on:change=on_currency
+                    >
                         {Currency::ALL
                             .iter()
                             .map(|c| {

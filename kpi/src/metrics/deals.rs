@@ -3,8 +3,11 @@
 //! Conventions (shared by every function here):
 //! - a won or lost deal counts in the period containing its `closed_on` date;
 //! - open deals never count, nor do deleted deals (tombstones);
-//! - money totals saturate at i64::MAX minor units (≈ 92 quadrillion euros,
-//!   unreachable in practice) instead of overflowing.
+//! - money totals are exact for validated data: every amount is at most
+//!   [`Money::MAX_AMOUNT`] (10^15 minor units), so up to 9,223 deals sum without
+//!   overflow. Beyond that, or for unvalidated amounts, totals saturate at i64::MAX as
+//!   a last-resort guard against a panic or a wrapped negative; such a clamped total is
+//!   wrong and no test treats it as a correct KPI.
 
 use crate::model::{Deal, DealStatus};
 use crate::money::Money;

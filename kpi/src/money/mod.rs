@@ -25,8 +25,17 @@ pub struct Money(pub i64);
 impl Money {
     /// Nothing.
     pub const ZERO: Money = Money(0);
-    /// The largest representable amount; totals saturate here.
+    /// The largest representable amount (i64::MAX minor units). Totals saturate here
+    /// only as a last resort; see [`Money::MAX_AMOUNT`] for the largest valid amount.
     pub const MAX: Money = Money(i64::MAX);
+    /// The largest amount a deal may have: 10^15 minor units (10 trillion EUR, USD,
+    /// GBP, CZK or HUF; a quadrillion VND), far beyond any real deal.
+    ///
+    /// [`Money::parse`] rejects larger amounts and the deal rules flag them, so every
+    /// validated amount is ≤ 10^15 and a sum of up to 9,223 of them (⌊i64::MAX / 10^15⌋)
+    /// cannot overflow i64. Totals still use [`Money::saturating_add`] as a last-resort
+    /// guard for unvalidated data; a clamped total is wrong, never a KPI to trust.
+    pub const MAX_AMOUNT: Money = Money(1_000_000_000_000_000);
 
     /// The raw minor units.
     pub fn minor(self) -> i64 {
@@ -53,9 +62,12 @@ impl Money {
         self.0.checked_mul(factor).map(Money)
     }
 
-    /// `self + other`, clamped to the i64 range. Totals use this: i64::MAX minor units
-    /// (≈ 92 quadrillion euros) is unreachable for real sales data, and a clamped KPI
-    /// beats a panic or a silently wrapped negative total.
+    /// `self + other`, clamped to the i64 range.
+    ///
+    /// Totals use this as a last-resort guard only: validated amounts are at most
+    /// [`Money::MAX_AMOUNT`], so sums of up to 9,223 deals are exact and never reach the
+    /// clamp. Should unvalidated data get through anyway, a clamped (wrong) total still
+    /// beats a panic or a silently wrapped negative one.
     pub fn saturating_add(self, other: Money) -> Money {
         Money(self.0.saturating_add(other.0))
     }
@@ -69,6 +81,34 @@ impl Money {
     /// For `data-value` attributes and chart coordinates only.
     pub fn to_major(self, currency: Currency) -> f64 {
         self.0 as f64 / currency.minor_per_major() as f64
+    }
+
+    /// The same value in major units, re-expressed in `to`'s minor units: the number
+    /// the user sees is kept, not converted at an exchange rate (1,234.50 EUR →
+    /// 1,234.50 USD; 1,235 VND → 1,235.00 EUR).
+    ///
+    /// Minor units are multiplied by 10^(to.exponent − from.exponent) with checked
+    /// arithmetic; when `to` has fewer decimals they are divided instead and rounded
+    /// half away from zero to a whole minor unit of `to` (1,234.50 EUR → 1,235 VND;
+    /// 1,234.49 EUR → 1,234 VND; −0.50 EUR → −1 VND). `None` on i64 overflow. Does not
+    /// check [`Money::MAX_AMOUNT`].
+    pub fn rescale(self, from: Currency, to: Currency) -> Option<Money> {
+        let (old, new) = (from.exponent(), to.exponent());
+        if new >= old {
+            let factor = 10_i64.checked_pow(new - old)?;
+            self.0.checked_mul(factor).map(Money)
+        } else {
+            let divisor = 10_i64.checked_pow(old - new)?;
+            let (quotient, remainder) = (self.0 / divisor, self.0 % divisor);
+            // |remainder| < divisor ≤ 10^18, so doubling it cannot overflow; and
+            // |quotient| ≤ i64::MAX / 10, so stepping it away from zero cannot either.
+            let rounded = if 2 * remainder.unsigned_abs() >= divisor.unsigned_abs() {
+                quotient + self.0.signum()
+            } else {
+                quotient
+            };
+            Some(Money(rounded))
+        }
     }
 
     /// Arithmetic mean `total / count`, rounded half away from zero to a whole minor

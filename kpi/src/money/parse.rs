@@ -15,7 +15,7 @@ pub enum MoneyError {
     Negative,
     /// More fraction digits than the currency has (e.g. "0.001" EUR).
     TooManyDecimals,
-    /// Beyond i64::MAX minor units.
+    /// Above [`Money::MAX_AMOUNT`] (10^15 minor units).
     TooLarge,
 }
 
@@ -68,8 +68,9 @@ impl Money {
     ///
     /// Grouped digits must be in threes after a first group of 1–3 ("1.2.3" is not a
     /// number). Fraction digits beyond the currency's ISO exponent are an error even if
-    /// zero. A leading '-' (or '−') is [`MoneyError::Negative`] when the rest is a
-    /// number, and takes precedence over decimals/size errors.
+    /// zero. Amounts above [`Money::MAX_AMOUNT`] are [`MoneyError::TooLarge`]. A
+    /// leading '-' (or '−') is [`MoneyError::Negative`] when the rest is a number, and
+    /// takes precedence over decimals/size errors.
     pub fn parse(
         input: &str,
         currency: Currency,
@@ -213,6 +214,7 @@ fn parse_number(text: &str, exponent: u32, locale: NumberLocale) -> Result<Money
         minor = minor
             .checked_mul(10)
             .and_then(|m| m.checked_add(i64::from(digit - b'0')))
+            .filter(|&m| m <= Money::MAX_AMOUNT.0)
             .ok_or(MoneyError::TooLarge)?;
     }
     Ok(Money(minor))

@@ -101,6 +101,45 @@ pub fn any_dataset() -> impl Strategy<Value = Dataset> {
         })
 }
 
+/// A dataset that passes [`Dataset::problems`]: default stages, valid live deals with
+/// unique ids, tombstones with anything at all (only their ids are checked).
+pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
+    let entry = prop_oneof![
+        valid_deal().prop_map(|d| (d, None)),
+        (any_deal(), instant()).prop_map(|(d, deleted)| (d, Some(deleted))),
+    ];
+    (
+        currency(),
+        prop::collection::vec(entry, 0..12),
+        select(vec![
+            "prospecting",
+            "qualified",
+            "demo",
+            "proposal",
+            "negotiation",
+        ]),
+    )
+        .prop_map(|(currency, entries, stage)| Dataset {
+            settings: Settings {
+                currency,
+                stages: kpi::default_stages(),
+            },
+            deals: entries
+                .into_iter()
+                .enumerate()
+                .map(|(index, (mut deal, deleted_at))| {
+                    deal.id = format!("deal-{index}");
+                    if deleted_at.is_some() {
+                        deal.deleted_at = deleted_at;
+                    } else {
+                        deal.stage = stage.to_owned();
+                    }
+                    deal
+                })
+                .collect(),
+        })
+}
+
 /// Text as the form would keep it after trimming: no outer whitespace.
 fn trimmed_text(required: bool) -> BoxedStrategy<String> {
     let word = "[A-Za-zÀ-žđư0-9&][A-Za-zÀ-žđư0-9&.,' –-]{0,20}[A-Za-zÀ-žđư0-9.]";
@@ -111,7 +150,8 @@ fn trimmed_text(required: bool) -> BoxedStrategy<String> {
     }
 }
 
-/// A deal that passes every form rule, with amount and dates a user can type.
+/// A deal that passes every form rule, with amount and dates a user can type, in a
+/// default stage.
 pub fn valid_deal() -> impl Strategy<Value = Deal> {
     let text = (
         trimmed_text(true),
@@ -121,7 +161,7 @@ pub fn valid_deal() -> impl Strategy<Value = Deal> {
     );
     let facts = (
         status(),
-        0_i64..=i64::MAX,
+        0_i64..=Money::MAX_AMOUNT.minor(),
         kind(),
         date(),
         proptest::option::of(0_u64..200),

@@ -1,9 +1,11 @@
 //! Property tests: invariants that must hold for every input, not just the table rows.
 
+mod currency_change;
 mod deal_input;
 mod generate;
 mod metrics;
 mod money;
 mod no_panic;
+mod number_format;
 mod period;
 mod schema;

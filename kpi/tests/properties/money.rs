@@ -1,7 +1,10 @@
-use kpi::{Currency, Money, NumberLocale};
+use kpi::{Currency, Money, MoneyError, NumberLocale};
 use proptest::prelude::*;
 
 use crate::generate::{currency, locale};
+
+/// The largest valid amount, [`Money::MAX_AMOUNT`], in minor units.
+const CAP: i64 = Money::MAX_AMOUNT.0;
 
 /// The amount as `format` shows it: whole display units, rounded half away from zero.
 fn as_displayed(amount: i64, currency: Currency) -> i64 {
@@ -12,19 +15,19 @@ fn as_displayed(amount: i64, currency: Currency) -> i64 {
 
 proptest! {
     #[test]
-    fn format_then_parse_gives_the_displayed_amount(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+    fn format_then_parse_gives_the_displayed_amount(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
         let text = Money(amount).format(currency, locale);
         prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
     }
 
     #[test]
-    fn format_with_plain_spaces_still_parses(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+    fn format_with_plain_spaces_still_parses(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
         let text = Money(amount).format(currency, locale).replace('\u{a0}', " ");
         prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
     }
 
     #[test]
-    fn form_text_round_trips_exactly(amount in 0_i64..=i64::MAX, currency in currency(), locale in locale()) {
+    fn form_text_round_trips_exactly(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
         let text = Money(amount).format_plain(currency, locale);
         prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(amount)), "{:?}", text);
     }
@@ -35,6 +38,12 @@ proptest! {
             let text = Money(amount).format(currency, locale);
             prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(amount)), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn amounts_above_the_cap_are_too_large(amount in (CAP + 1)..=i64::MAX, currency in currency(), locale in locale()) {
+        let text = Money(amount).format_plain(currency, locale);
+        prop_assert_eq!(Money::parse(&text, currency, locale), Err(MoneyError::TooLarge), "{:?}", text);
     }
 
     #[test]
@@ -49,7 +58,7 @@ proptest! {
 fn every_currency_and_locale_round_trips_the_spec_examples() {
     for &currency in Currency::ALL {
         for &locale in NumberLocale::ALL {
-            for amount in [0, 1, 99, 100, 123_456, 100_000_000, i64::MAX] {
+            for amount in [0, 1, 99, 100, 123_456, 100_000_000, CAP - 1, CAP] {
                 let text = Money(amount).format(currency, locale);
                 assert_eq!(
                     Money::parse(&text, currency, locale),

@@ -1,16 +1,31 @@
 use kpi::schema::decode_envelope;
-use kpi::{decode, encode, CURRENT_VERSION};
+use kpi::{decode, encode, LoadError, CURRENT_VERSION};
 use proptest::prelude::*;
 
-use crate::generate::{any_dataset, instant};
+use crate::generate::{any_dataset, instant, valid_dataset};
 
 proptest! {
     #[test]
-    fn encode_then_decode_is_identity(data in any_dataset(), saved_at in instant()) {
+    fn encode_then_decode_is_identity(data in valid_dataset(), saved_at in instant()) {
+        prop_assert_eq!(data.problems(), vec![]);
         let text = encode(&data, saved_at);
         prop_assert_eq!(decode(&text), Ok(data.clone()));
         let envelope = decode_envelope(&text).unwrap();
         prop_assert_eq!(envelope.saved_at, saved_at);
         prop_assert_eq!(envelope.version, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn decode_accepts_exactly_the_datasets_without_problems(data in any_dataset(), saved_at in instant()) {
+        let problems = data.problems();
+        match (decode(&encode(&data, saved_at)), problems.first()) {
+            (Ok(decoded), None) => prop_assert_eq!(decoded, data),
+            (Err(LoadError::Invalid(message)), Some(first)) => {
+                prop_assert!(message.starts_with(&first.to_string()), "{}", message);
+                let more = problems.len() - 1;
+                prop_assert_eq!(message.ends_with(&format!(" (and {more} more)")), more > 0, "{}", message);
+            }
+            (result, first) => prop_assert!(false, "{:?} for problems {:?}", result, first),
+        }
     }
 }

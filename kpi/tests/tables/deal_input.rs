@@ -49,6 +49,7 @@ fn rejected_inputs() {
         ("amount negative", |i| i.amount = "-5".into(), &[(Amount, Negative)]),
         ("amount with three decimals", |i| i.amount = "0,001".into(), &[(Amount, TooManyDecimals)]),
         ("amount too large", |i| i.amount = "99999999999999999999".into(), &[(Amount, TooLarge)]),
+        ("amount one cent above the cap", |i| i.amount = "10.000.000.000.000,01".into(), &[(Amount, TooLarge)]),
         ("created required", |i| i.created_on = String::new(), &[(CreatedOn, Required)]),
         ("created month 13", |i| i.created_on = "2026-13-01".into(), &[(CreatedOn, NotADate)]),
         ("created Feb 30", |i| i.created_on = "2026-02-30".into(), &[(CreatedOn, NotADate)]),
@@ -98,6 +99,7 @@ fn accepted_inputs() {
         ("lost keeps the trimmed reason", |i| { i.status = DealStatus::Lost; i.closed_on = "2026-11-05".into(); i.lost_reason = " Price too high ".into() },
             |d| d.lost_reason.as_deref() == Some("Price too high")),
         ("zero amount is allowed", |i| i.amount = "0".into(), |d| d.amount == Money::ZERO),
+        ("amount exactly at the cap", |i| i.amount = "10.000.000.000.000,00 €".into(), |d| d.amount == Money::MAX_AMOUNT),
     ];
     for (case, edit, check) in rows {
         let mut input = typed();
@@ -138,6 +140,9 @@ fn deal_validate_table() {
     let rows: &[Broken] = &[
         ("valid deal", |_| {}, &[]),
         ("negative amount", |d| d.amount = Money(-1), &[(Amount, Negative)]),
+        ("amount at the cap", |d| d.amount = Money::MAX_AMOUNT, &[]),
+        ("amount one minor unit above the cap", |d| d.amount = Money(1_000_000_000_000_001), &[(Amount, TooLarge)]),
+        ("amount of i64::MAX", |d| d.amount = Money::MAX, &[(Amount, TooLarge)]),
         ("blank title", |d| d.title = " ".into(), &[(Title, Required)]),
         ("won without close date", |d| d.closed_on = None, &[(ClosedOn, Required)]),
         ("closed before created", |d| d.closed_on = Some(day("2026-11-01")), &[(ClosedOn, CloseBeforeCreated)]),

@@ -117,15 +117,58 @@ fn deal_metrics_table() {
             metrics(30_000, 1, 2, Some(1.0 / 3.0), Some(30_000), Some(3.0)),
         ),
         (
-            "revenue saturates instead of overflowing",
+            // Validation caps amounts at 10^15 minor units, so sums stay exact.
+            "two deals at the amount cap sum exactly",
             vec![
-                deal(Won, i64::MAX, "2026-11-01", "2026-11-02"),
-                deal(Won, i64::MAX, "2026-11-01", "2026-11-02"),
+                deal(Won, 1_000_000_000_000_000, "2026-11-01", "2026-11-02"),
+                deal(Won, 1_000_000_000_000_000, "2026-11-01", "2026-11-03"),
             ],
-            metrics(i64::MAX, 2, 0, Some(1.0), Some(i64::MAX / 2 + 1), Some(1.0)),
+            metrics(
+                2_000_000_000_000_000,
+                2,
+                0,
+                Some(1.0),
+                Some(1_000_000_000_000_000),
+                Some(1.5),
+            ),
         ),
     ];
     for (case, deals, expected) in rows {
         assert_eq!(deal_metrics(&deals, &november()), expected, "case {case:?}");
     }
+}
+
+#[test]
+fn the_amount_cap_keeps_totals_exact() {
+    let cap = Money::MAX_AMOUNT.minor();
+    let most = i64::MAX / cap; // 9,223
+    assert_eq!(most, 9_223, "the documented bound");
+    let deals: Vec<Deal> = (0..most)
+        .map(|_| deal(Won, cap, "2026-11-01", "2026-11-02"))
+        .collect();
+    let m = deal_metrics(&deals, &november());
+    assert_eq!(
+        m.revenue_won,
+        Money(9_223 * cap),
+        "no saturation at 9,223 capped deals"
+    );
+    assert_eq!(m.avg_deal_size, Some(Money::MAX_AMOUNT));
+}
+
+#[test]
+fn amounts_beyond_the_cap_cannot_panic_or_wrap() {
+    // Such deals are refused at load and by the deal form; this only checks the
+    // last-resort guard. The clamped total is not a correct KPI, so its value is not
+    // asserted, only that it neither panics nor wraps around to a negative number.
+    let deals = vec![
+        deal(Won, i64::MAX, "2026-11-01", "2026-11-02"),
+        deal(Won, i64::MAX, "2026-11-01", "2026-11-02"),
+    ];
+    assert!(
+        deals.iter().all(|d| !d.validate().is_empty()),
+        "invalid data"
+    );
+    let m = deal_metrics(&deals, &november());
+    assert!(!m.revenue_won.is_negative());
+    assert!(m.avg_deal_size.is_some_and(|a| !a.is_negative()));
 }

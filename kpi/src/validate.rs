@@ -1,0 +1,156 @@
+//! Whole-dataset checks, run on every load (see [`crate::schema::decode_envelope`]):
+//! what a single deal's rules cannot see — unique ids, a usable pipeline, stages that
+//! exist — plus the deal rules themselves for every live deal.
+//!
+//! Conventions:
+//! - record ids are unique across all deals, tombstones included (merges and
+//!   [`Dataset::upsert_deal`] match by id);
+//! - live deals obey the deal rules of [`crate::deal_input`] (the same function as
+//!   [`crate::model::Deal::validate`]) and name a stage of `settings.stages`;
+//! - tombstones are checked for their id only: they keep whatever they had when
+//!   deleted (possibly a stage removed since), and no KPI reads them;
+//! - `settings.stages` is non-empty with unique ids; when it is empty, that one
+//!   problem is reported instead of an unknown stage on every live deal.
+//!
+//! Problems come in document order: settings first, then deals by index, and within a
+//! deal: duplicate id, broken rules, unknown stage.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::deal_input::{validate_deal, FieldError};
+use crate::model::{Dataset, RecordId};
+
+/// One thing wrong with a dataset, with its location. [`fmt::Display`] names the
+/// location as in the saved JSON, e.g. `data.deals[3] (id "…"): amount: negative`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataProblem {
+    /// `settings.stages` is empty: deals would have no stage to be in.
+    NoStages,
+    /// Stage `index` reuses the id of the earlier stage `first`.
+    DuplicateStageId {
+        index: usize,
+        id: String,
+        first: usize,
+    },
+    /// Deal `index` (live or tombstoned) reuses the id of the earlier deal `first`.
+    DuplicateDealId {
+        index: usize,
+        id: RecordId,
+        first: usize,
+    },
+    /// Live deal `index` breaks the deal rules; every broken rule, in form order.
+    InvalidDeal {
+        index: usize,
+        id: RecordId,
+        errors: Vec<FieldError>,
+    },
+    /// Live deal `index` is in a stage that `settings.stages` does not list.
+    UnknownStage {
+        index: usize,
+        id: RecordId,
+        stage: String,
+    },
+}
+
+impl fmt::Display for DataProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Ids are user data: `{:?}` quotes them and escapes quotes and control
+        // characters, so a message always reads as one line.
+        match self {
+            DataProblem::NoStages => {
+                f.write_str("data.settings.stages: the list is empty; at least one stage is needed")
+            }
+            DataProblem::DuplicateStageId { index, id, first } => write!(
+                f,
+                "data.settings.stages[{index}] (id {id:?}): the id is also used by \
+                 data.settings.stages[{first}]"
+            ),
+            DataProblem::DuplicateDealId { index, id, first } => write!(
+                f,
+                "data.deals[{index}] (id {id:?}): the id is also used by data.deals[{first}]"
+            ),
+            DataProblem::InvalidDeal { index, id, errors } => {
+                write!(
+                    f,
+                    "data.deals[{index}] (id {id:?}): breaks the deal rules: "
+                )?;
+                for (i, error) in errors.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{error}")?;
+                }
+                Ok(())
+            }
+            DataProblem::UnknownStage { index, id, stage } => write!(
+                f,
+                "data.deals[{index}] (id {id:?}): stage {stage:?} is not in data.settings.stages"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DataProblem {}
+
+impl Dataset {
+    /// Everything wrong with this dataset, in document order (see module docs); empty
+    /// when it is sound. Loading refuses a dataset with any problem.
+    pub fn problems(&self) -> Vec<DataProblem> {
+        let mut problems = Vec::new();
+
+        let stages = &self.settings.stages;
+        if stages.is_empty() {
+            problems.push(DataProblem::NoStages);
+        }
+        // BTreeMap, not HashMap: `kpi` draws no random numbers, not even hash seeds.
+        let mut stage_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        for (index, stage) in stages.iter().enumerate() {
+            if let Some(&first) = stage_ids.get(stage.id.as_str()) {
+                problems.push(DataProblem::DuplicateStageId {
+                    index,
+                    id: stage.id.clone(),
+                    first,
+                });
+            } else {
+                stage_ids.insert(&stage.id, index);
+            }
+        }
+
+        let mut deal_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        for (index, deal) in self.deals.iter().enumerate() {
+            if let Some(&first) = deal_ids.get(deal.id.as_str()) {
+                problems.push(DataProblem::DuplicateDealId {
+                    index,
+                    id: deal.id.clone(),
+                    first,
+                });
+            } else {
+                deal_ids.insert(&deal.id, index);
+            }
+            if !deal.is_live() {
+                continue;
+            }
+            let errors = validate_deal(deal);
+            if !errors.is_empty() {
+                problems.push(DataProblem::InvalidDeal {
+                    index,
+                    id: deal.id.clone(),
+                    errors,
+                });
+            }
+            // A blank stage is already a broken rule; no pipeline is already reported.
+            let unknown = !deal.stage.trim().is_empty()
+                && !stages.is_empty()
+                && !stage_ids.contains_key(deal.stage.as_str());
+            if unknown {
+                problems.push(DataProblem::UnknownStage {
+                    index,
+                    id: deal.id.clone(),
+                    stage: deal.stage.clone(),
+                });
+            }
+        }
+        problems
+    }
+}
