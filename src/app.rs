@@ -4,6 +4,7 @@ use crate::components::{ConfirmDialog, Notices, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{Dashboard, Deals, NotFound, Settings};
 use crate::state::Store;
+use crate::storage::DATA_KEY;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -67,6 +68,14 @@ fn skip_to_main(ev: ev::MouseEvent) {
 /// changes when the page is hidden or unloaded, before the debounce timer fires.
 fn flush_when_leaving(store: Store) {
     let _ = window_event_listener(ev::pagehide, move |_| store.flush());
+    // Another tab saved: show its changes here too.
+    let _ = window_event_listener(ev::storage, move |event| {
+        if event.key().as_deref() == Some(DATA_KEY) {
+            if let Some(text) = event.new_value() {
+                store.absorb(&text);
+            }
+        }
+    });
     let on_visibility = Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             store.flush();

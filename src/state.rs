@@ -8,7 +8,7 @@ use crate::storage::{
 };
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
-use kpi::{schema, Currency, Dataset, Deal, DealStatus, NumberLocale, RecordId};
+use kpi::{schema, Currency, Dataset, Deal, DealStatus, LoadError, NumberLocale, RecordId};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -182,7 +182,7 @@ impl Store {
             storage_mode: RwSignal::new(mode),
             fixed_today: today,
             locale,
-            saver: StoredValue::new_local(Saver::new(backend, outcome.protected)),
+            saver: StoredValue::new_local(Saver::new(backend, outcome.protected, outcome.loaded)),
         };
         if let Some(problem) = outcome.problem {
             store.report_load_problem(problem);
@@ -432,6 +432,14 @@ impl Store {
         if wants_write != Some(true) {
             return;
         }
+        // Another tab may have saved since: take its records in first, so that this
+        // write keeps its edits (record by record, the newer version wins).
+        if let Some(Ok(Some(theirs))) = self.saver.try_with_value(|s| s.changed_elsewhere()) {
+            self.absorb(&theirs);
+            if self.saves_held() {
+                return;
+            }
+        }
         let text = self
             .data
             .with_untracked(|d| schema::encode(d, clock::now()));
@@ -439,6 +447,27 @@ impl Store {
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
             Some(Ok(())) => self.dismiss(NoticeId::SaveFailed),
             None => {}
+        }
+    }
+
+    /// Takes in what another tab saved (its `storage` event, or found before a write):
+    /// merged record by record, the newer version of each deal wins. Data from a newer
+    /// app version holds this tab's saves instead; unreadable text is left to the next
+    /// start-up's quarantine.
+    pub fn absorb(&self, text: &str) {
+        match schema::decode(text) {
+            Ok(theirs) => {
+                self.data.update(|d| {
+                    d.merge(&theirs);
+                });
+                self.saver.update_value(|s| s.set_known(text));
+            }
+            Err(error @ LoadError::NewerVersion { .. }) => {
+                self.saver.update_value(|s| s.hold(text));
+                self.storage_mode.set(StorageMode::Paused);
+                self.notify(NoticeId::NewerVersion, Some(error.to_string()), None);
+            }
+            Err(_) => {}
         }
     }
 

@@ -292,3 +292,50 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
         assert!(store.data.with_untracked(|d| d.find_deal("gone").is_some()));
     });
 }
+
+#[wasm_bindgen_test]
+fn two_tabs_saving_keep_each_others_deals() {
+    let storage = fresh_local_storage();
+    Owner::new().with(|| {
+        let open = || {
+            Store::with_backend(
+                Box::new(LocalStore::open().unwrap()),
+                Some(date("2026-11-15")),
+                NumberLocale::En,
+            )
+        };
+        // Both tabs open on the same (empty) data.
+        let (first, second) = (open(), open());
+        first
+            .apply(Command::SaveDeal(won_deal("from-first", 100)))
+            .unwrap();
+        first.flush();
+        // The second tab never saw the first one's save, and saves its own deal.
+        second
+            .apply(Command::SaveDeal(won_deal("from-second", 200)))
+            .unwrap();
+        second.flush();
+
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        let mut ids: Vec<&str> = saved.live_deals().map(|d| d.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["from-first", "from-second"]);
+        assert!(
+            second
+                .data
+                .with_untracked(|d| d.find_deal("from-first").is_some()),
+            "shown in the second tab"
+        );
+
+        // A later delete in the first tab wins over the older version in the second.
+        first.absorb(&storage.get_item(DATA_KEY).unwrap().unwrap());
+        first
+            .apply(Command::DeleteDeal("from-second".to_string()))
+            .unwrap();
+        first.flush();
+        second.absorb(&storage.get_item(DATA_KEY).unwrap().unwrap());
+        assert!(second
+            .data
+            .with_untracked(|d| d.find_deal("from-second").is_none()));
+    });
+}

@@ -12,6 +12,8 @@ pub struct LoadOutcome {
     pub hold_saves: bool,
     /// The saved text that saves are held for, to set aside before the user replaces it.
     pub protected: Option<String>,
+    /// The saved text as read, to notice when another tab writes a different one.
+    pub loaded: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +43,7 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
             problem: None,
             hold_saves: false,
             protected: None,
+            loaded: Some(raw),
         },
         Err(error @ LoadError::NewerVersion { .. }) => fresh(
             Some(LoadProblem::NewerVersion {
@@ -75,5 +78,6 @@ fn fresh(problem: Option<LoadProblem>, protected: Option<String>) -> LoadOutcome
         problem,
         hold_saves,
         protected,
+        loaded: None,
     }
 }

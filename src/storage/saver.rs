@@ -8,20 +8,46 @@ pub struct Saver {
     held: bool,
     /// The saved text writes are held for (empty when it could not even be read).
     protected: Option<String>,
+    /// The saved text as this tab last read or wrote it.
+    known: Option<String>,
     dirty: bool,
     timer: Option<TimeoutHandle>,
 }
 
 impl Saver {
-    /// `protected`: saved text that must be set aside before anything is written.
-    pub fn new(store: Box<dyn DataStore>, protected: Option<String>) -> Self {
+    /// `protected`: saved text that must be set aside before anything is written;
+    /// `known`: the saved text as loaded.
+    pub fn new(
+        store: Box<dyn DataStore>,
+        protected: Option<String>,
+        known: Option<String>,
+    ) -> Self {
         Self {
             store,
             held: protected.is_some(),
             protected,
+            known,
             dirty: false,
             timer: None,
         }
+    }
+
+    /// The saved text, when another tab has written it since this tab last read or
+    /// wrote it: it must be merged in before this tab writes, or its edits are lost.
+    pub fn changed_elsewhere(&self) -> Result<Option<String>, StorageError> {
+        let current = self.store.read()?;
+        Ok(current.filter(|text| Some(text) != self.known.as_ref()))
+    }
+
+    /// Records saved text this tab has taken in (another tab's save).
+    pub fn set_known(&mut self, text: &str) {
+        self.known = Some(text.to_string());
+    }
+
+    /// Holds writes: the saved data is now from a newer app version.
+    pub fn hold(&mut self, text: &str) {
+        self.held = true;
+        self.protected = Some(text.to_string());
     }
 
     /// Records that the dataset changed. Returns true when a timer must be started.
@@ -51,6 +77,7 @@ impl Saver {
     pub fn write(&mut self, text: &str) -> Result<(), StorageError> {
         self.take_timer();
         self.store.write(text)?;
+        self.known = Some(text.to_string());
         self.dirty = false;
         Ok(())
     }
@@ -63,7 +90,11 @@ impl Saver {
             Some(raw) if !raw.is_empty() => Some(self.store.quarantine(raw, stamp)?),
             _ => None,
         };
-        self.protected = None;
+        // The protected text is set aside: it is now the saved text we mean to replace,
+        // not another tab's save to merge.
+        if let Some(raw) = self.protected.take().filter(|raw| !raw.is_empty()) {
+            self.known = Some(raw);
+        }
         self.held = false;
         Ok(key)
     }

@@ -3,6 +3,7 @@
 mod currency_change;
 mod deal_input;
 mod generate;
+mod merge;
 mod metrics;
 mod money;
 mod no_panic;

@@ -5,6 +5,7 @@ mod currency_change;
 mod deal_input;
 mod deal_metrics;
 mod demo;
+mod merge;
 mod model;
 mod money_format;
 mod money_parse;

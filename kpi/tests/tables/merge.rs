@@ -1,0 +1,108 @@
+use chrono::Duration;
+use kpi::{Dataset, Deal, DealStatus};
+
+use crate::support::{deal, instant};
+
+/// A version of the fixture deal `id`, edited `minutes` after the reference instant.
+fn version(id: &str, minutes: i64, amount: i64, deleted: bool) -> Deal {
+    let mut d = deal(DealStatus::Open, amount, "2026-11-02", "");
+    d.id = id.to_owned();
+    d.updated_at = instant() + Duration::minutes(minutes);
+    d.deleted_at = deleted.then_some(d.updated_at);
+    d
+}
+
+fn dataset(deals: Vec<Deal>) -> Dataset {
+    Dataset {
+        deals,
+        ..Dataset::default()
+    }
+}
+
+/// (id, amount, deleted) of each deal, sorted by id.
+fn summary(data: &Dataset) -> Vec<(String, i64, bool)> {
+    let mut rows: Vec<_> = data
+        .deals
+        .iter()
+        .map(|d| (d.id.clone(), d.amount.minor(), d.deleted_at.is_some()))
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn merge_keeps_the_newer_version_of_each_deal() {
+    #[allow(clippy::type_complexity)]
+    let cases: Vec<(&str, Vec<Deal>, Vec<Deal>, Vec<(&str, i64, bool)>, usize)> = vec![
+        ("both empty", vec![], vec![], vec![], 0),
+        (
+            "theirs only is added",
+            vec![],
+            vec![version("a", 0, 100, false)],
+            vec![("a", 100, false)],
+            1,
+        ),
+        (
+            "mine only is kept",
+            vec![version("a", 0, 100, false)],
+            vec![],
+            vec![("a", 100, false)],
+            0,
+        ),
+        (
+            "their newer edit wins",
+            vec![version("a", 0, 100, false)],
+            vec![version("a", 5, 200, false)],
+            vec![("a", 200, false)],
+            1,
+        ),
+        (
+            "my newer edit stays",
+            vec![version("a", 5, 100, false)],
+            vec![version("a", 0, 200, false)],
+            vec![("a", 100, false)],
+            0,
+        ),
+        (
+            "a newer deletion wins over an older edit",
+            vec![version("a", 0, 100, false)],
+            vec![version("a", 5, 100, true)],
+            vec![("a", 100, true)],
+            1,
+        ),
+        (
+            "a newer edit wins over an older deletion",
+            vec![version("a", 0, 100, true)],
+            vec![version("a", 5, 300, false)],
+            vec![("a", 300, false)],
+            1,
+        ),
+        (
+            "a tie keeps mine",
+            vec![version("a", 5, 100, false)],
+            vec![version("a", 5, 200, false)],
+            vec![("a", 100, false)],
+            0,
+        ),
+        (
+            "disjoint ids are all kept",
+            vec![version("a", 0, 100, false), version("b", 0, 1, false)],
+            vec![version("c", 0, 7, true), version("b", 1, 2, false)],
+            vec![("a", 100, false), ("b", 2, false), ("c", 7, true)],
+            2,
+        ),
+    ];
+    for (case, mine, theirs, expected, changed) in cases {
+        let mut merged = dataset(mine);
+        assert_eq!(
+            merged.merge(&dataset(theirs)),
+            changed,
+            "{case}: changed count"
+        );
+        let expected: Vec<_> = expected
+            .into_iter()
+            .map(|(id, a, d)| (id.to_owned(), a, d))
+            .collect();
+        assert_eq!(summary(&merged), expected, "{case}");
+    }
+}

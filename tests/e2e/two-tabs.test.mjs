@@ -1,0 +1,30 @@
+// Two tabs of the app on the same data: a deal added in one shows in the other, and
+// when both save, neither tab's deal is lost.
+
+import assert from "node:assert/strict";
+import { addDeal, appTest, BASE_URL, dealRows, NOW, storedDeals } from "./harness.mjs";
+
+const deal = (title) => ({ title, status: "open", amount: "100.00", created: "2026-11-10" });
+
+appTest("deals added in two tabs are both kept, and each tab shows the other's", async (first) => {
+  const second = await first.context().newPage();
+  const problems = [];
+  second.on("pageerror", (err) => problems.push(err.message));
+  second.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  await second.clock.setFixedTime(NOW);
+  await second.goto(`${BASE_URL}/deals`);
+  await second.getByTestId("app-ready").waitFor();
+
+  await addDeal(first, deal("Fleet tablets"));
+  // The second tab learns of it from the storage event once the first one saves.
+  await second.getByTestId("deal-row-title").filter({ hasText: "Fleet tablets" }).waitFor();
+
+  await addDeal(second, deal("Service contract"));
+  await first.getByTestId("deal-row-title").filter({ hasText: "Service contract" }).waitFor();
+  assert.equal(await dealRows(first).count(), 2);
+
+  await second.close({ runBeforeUnload: true });
+  const titles = (await storedDeals(first)).map((d) => d.title).sort();
+  assert.deepEqual(titles, ["Fleet tablets", "Service contract"]);
+  assert.deepEqual(problems, [], "the second tab reported no errors");
+}, { path: "/deals" });
