@@ -10,7 +10,12 @@ pub fn UndoToast() -> impl IntoView {
     view! {
         <Show when=move || store.undo.with(Option::is_some)>
             <div class="toast" role="status" data-testid="undo-toast">
-                <span>{i18n.t(|t| t.notice_deal_deleted)}</span>
+                <span class="toast-text">
+                    {move || {
+                        let title = store.undo.with(|u| u.as_ref().map(|d| d.title.clone())).unwrap_or_default();
+                        i18n::fill(i18n.texts().notice_deal_deleted, &[("title", &title)])
+                    }}
+                </span>
                 <button data-testid="undo" on:click=move |_| { let _ = store.apply(Command::UndoDelete); }>
                     {i18n.t(|t| t.undo)}
                 </button>

@@ -35,6 +35,13 @@ pub fn Dashboard() -> impl IntoView {
             amounts: revenue.with(|r| r.iter().map(|amount| amount.to_major(currency)).collect()),
         }
     });
+    // The axis shows bare numbers ("12.5k"): the title names the currency.
+    let chart_title = move || {
+        i18n::fill(
+            i18n.texts().chart_revenue_title,
+            &[("currency", store.currency().code())],
+        )
+    };
     let load_demo = move |_| {
         store.offer_replacement(
             kpi::demo::demo_dataset(store.today(), clock::now()),
@@ -95,8 +102,11 @@ pub fn Dashboard() -> impl IntoView {
                     .collect_view()}
             </div>
             <section class="chart-panel">
-                <h2>{i18n.t(|t| t.chart_revenue_title)}</h2>
-                <RevenueChart data=chart label=Signal::derive(move || i18n.texts().chart_revenue_title.to_string()) />
+                <h2>{chart_title}</h2>
+                <RevenueChart data=chart label=Signal::derive(chart_title) />
+                <Show when=move || revenue.with(|r| r.iter().all(|m| m.minor() == 0))>
+                    <p class="hint" data-testid="revenue-chart-empty">{i18n.t(|t| t.chart_no_revenue)}</p>
+                </Show>
                 <details class="chart-table">
                     <summary>{i18n.t(|t| t.chart_as_table)}</summary>
                     <table data-testid="revenue-chart-table">
