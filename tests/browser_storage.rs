@@ -32,6 +32,15 @@ fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
+/// A store on the real localStorage, as the app opens it, with "today" pinned.
+fn open_store() -> Store {
+    Store::with_backend(
+        Box::new(LocalStore::open().unwrap()),
+        Some(date("2026-11-15")),
+        NumberLocale::En,
+    )
+}
+
 fn won_deal(id: &str, amount_cents: i64) -> Deal {
     Deal {
         id: id.to_string(),
@@ -129,11 +138,7 @@ fn the_store_tells_the_user_about_a_quarantine() {
         .set_item(DATA_KEY, "not json at all")
         .unwrap();
     Owner::new().with(|| {
-        let store = Store::with_backend(
-            Box::new(LocalStore::open().unwrap()),
-            Some(date("2026-11-15")),
-            NumberLocale::En,
-        );
+        let store = open_store();
         let notices = store.notices.get_untracked();
         assert_eq!(notices.len(), 1);
         assert_eq!(notices[0].id, NoticeId::Quarantined);
@@ -152,11 +157,7 @@ fn data_from_a_newer_version_is_left_untouched() {
     let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
     storage.set_item(DATA_KEY, newer).unwrap();
     Owner::new().with(|| {
-        let store = Store::with_backend(
-            Box::new(LocalStore::open().unwrap()),
-            Some(date("2026-11-15")),
-            NumberLocale::En,
-        );
+        let store = open_store();
         assert!(store.saves_held());
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
         store
@@ -173,11 +174,7 @@ fn replacing_held_data_sets_it_aside_first() {
     let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
     storage.set_item(DATA_KEY, newer).unwrap();
     Owner::new().with(|| {
-        let store = Store::with_backend(
-            Box::new(LocalStore::open().unwrap()),
-            Some(date("2026-11-15")),
-            NumberLocale::En,
-        );
+        let store = open_store();
         store.apply(Command::Erase).unwrap();
         assert!(!store.saves_held());
         let notices = store.notices.get_untracked();
@@ -197,11 +194,7 @@ fn replacing_held_data_sets_it_aside_first() {
 fn a_change_is_written_on_flush() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
-        let store = Store::with_backend(
-            Box::new(LocalStore::open().unwrap()),
-            Some(date("2026-11-15")),
-            NumberLocale::En,
-        );
+        let store = open_store();
         store
             .apply(Command::SaveDeal(won_deal("d1", 5_000)))
             .unwrap();
@@ -221,11 +214,7 @@ fn a_change_is_written_on_flush() {
 fn an_invalid_deal_is_refused_and_nothing_changes() {
     fresh_local_storage();
     Owner::new().with(|| {
-        let store = Store::with_backend(
-            Box::new(LocalStore::open().unwrap()),
-            Some(date("2026-11-15")),
-            NumberLocale::En,
-        );
+        let store = open_store();
         let mut deal = won_deal("bad", 100);
         deal.title = "  ".to_string();
         assert!(store.apply(Command::SaveDeal(deal)).is_err());
@@ -297,15 +286,8 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
 fn two_tabs_saving_keep_each_others_deals() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
-        let open = || {
-            Store::with_backend(
-                Box::new(LocalStore::open().unwrap()),
-                Some(date("2026-11-15")),
-                NumberLocale::En,
-            )
-        };
         // Both tabs open on the same (empty) data.
-        let (first, second) = (open(), open());
+        let (first, second) = (open_store(), open_store());
         first
             .apply(Command::SaveDeal(won_deal("from-first", 100)))
             .unwrap();

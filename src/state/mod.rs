@@ -2,13 +2,19 @@
 //! change the dataset. Every change goes through [`Store::apply`], which validates,
 //! applies and schedules a save. Views only read signals and call commands.
 
+mod command;
+mod notice;
+
+pub use command::{Command, Pending, Replacement, StorageMode};
+pub use notice::{Notice, NoticeId, NoticeKind};
+
 use crate::clock;
 use crate::storage::{
     load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, Saver, StorageError,
 };
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
-use kpi::{schema, Currency, Dataset, Deal, DealStatus, LoadError, NumberLocale, RecordId};
+use kpi::{schema, Currency, Dataset, Deal, DealStatus, LoadError, NumberLocale};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -18,112 +24,6 @@ const SAVE_DELAY: Duration = Duration::from_millis(250);
 const INFO_NOTICE_TIME: Duration = Duration::from_secs(8);
 /// How long the undo offer stays after a delete.
 const UNDO_WINDOW: Duration = Duration::from_secs(10);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    Error,
-    Warning,
-    Info,
-}
-
-/// What a notice is about; its text comes from the translations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum NoticeId {
-    Quarantined,
-    QuarantineFailed,
-    NewerVersion,
-    SaveFailed,
-    StorageUnavailable,
-    Restored,
-    RestoreFailed,
-    DemoLoaded,
-    Erased,
-    SetAside,
-    EditClosed,
-    ActionFailed,
-    ExportFailed,
-}
-
-impl NoticeId {
-    pub fn id(self) -> &'static str {
-        match self {
-            NoticeId::Quarantined => "quarantined",
-            NoticeId::QuarantineFailed => "quarantine_failed",
-            NoticeId::NewerVersion => "newer_version",
-            NoticeId::SaveFailed => "save_failed",
-            NoticeId::StorageUnavailable => "storage_unavailable",
-            NoticeId::Restored => "restored",
-            NoticeId::RestoreFailed => "restore_failed",
-            NoticeId::DemoLoaded => "demo_loaded",
-            NoticeId::Erased => "erased",
-            NoticeId::SetAside => "set_aside",
-            NoticeId::EditClosed => "edit_closed",
-            NoticeId::ActionFailed => "action_failed",
-            NoticeId::ExportFailed => "export_failed",
-        }
-    }
-
-    pub fn kind(self) -> NoticeKind {
-        match self {
-            NoticeId::QuarantineFailed
-            | NoticeId::SaveFailed
-            | NoticeId::RestoreFailed
-            | NoticeId::ActionFailed
-            | NoticeId::ExportFailed => NoticeKind::Error,
-            NoticeId::Quarantined
-            | NoticeId::NewerVersion
-            | NoticeId::StorageUnavailable
-            | NoticeId::SetAside
-            | NoticeId::EditClosed => NoticeKind::Warning,
-            NoticeId::Restored | NoticeId::DemoLoaded | NoticeId::Erased => NoticeKind::Info,
-        }
-    }
-}
-
-/// A message for the user; `detail` names what went wrong, `key` where data was set aside.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub id: NoticeId,
-    pub detail: Option<String>,
-    pub key: Option<String>,
-}
-
-/// Where the data is kept right now, for the settings page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageMode {
-    Local,
-    MemoryOnly,
-    Paused,
-}
-
-/// Why the whole dataset is being replaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Replacement {
-    Restore,
-    Demo,
-}
-
-/// A change waiting for the user's confirmation.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    DeleteDeal { id: RecordId, title: String },
-    ChangeCurrency(Currency),
-    Replace { data: Dataset, why: Replacement },
-    Erase,
-}
-
-/// Every change to the dataset.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    SaveDeal(Deal),
-    MarkWon(RecordId),
-    MarkLost { id: RecordId, reason: String },
-    DeleteDeal(RecordId),
-    UndoDelete,
-    SetCurrency(Currency),
-    Replace { data: Dataset, why: Replacement },
-    Erase,
-}
 
 #[derive(Clone, Copy)]
 pub struct Store {
