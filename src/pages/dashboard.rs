@@ -2,7 +2,7 @@ use crate::charts::{MonthlyRevenue, RevenueChart};
 use crate::components::KpiCard;
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Replacement, Store};
-use crate::{clock, text};
+use crate::text;
 use kpi::metrics::{deal_metrics, revenue_by_month};
 use kpi::Period;
 use kpi::{KpiId, PeriodPreset};
@@ -42,12 +42,7 @@ pub fn Dashboard() -> impl IntoView {
             &[("currency", store.currency().code())],
         )
     };
-    let load_demo = move |_| {
-        store.offer_replacement(
-            kpi::demo::demo_dataset(store.today(), clock::now()),
-            Replacement::Demo,
-        )
-    };
+    let load_demo = move |_| store.offer_replacement(store.demo_data(), Replacement::Demo);
 
     view! {
         <section class="page dashboard">

@@ -74,10 +74,12 @@ impl DealFormState {
         focus_input("deal-title", true);
     }
 
+    /// Closes the form; the focus goes back to "New deal", not to the page's start.
     pub fn close(&self) {
         self.open.set(false);
         self.editing.set(None);
         self.errors.set(Vec::new());
+        focus_input("deal-new", false);
     }
 
     fn fill(&self, input: &DealInput) {
@@ -239,7 +241,17 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
         form.submit(&store);
     };
     view! {
-        <form class="deal-form" data-testid="deal-form" on:submit=on_submit novalidate>
+        <form
+            class="deal-form"
+            data-testid="deal-form"
+            on:submit=on_submit
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    form.close();
+                }
+            }
+            novalidate
+        >
             <h2>
                 {move || {
                     if form.editing.with(Option::is_some) {

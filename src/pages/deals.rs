@@ -39,7 +39,12 @@ pub fn Deals() -> impl IntoView {
                         <option value="lost">{i18n.t(|t| t.filter_lost)}</option>
                     </select>
                 </label>
-                <button class="primary" data-testid="deal-new" on:click=move |_| form.start_new(&store)>
+                <button
+                    class="primary"
+                    id="deal-new"
+                    data-testid="deal-new"
+                    on:click=move |_| form.start_new(&store)
+                >
                     {i18n.t(|t| t.deal_new)}
                 </button>
             </div>

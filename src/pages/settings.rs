@@ -67,12 +67,7 @@ pub fn Settings() -> impl IntoView {
             }
         });
     };
-    let load_demo = move |_| {
-        store.offer_replacement(
-            kpi::demo::demo_dataset(store.today(), clock::now()),
-            Replacement::Demo,
-        )
-    };
+    let load_demo = move |_| store.offer_replacement(store.demo_data(), Replacement::Demo);
     let storage_text = move || match store.storage_mode.get() {
         StorageMode::Local => i18n.texts().storage_saved_local,
         StorageMode::MemoryOnly => i18n.texts().storage_memory_only,

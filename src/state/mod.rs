@@ -250,6 +250,17 @@ impl Store {
         );
     }
 
+    /// Demo data for today, with ids made here: the demo is the same for everyone on a
+    /// given day, but ids must be globally unique, or two reps' demo deals would merge
+    /// as one.
+    pub fn demo_data(&self) -> Dataset {
+        let mut data = kpi::demo::demo_dataset(self.today(), clock::now());
+        for deal in &mut data.deals {
+            deal.id = clock::new_id();
+        }
+        data
+    }
+
     /// Replaces everything: at once when there is nothing to lose (a first run trying
     /// the demo), otherwise only after the user confirms.
     pub fn offer_replacement(&self, data: Dataset, why: Replacement) {

@@ -63,3 +63,24 @@ appTest("Enter in the lost reason marks the deal lost; Escape backs out", async 
   await page.getByTestId("lose-dialog").waitFor({ state: "detached" });
   await page.waitForFunction((id) => document.querySelector(`[data-deal-id="${id}"]`)?.dataset.status === "lost", SEED.data.deals[3].id);
 }, options);
+
+appTest("after a save, a delete or Escape the focus lands where the next step is", async (page) => {
+  await page.getByTestId("deal-new").click();
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "deal-title");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("deal-form").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "deal-new");
+
+  await page.getByTestId("deal-new").click();
+  await page.getByTestId("deal-title").fill("Forklift leasing");
+  await page.getByTestId("deal-amount").fill("2,500.00");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("deal-form").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "deal-new");
+
+  await dealRow(page, SEED.data.deals[0].id).getByTestId("deal-delete").click();
+  await page.getByTestId("confirm-yes").click();
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "undo");
+  await page.keyboard.press("Enter");
+  await dealRow(page, SEED.data.deals[0].id).waitFor();
+}, options);
