@@ -139,6 +139,7 @@ pub fn demo_dataset(anchor: NaiveDate, now: DateTime<Utc>) -> Dataset {
         settings: Settings {
             currency: Currency::Eur,
             stages,
+            updated_at: None,
         },
         deals,
     }

@@ -4,15 +4,15 @@
 //! Convention: for each deal id the version with the later `updated_at` wins; a
 //! tombstone is a version like any other, so a deletion newer than an edit wins and an
 //! edit newer than a deletion brings the deal back. On equal `updated_at` the copy
-//! being merged into is kept. Records only one side has are kept. Settings carry no
-//! timestamp yet: the copy being merged into keeps its own.
+//! being merged into is kept. Records only one side has are kept. The settings with the
+//! later `updated_at` win (settings never changed count as oldest).
 
 use crate::model::Dataset;
 use std::collections::HashMap;
 
 impl Dataset {
     /// Merges `other` into `self` (see the module docs); linear in the number of deals.
-    /// Returns how many deals of `self` were added or replaced.
+    /// Returns how many deals (and settings) of `self` were added or replaced.
     pub fn merge(&mut self, other: &Dataset) -> usize {
         let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.deals.len());
         for (index, deal) in self.deals.iter().enumerate() {
@@ -29,7 +29,11 @@ impl Dataset {
                 None => added.push(theirs.clone()),
             }
         }
-        let changed = replaced.len() + added.len();
+        let mut changed = replaced.len() + added.len();
+        if other.settings.updated_at > self.settings.updated_at {
+            self.settings = other.settings.clone();
+            changed += 1;
+        }
         for (index, deal) in replaced {
             self.deals[index] = deal;
         }

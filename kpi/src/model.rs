@@ -160,6 +160,10 @@ impl Deal {
 pub struct Settings {
     pub currency: Currency,
     pub stages: Vec<Stage>,
+    /// When the settings last changed (`None`: never since they were created), so a
+    /// merge can tell which copy's settings are newer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 impl Default for Settings {
@@ -168,6 +172,7 @@ impl Default for Settings {
         Settings {
             currency: Currency::Eur,
             stages: default_stages(),
+            updated_at: None,
         }
     }
 }
@@ -211,6 +216,15 @@ impl Dataset {
                 .then(b.updated_at.cmp(&a.updated_at))
         });
         deals
+    }
+
+    /// Records that every record changed at `now` (a currency change rescales them all),
+    /// so a merge with an older copy keeps this one.
+    pub fn touch_all(&mut self, now: DateTime<Utc>) {
+        self.settings.updated_at = Some(now);
+        for deal in &mut self.deals {
+            deal.updated_at = now;
+        }
     }
 
     /// Replaces the deal with the same id (tombstone or not), or appends it.

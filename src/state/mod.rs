@@ -156,7 +156,12 @@ impl Store {
             Command::SetCurrency(currency) => {
                 // Amounts keep their value in major units (see `Dataset::set_currency`);
                 // a refusal (an amount too large) changes nothing and says why.
-                let result = self.data.try_update(|d| d.set_currency(currency));
+                let result = self.data.try_update(|d| {
+                    d.set_currency(currency)?;
+                    // Every amount changed: another tab's older copy must not win a merge.
+                    d.touch_all(now);
+                    Ok::<(), kpi::CurrencyChangeError>(())
+                });
                 if let Some(Err(error)) = result {
                     self.notify(NoticeId::ActionFailed, Some(error.to_string()), None);
                     return Ok(());

@@ -96,7 +96,11 @@ pub fn any_dataset() -> impl Strategy<Value = Dataset> {
         prop::collection::vec(any_deal(), 0..12),
     )
         .prop_map(|(currency, stages, deals)| Dataset {
-            settings: Settings { currency, stages },
+            settings: Settings {
+                currency,
+                stages,
+                updated_at: None,
+            },
             deals,
         })
 }
@@ -123,6 +127,7 @@ pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
             settings: Settings {
                 currency,
                 stages: kpi::default_stages(),
+                updated_at: None,
             },
             deals: entries
                 .into_iter()

@@ -106,3 +106,52 @@ fn merge_keeps_the_newer_version_of_each_deal() {
         assert_eq!(summary(&merged), expected, "{case}");
     }
 }
+
+#[test]
+fn merge_keeps_the_newer_settings() {
+    let at = |minutes| Some(instant() + Duration::minutes(minutes));
+    let with = |currency, updated_at| Dataset {
+        settings: kpi::Settings {
+            currency,
+            updated_at,
+            ..kpi::Settings::default()
+        },
+        deals: vec![],
+    };
+    use kpi::Currency::{Eur, Vnd};
+    let cases = [
+        (
+            "never changed on either side: mine",
+            with(Eur, None),
+            with(Vnd, None),
+            Eur,
+        ),
+        (
+            "theirs changed, mine never: theirs",
+            with(Eur, None),
+            with(Vnd, at(1)),
+            Vnd,
+        ),
+        (
+            "theirs newer: theirs",
+            with(Eur, at(1)),
+            with(Vnd, at(2)),
+            Vnd,
+        ),
+        ("mine newer: mine", with(Eur, at(2)), with(Vnd, at(1)), Eur),
+        ("a tie: mine", with(Eur, at(2)), with(Vnd, at(2)), Eur),
+    ];
+    for (case, mut mine, theirs, expected) in cases {
+        mine.merge(&theirs);
+        assert_eq!(mine.settings.currency, expected, "{case}");
+    }
+}
+
+#[test]
+fn touch_all_makes_every_record_newer() {
+    let mut data = dataset(vec![version("a", 0, 1, false), version("b", 0, 2, true)]);
+    let now = instant() + Duration::hours(1);
+    data.touch_all(now);
+    assert_eq!(data.settings.updated_at, Some(now));
+    assert!(data.deals.iter().all(|d| d.updated_at == now));
+}
