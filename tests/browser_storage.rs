@@ -186,7 +186,14 @@ fn replacing_held_data_sets_it_aside_first() {
         assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(newer));
         store.flush();
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(saved, Dataset::default());
+        assert!(saved.lineage.is_some(), "an erase starts a new lineage");
+        assert_eq!(
+            Dataset {
+                lineage: None,
+                ..saved
+            },
+            Dataset::default()
+        );
     });
 }
 
@@ -319,5 +326,31 @@ fn two_tabs_saving_keep_each_others_deals() {
         assert!(second
             .data
             .with_untracked(|d| d.find_deal("from-second").is_none()));
+    });
+}
+
+#[wasm_bindgen_test]
+fn an_erase_in_one_tab_is_not_undone_by_the_other() {
+    let storage = fresh_local_storage();
+    Owner::new().with(|| {
+        let (first, second) = (open_store(), open_store());
+        first
+            .apply(Command::SaveDeal(won_deal("old", 100)))
+            .unwrap();
+        first.flush();
+        second.absorb(&storage.get_item(DATA_KEY).unwrap().unwrap());
+        assert!(second.data.with_untracked(|d| d.find_deal("old").is_some()));
+
+        first.apply(Command::Erase).unwrap();
+        first.flush();
+        // The second tab, still holding the old deal, adds one and saves.
+        second
+            .apply(Command::SaveDeal(won_deal("after", 200)))
+            .unwrap();
+        second.flush();
+
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert!(saved.find_deal("old").is_none(), "the erase holds");
+        assert!(second.data.with_untracked(|d| d.find_deal("old").is_none()));
     });
 }

@@ -136,6 +136,7 @@ pub fn demo_dataset(anchor: NaiveDate, now: DateTime<Utc>) -> Dataset {
         .collect();
 
     Dataset {
+        lineage: None,
         settings: Settings {
             currency: Currency::Eur,
             stages,

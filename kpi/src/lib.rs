@@ -22,8 +22,8 @@ pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
 pub use metrics::{deal_metrics, revenue_by_month, DealMetrics};
 pub use model::{
-    default_stages, CurrencyChangeError, Dataset, Deal, DealKind, DealStatus, RecordId, Settings,
-    Stage,
+    default_stages, CurrencyChangeError, Dataset, Deal, DealKind, DealStatus, Lineage, RecordId,
+    Settings, Stage,
 };
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};

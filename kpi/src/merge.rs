@@ -5,7 +5,9 @@
 //! tombstone is a version like any other, so a deletion newer than an edit wins and an
 //! edit newer than a deletion brings the deal back. On equal `updated_at` the copy
 //! being merged into is kept. Records only one side has are kept. The settings with the
-//! later `updated_at` win (settings never changed count as oldest).
+//! later `updated_at` win (settings never changed count as oldest). Copies of different
+//! lineages (an erase, restore or demo load in between) are not mixed: the copy whose
+//! lineage started later is kept whole.
 
 use crate::model::Dataset;
 use std::collections::HashMap;
@@ -14,6 +16,14 @@ impl Dataset {
     /// Merges `other` into `self` (see the module docs); linear in the number of deals.
     /// Returns how many deals (and settings) of `self` were added or replaced.
     pub fn merge(&mut self, other: &Dataset) -> usize {
+        if other.lineage != self.lineage {
+            let started = |data: &Dataset| data.lineage.as_ref().map(|l| l.started_at);
+            if started(other) > started(self) {
+                *self = other.clone();
+                return self.deals.len() + 1;
+            }
+            return 0;
+        }
         let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.deals.len());
         for (index, deal) in self.deals.iter().enumerate() {
             position.insert(deal.id.as_str(), index);

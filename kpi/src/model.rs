@@ -184,9 +184,22 @@ impl Settings {
     }
 }
 
+/// Which start a dataset descends from: made anew when the user erases everything,
+/// restores a backup or loads the demo. Copies of different lineages are not merged
+/// record by record — the later start replaces the older one (see `Dataset::merge`),
+/// so an erase in one tab is not undone by another tab's older copy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lineage {
+    pub id: RecordId,
+    pub started_at: DateTime<Utc>,
+}
+
 /// Everything the app stores: settings plus records (tombstones included).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dataset {
+    /// `None` for data from before lineages existed: the oldest start of all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
     pub settings: Settings,
     pub deals: Vec<Deal>,
 }

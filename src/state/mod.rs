@@ -14,7 +14,7 @@ use crate::storage::{
 };
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
-use kpi::{schema, Currency, Dataset, Deal, DealStatus, LoadError, NumberLocale};
+use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -212,7 +212,7 @@ impl Store {
     /// Replacing everything is the user's explicit choice, so held saves may resume —
     /// but only once the data they protected is copied aside. If that copy fails,
     /// nothing is replaced and the user is told (returns false).
-    fn start_over(&self, data: Dataset) -> bool {
+    fn start_over(&self, mut data: Dataset) -> bool {
         let stamp = clock::iso_now();
         let released = self.saver.try_update_value(|s| s.release(&stamp));
         let key = match released {
@@ -223,6 +223,11 @@ impl Store {
             }
             None => return false,
         };
+        // A new start: other tabs' older copies must not be merged back into it.
+        data.lineage = Some(Lineage {
+            id: clock::new_id(),
+            started_at: clock::now(),
+        });
         self.data.set(data);
         if self.storage_mode.get_untracked() == StorageMode::Paused {
             self.storage_mode.set(StorageMode::Local);

@@ -10,7 +10,7 @@ use flate2::Compression;
 use crate::error::{bail, Result};
 
 /// The first-load budget of issue 2: gzipped .wasm + .js + .css of a release build.
-/// NOT MET YET: the app measures about 301 KB (see README, "Size"); until the wasm is
+/// NOT MET YET: the app measures about 303 KB (see README, "Size"); until the wasm is
 /// cut down, going over it is reported loudly but does not fail the run.
 pub const BUDGET: u64 = 150 * 1024;
 

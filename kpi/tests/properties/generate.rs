@@ -96,6 +96,7 @@ pub fn any_dataset() -> impl Strategy<Value = Dataset> {
         prop::collection::vec(any_deal(), 0..12),
     )
         .prop_map(|(currency, stages, deals)| Dataset {
+            lineage: None,
             settings: Settings {
                 currency,
                 stages,
@@ -124,6 +125,7 @@ pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
         ]),
     )
         .prop_map(|(currency, entries, stage)| Dataset {
+            lineage: None,
             settings: Settings {
                 currency,
                 stages: kpi::default_stages(),

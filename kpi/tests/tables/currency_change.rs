@@ -20,6 +20,7 @@ fn dataset(currency: Currency, amounts: &[i64], deleted: i64) -> Dataset {
         d.id = format!("d{i}");
     }
     Dataset {
+        lineage: None,
         settings: Settings {
             currency,
             ..Settings::default()

@@ -111,6 +111,7 @@ fn merge_keeps_the_newer_version_of_each_deal() {
 fn merge_keeps_the_newer_settings() {
     let at = |minutes| Some(instant() + Duration::minutes(minutes));
     let with = |currency, updated_at| Dataset {
+        lineage: None,
         settings: kpi::Settings {
             currency,
             updated_at,
@@ -154,4 +155,49 @@ fn touch_all_makes_every_record_newer() {
     data.touch_all(now);
     assert_eq!(data.settings.updated_at, Some(now));
     assert!(data.deals.iter().all(|d| d.updated_at == now));
+}
+
+#[test]
+fn a_later_lineage_replaces_an_older_one_whole() {
+    let lineage = |id: &str, minutes| {
+        Some(kpi::Lineage {
+            id: id.to_owned(),
+            started_at: instant() + Duration::minutes(minutes),
+        })
+    };
+    let with = |lineage: Option<kpi::Lineage>, deals| Dataset {
+        lineage,
+        ..dataset(deals)
+    };
+    let old = vec![version("a", 0, 100, false)];
+    let fresh = vec![version("b", 9, 5, false)];
+    #[allow(clippy::type_complexity)]
+    let cases: Vec<(&str, Dataset, Dataset, Vec<(&str, i64, bool)>)> = vec![
+        (
+            "their later start (an erase elsewhere) replaces mine",
+            with(None, old.clone()),
+            with(lineage("erase", 5), vec![]),
+            vec![],
+        ),
+        (
+            "my later start ignores their older copy",
+            with(lineage("restore", 5), fresh.clone()),
+            with(None, old.clone()),
+            vec![("b", 5, false)],
+        ),
+        (
+            "the same lineage merges deal by deal",
+            with(lineage("x", 1), old.clone()),
+            with(lineage("x", 1), fresh.clone()),
+            vec![("a", 100, false), ("b", 5, false)],
+        ),
+    ];
+    for (case, mut mine, theirs, expected) in cases {
+        mine.merge(&theirs);
+        let expected: Vec<_> = expected
+            .into_iter()
+            .map(|(id, a, d)| (id.to_owned(), a, d))
+            .collect();
+        assert_eq!(summary(&mine), expected, "{case}");
+    }
 }

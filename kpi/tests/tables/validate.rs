@@ -169,6 +169,7 @@ fn dataset_problems_table() {
         (
             "no stages: one problem, not an unknown stage per deal",
             Dataset {
+                lineage: None,
                 settings: kpi::Settings {
                     stages: vec![],
                     ..kpi::Settings::default()
@@ -180,6 +181,7 @@ fn dataset_problems_table() {
         (
             "duplicate stage id",
             Dataset {
+                lineage: None,
                 settings: kpi::Settings {
                     stages: vec![stage("negotiation"), stage("demo"), stage("negotiation")],
                     ..kpi::Settings::default()
@@ -195,6 +197,7 @@ fn dataset_problems_table() {
         (
             "document order: settings, then per deal id, rules, stage",
             Dataset {
+                lineage: None,
                 settings: kpi::Settings {
                     stages: vec![stage("negotiation"), stage("negotiation")],
                     ..kpi::Settings::default()
