@@ -23,11 +23,6 @@ impl Locale {
             })
             .unwrap_or(Locale::En)
     }
-
-    /// The locale for a stored tag, if there is a translation for it.
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        Locale::ALL.iter().copied().find(|l| l.tag() == tag)
-    }
 }
 
 /// Replaces each `{{ name }}` in `template` by its value from `args`. A placeholder

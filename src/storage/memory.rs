@@ -11,18 +11,6 @@ pub struct MemoryStore {
     pub fail_writes: RefCell<Option<StorageError>>,
 }
 
-impl MemoryStore {
-    pub fn with_data(text: &str) -> Self {
-        let store = Self::default();
-        *store.data.borrow_mut() = Some(text.to_string());
-        store
-    }
-
-    pub fn quarantined(&self) -> BTreeMap<String, String> {
-        self.quarantined.borrow().clone()
-    }
-}
-
 impl DataStore for MemoryStore {
     fn read(&self) -> Result<Option<String>, StorageError> {
         Ok(self.data.borrow().clone())
