@@ -2,9 +2,11 @@
 //! field, so components only bind inputs and show messages.
 //!
 //! Rules (shared with [`Deal::validate`]):
-//! - title required (trimmed); stage required; customer and owner optional (trimmed);
-//! - amount required, parsed by [`Money::parse`] in the user's locale; never negative
-//!   and at most [`Money::MAX_AMOUNT`];
+//! - title required (trimmed); stage required; customer and owner optional (trimmed
+//!   names, linked to records by [`crate::Dataset::link_deal`]);
+//! - amount required, cost and discount optional, each parsed by [`Money::parse`] in
+//!   the user's locale; never negative and at most [`Money::MAX_AMOUNT`];
+//! - probability optional, a whole percent 0–100 (blank: the stage's default);
 //! - created_on required (`yyyy-mm-dd`, as an `<input type="date">` gives it);
 //! - expected_close optional, not before created_on;
 //! - won or lost → closed_on required, not before created_on (same day allowed);
@@ -18,7 +20,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Deal, DealKind, DealStatus, RecordId};
+use crate::model::{Dataset, Deal, DealKind, DealStatus, RecordId};
 use crate::money::{Currency, Money, MoneyError, NumberLocale};
 
 /// The deal form's fields as typed (dates as `yyyy-mm-dd`, empty when unset).
@@ -30,6 +32,9 @@ pub struct DealInput {
     pub stage: String,
     pub status: DealStatus,
     pub amount: String,
+    pub cost: String,
+    pub discount: String,
+    pub probability: String,
     pub kind: DealKind,
     pub created_on: String,
     pub expected_close: String,
@@ -46,6 +51,9 @@ pub enum DealField {
     Owner,
     Stage,
     Amount,
+    Cost,
+    Discount,
+    Probability,
     CreatedOn,
     ExpectedClose,
     ClosedOn,
@@ -60,6 +68,9 @@ impl DealField {
         DealField::Owner,
         DealField::Stage,
         DealField::Amount,
+        DealField::Cost,
+        DealField::Discount,
+        DealField::Probability,
         DealField::CreatedOn,
         DealField::ExpectedClose,
         DealField::ClosedOn,
@@ -74,6 +85,9 @@ impl DealField {
             DealField::Owner => "owner",
             DealField::Stage => "stage",
             DealField::Amount => "amount",
+            DealField::Cost => "cost",
+            DealField::Discount => "discount",
+            DealField::Probability => "probability",
             DealField::CreatedOn => "created_on",
             DealField::ExpectedClose => "expected_close",
             DealField::ClosedOn => "closed_on",
@@ -94,6 +108,13 @@ pub enum Problem {
     NotADate,
     CloseBeforeCreated,
     ExpectedBeforeCreated,
+    /// A number outside its allowed range (a percentage above 100, a score above 5…).
+    OutOfRange,
+    /// A date before the one it must follow (left before hired, resolved before
+    /// reported…).
+    DateOrder,
+    /// Two choices that exclude each other (a lead both converted and disqualified).
+    Conflict,
 }
 
 impl Problem {
@@ -108,6 +129,9 @@ impl Problem {
             Problem::NotADate => "not_a_date",
             Problem::CloseBeforeCreated => "close_before_created",
             Problem::ExpectedBeforeCreated => "expected_before_created",
+            Problem::OutOfRange => "out_of_range",
+            Problem::DateOrder => "date_order",
+            Problem::Conflict => "conflict",
         }
     }
 }
@@ -146,18 +170,30 @@ impl fmt::Display for FieldError {
 impl std::error::Error for FieldError {}
 
 impl DealInput {
-    /// The form prefilled from a stored deal. The amount is written as typed — no
-    /// symbol, no grouping, the locale's decimal separator ("1234.50" en, "1234,50"
-    /// de) — see [`Money::format_plain`]; unset dates and reasons are empty.
-    pub fn from_deal(deal: &Deal, currency: Currency, locale: NumberLocale) -> DealInput {
+    /// The form prefilled from a stored deal, customer and owner named as in `data`.
+    /// Amounts are written as typed — no symbol, no grouping, the locale's decimal
+    /// separator ("1234.50" en, "1234,50" de) — see [`Money::format_plain`]; unset
+    /// dates, amounts and reasons are empty.
+    pub fn from_deal(deal: &Deal, data: &Dataset, locale: NumberLocale) -> DealInput {
+        let currency = data.settings.currency;
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        let money = |m: Option<Money>| m.map(|m| m.format_plain(currency, locale));
         DealInput {
             title: deal.title.clone(),
-            customer: deal.customer.clone(),
-            owner: deal.owner.clone(),
+            customer: data
+                .customer_name(deal.customer_id.as_deref())
+                .unwrap_or_default()
+                .to_owned(),
+            owner: data
+                .rep_name(deal.rep_id.as_deref())
+                .unwrap_or_default()
+                .to_owned(),
             stage: deal.stage.clone(),
             status: deal.status,
             amount: deal.amount.format_plain(currency, locale),
+            cost: money(deal.cost).unwrap_or_default(),
+            discount: money(deal.discount).unwrap_or_default(),
+            probability: deal.probability.map(|p| p.to_string()).unwrap_or_default(),
             kind: deal.kind,
             created_on: date(Some(deal.created_on)).unwrap_or_default(),
             expected_close: date(deal.expected_close).unwrap_or_default(),
@@ -168,7 +204,8 @@ impl DealInput {
 
     /// Parses and validates the form into a deal with the given id and
     /// `updated_at = now` (no tombstone). Returns every problem, one per field, in form
-    /// order; never panics on any text.
+    /// order; never panics on any text. Customer and rep ids are left `None`: link the
+    /// typed names with [`crate::Dataset::link_deal`].
     pub fn into_deal(
         &self,
         id: RecordId,
@@ -183,6 +220,30 @@ impl DealInput {
             fail(DealField::Amount, e.into());
             Money::ZERO
         });
+        let mut optional_money = |text: &str, field: DealField| {
+            if text.trim().is_empty() {
+                return None;
+            }
+            Money::parse(text, currency, locale)
+                .map_err(|e| fail(field, e.into()))
+                .ok()
+        };
+        let cost = optional_money(&self.cost, DealField::Cost);
+        let discount = optional_money(&self.discount, DealField::Discount);
+        let probability = match self.probability.trim() {
+            "" => None,
+            text => match text.parse::<u32>() {
+                Ok(p) if p <= 100 => Some(p as u8),
+                Ok(_) => {
+                    fail(DealField::Probability, Problem::OutOfRange);
+                    None
+                }
+                Err(_) => {
+                    fail(DealField::Probability, Problem::NotANumber);
+                    None
+                }
+            },
+        };
         // Placeholders for unparsable dates are chosen so that the shared rules below
         // add no second, misleading error (e.g. "close before created").
         let created_on = match parse_date(&self.created_on) {
@@ -218,11 +279,14 @@ impl DealInput {
             updated_at: now,
             deleted_at: None,
             title: self.title.trim().to_owned(),
-            customer: self.customer.trim().to_owned(),
-            owner: self.owner.trim().to_owned(),
+            customer_id: None,
+            rep_id: None,
             stage: self.stage.trim().to_owned(),
             status: self.status,
             amount,
+            cost,
+            discount,
+            probability,
             kind: self.kind,
             created_on,
             expected_close,
@@ -253,10 +317,17 @@ pub(crate) fn validate_deal(deal: &Deal) -> Vec<FieldError> {
     if deal.stage.trim().is_empty() {
         fail(DealField::Stage, Problem::Required);
     }
-    if deal.amount.is_negative() {
-        fail(DealField::Amount, Problem::Negative);
-    } else if deal.amount > Money::MAX_AMOUNT {
-        fail(DealField::Amount, Problem::TooLarge);
+    for (field, amount) in [
+        (DealField::Amount, Some(deal.amount)),
+        (DealField::Cost, deal.cost),
+        (DealField::Discount, deal.discount),
+    ] {
+        if let Some(problem) = amount.and_then(amount_problem) {
+            fail(field, problem);
+        }
+    }
+    if deal.probability.is_some_and(|p| p > 100) {
+        fail(DealField::Probability, Problem::OutOfRange);
     }
     if deal.expected_close.is_some_and(|d| d < deal.created_on) {
         fail(DealField::ExpectedClose, Problem::ExpectedBeforeCreated);
@@ -280,9 +351,20 @@ pub(crate) fn validate_deal(deal: &Deal) -> Vec<FieldError> {
     errors
 }
 
+/// What is wrong with a stored amount: negative, or above [`Money::MAX_AMOUNT`].
+pub(crate) fn amount_problem(amount: Money) -> Option<Problem> {
+    if amount.is_negative() {
+        Some(Problem::Negative)
+    } else if amount > Money::MAX_AMOUNT {
+        Some(Problem::TooLarge)
+    } else {
+        None
+    }
+}
+
 /// A `yyyy-mm-dd` date (years 0001–9999, as `<input type="date">` produces);
 /// `Ok(None)` when blank.
-fn parse_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
+pub(crate) fn parse_date(text: &str) -> Result<Option<NaiveDate>, Problem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);

@@ -79,9 +79,9 @@ pub fn demo_dataset(anchor: NaiveDate, now: DateTime<Utc>) -> Dataset {
                     _ => DealStatus::Open,
                 }
             };
-            let customer = CUSTOMERS[random.below(CUSTOMERS.len() as u64) as usize];
+            let _customer = CUSTOMERS[random.below(CUSTOMERS.len() as u64) as usize];
             let offer = OFFERS[random.below(OFFERS.len() as u64) as usize];
-            let owner = OWNERS[random.below(OWNERS.len() as u64) as usize];
+            let _owner = OWNERS[random.below(OWNERS.len() as u64) as usize];
             let amount_eur = 500 + 50 * random.below(991) as i64; // 500..=50,000
             let kind = match random.below(10) {
                 0..=5 => DealKind::New,
@@ -120,9 +120,12 @@ pub fn demo_dataset(anchor: NaiveDate, now: DateTime<Utc>) -> Dataset {
                 id: random.uuid_v4(),
                 updated_at: now,
                 deleted_at: None,
-                title: format!("{offer} – {customer}"),
-                customer: customer.to_owned(),
-                owner: owner.to_owned(),
+                title: format!("{offer} – {_customer}"),
+                customer_id: None,
+                rep_id: None,
+                cost: None,
+                discount: None,
+                probability: None,
                 stage: stage.id.clone(),
                 status,
                 amount: Money::from_major(amount_eur, Currency::Eur).unwrap_or(Money::ZERO),
@@ -140,9 +143,10 @@ pub fn demo_dataset(anchor: NaiveDate, now: DateTime<Utc>) -> Dataset {
         settings: Settings {
             currency: Currency::Eur,
             stages,
-            updated_at: None,
+            ..Settings::default()
         },
         deals,
+        ..Dataset::default()
     }
 }
 

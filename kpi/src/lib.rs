@@ -14,19 +14,25 @@ pub mod model;
 pub mod money;
 pub mod number;
 pub mod period;
+pub mod rules;
 pub mod schema;
 pub mod validate;
 
-pub use catalogue::{Better, KpiDef, KpiId, KpiValue, Unit, CATALOGUE};
+pub use catalogue::{Better, KpiDef, KpiGroup, KpiId, KpiValue, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
-pub use metrics::{deal_metrics, revenue_by_month, DealMetrics};
+pub use metrics::{
+    deal_metrics, kpi_values, revenue_by_month, working_days, DealMetrics, Sale, SaleKind, Scope,
+    Slice,
+};
 pub use model::{
-    default_stages, CurrencyChangeError, Dataset, Deal, DealKind, DealStatus, Lineage, RecordId,
-    Settings, Stage,
+    default_stages, Activity, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
+    DealStatus, Expense, ExpenseCategory, Feedback, Lead, Lineage, Order, OrderKind, Record,
+    RecordId, RecordKind, Rep, Settings, Source, Stage, Stored, Team,
 };
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};
 pub use period::{Period, PeriodError, PeriodKind, PeriodPreset};
+pub use rules::{RecordError, Rules};
 pub use schema::{decode, encode, Envelope, LoadError, APP_ID, CURRENT_VERSION};
 pub use validate::DataProblem;

@@ -1,7 +1,7 @@
 //! Merging two copies of a dataset — another tab's save, later a rep's exported file —
 //! record by record, so that neither side's edits are lost.
 //!
-//! Convention: for each deal id the version with the later `updated_at` wins; a
+//! Convention: in each collection (deals, customers, orders…), for each id the version with the later `updated_at` wins; a
 //! tombstone is a version like any other, so a deletion newer than an edit wins and an
 //! edit newer than a deletion brings the deal back. On equal `updated_at` the copy
 //! being merged into is kept. Records only one side has are kept. The settings with the
@@ -9,45 +9,74 @@
 //! lineages (an erase, restore or demo load in between) are not mixed: the copy whose
 //! lineage started later is kept whole.
 
-use crate::model::Dataset;
 use std::collections::HashMap;
 
+use crate::model::{for_each_kind, Dataset, Stored};
+
 impl Dataset {
-    /// Merges `other` into `self` (see the module docs); linear in the number of deals.
-    /// Returns how many deals (and settings) of `self` were added or replaced.
+    /// Merges `other` into `self` (see the module docs); linear in the number of
+    /// records. Returns how many records (and settings) of `self` were added or
+    /// replaced.
     pub fn merge(&mut self, other: &Dataset) -> usize {
         if other.lineage != self.lineage {
             let started = |data: &Dataset| data.lineage.as_ref().map(|l| l.started_at);
             if started(other) > started(self) {
                 *self = other.clone();
-                return self.deals.len() + 1;
+                return self.record_count() + 1;
             }
             return 0;
         }
-        let mut position: HashMap<&str, usize> = HashMap::with_capacity(self.deals.len());
-        for (index, deal) in self.deals.iter().enumerate() {
-            position.insert(deal.id.as_str(), index);
-        }
-        let mut replaced = Vec::new();
-        let mut added = Vec::new();
-        for theirs in &other.deals {
-            match position.get(theirs.id.as_str()) {
-                Some(&index) if theirs.updated_at > self.deals[index].updated_at => {
-                    replaced.push((index, theirs.clone()))
-                }
-                Some(_) => {}
-                None => added.push(theirs.clone()),
-            }
-        }
-        let mut changed = replaced.len() + added.len();
+        let mut changed = 0;
         if other.settings.updated_at > self.settings.updated_at {
             self.settings = other.settings.clone();
             changed += 1;
         }
-        for (index, deal) in replaced {
-            self.deals[index] = deal;
+        macro_rules! merge {
+            ($type:ty) => {
+                changed += merge_records(
+                    <$type as Stored>::all_mut(self),
+                    <$type as Stored>::all(other),
+                );
+            };
         }
-        self.deals.extend(added);
+        for_each_kind!(merge);
         changed
     }
+
+    /// How many records the dataset holds, tombstones included.
+    pub fn record_count(&self) -> usize {
+        let mut count = 0;
+        macro_rules! count {
+            ($type:ty) => {
+                count += <$type as Stored>::all(self).len();
+            };
+        }
+        for_each_kind!(count);
+        count
+    }
+}
+
+/// Merges one collection: by id, the later `updated_at` wins; ties keep `ours`.
+fn merge_records<T: Stored>(ours: &mut Vec<T>, theirs: &[T]) -> usize {
+    let mut position: HashMap<String, usize> = HashMap::with_capacity(ours.len());
+    for (index, record) in ours.iter().enumerate() {
+        position.insert(record.id().to_owned(), index);
+    }
+    let mut changed = 0;
+    for record in theirs {
+        match position.get(record.id()) {
+            Some(&index) => {
+                if record.updated_at() > ours[index].updated_at() {
+                    ours[index] = record.clone();
+                    changed += 1;
+                }
+            }
+            None => {
+                position.insert(record.id().to_owned(), ours.len());
+                ours.push(record.clone());
+                changed += 1;
+            }
+        }
+    }
+    changed
 }

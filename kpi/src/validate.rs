@@ -12,14 +12,22 @@
 //! - `settings.stages` is non-empty with unique ids; when it is empty, that one
 //!   problem is reported instead of an unknown stage on every live deal.
 //!
-//! Problems come in document order: settings first, then deals by index, and within a
-//! deal: duplicate id, broken rules, unknown stage.
+//! - every collection (teams, reps, customers…) has unique ids, and its live records
+//!   obey [`crate::rules`].
+//!
+//! Problems come in document order: settings first, then each collection in
+//! [`RecordKind::ALL`] order by index, and within a deal: duplicate id, broken rules,
+//! unknown stage.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::deal_input::{validate_deal, FieldError};
-use crate::model::{Dataset, RecordId};
+use crate::model::{
+    Activity, Customer, Dataset, Expense, Feedback, Lead, Order, RecordId, RecordKind, Rep, Stored,
+    Team,
+};
+use crate::rules::{RecordError, Rules};
 
 /// One thing wrong with a dataset, with its location. [`fmt::Display`] names the
 /// location as in the saved JSON, e.g. `data.deals[3] (id "…"): amount: negative`.
@@ -33,11 +41,21 @@ pub enum DataProblem {
         id: String,
         first: usize,
     },
-    /// Deal `index` (live or tombstoned) reuses the id of the earlier deal `first`.
-    DuplicateDealId {
+    /// Record `index` of a collection (live or tombstoned) reuses the id of the
+    /// earlier record `first` of the same collection.
+    DuplicateId {
+        kind: RecordKind,
         index: usize,
         id: RecordId,
         first: usize,
+    },
+    /// Live record `index` of a collection other than deals breaks its rules
+    /// ([`crate::rules`]); every broken rule, in field order.
+    InvalidRecord {
+        kind: RecordKind,
+        index: usize,
+        id: RecordId,
+        errors: Vec<RecordError>,
     },
     /// Live deal `index` breaks the deal rules; every broken rule, in form order.
     InvalidDeal {
@@ -66,22 +84,37 @@ impl fmt::Display for DataProblem {
                 "data.settings.stages[{index}] (id {id:?}): the id is also used by \
                  data.settings.stages[{first}]"
             ),
-            DataProblem::DuplicateDealId { index, id, first } => write!(
-                f,
-                "data.deals[{index}] (id {id:?}): the id is also used by data.deals[{first}]"
-            ),
+            DataProblem::DuplicateId {
+                kind,
+                index,
+                id,
+                first,
+            } => {
+                let kind = kind.id();
+                write!(
+                    f,
+                    "data.{kind}[{index}] (id {id:?}): the id is also used by data.{kind}[{first}]"
+                )
+            }
             DataProblem::InvalidDeal { index, id, errors } => {
                 write!(
                     f,
                     "data.deals[{index}] (id {id:?}): breaks the deal rules: "
                 )?;
-                for (i, error) in errors.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{error}")?;
-                }
-                Ok(())
+                write_list(f, errors)
+            }
+            DataProblem::InvalidRecord {
+                kind,
+                index,
+                id,
+                errors,
+            } => {
+                write!(
+                    f,
+                    "data.{}[{index}] (id {id:?}): breaks the rules: ",
+                    kind.id()
+                )?;
+                write_list(f, errors)
             }
             DataProblem::UnknownStage { index, id, stage } => write!(
                 f,
@@ -92,6 +125,45 @@ impl fmt::Display for DataProblem {
 }
 
 impl std::error::Error for DataProblem {}
+
+fn write_list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
+/// Duplicate ids within one collection, and the rules of its live records.
+fn collection_problems<T: Stored + Rules>(data: &Dataset, problems: &mut Vec<DataProblem>) {
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, record) in T::all(data).iter().enumerate() {
+        if let Some(&first) = ids.get(record.id()) {
+            problems.push(DataProblem::DuplicateId {
+                kind: T::KIND,
+                index,
+                id: record.id().to_owned(),
+                first,
+            });
+        } else {
+            ids.insert(record.id(), index);
+        }
+        if !record.live() {
+            continue;
+        }
+        let errors = record.rule_errors();
+        if !errors.is_empty() {
+            problems.push(DataProblem::InvalidRecord {
+                kind: T::KIND,
+                index,
+                id: record.id().to_owned(),
+                errors,
+            });
+        }
+    }
+}
 
 impl Dataset {
     /// Everything wrong with this dataset, in document order (see module docs); empty
@@ -117,10 +189,16 @@ impl Dataset {
             }
         }
 
+        collection_problems::<Team>(self, &mut problems);
+        collection_problems::<Rep>(self, &mut problems);
+        collection_problems::<Customer>(self, &mut problems);
+        collection_problems::<Lead>(self, &mut problems);
+
         let mut deal_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (index, deal) in self.deals.iter().enumerate() {
             if let Some(&first) = deal_ids.get(deal.id.as_str()) {
-                problems.push(DataProblem::DuplicateDealId {
+                problems.push(DataProblem::DuplicateId {
+                    kind: RecordKind::Deal,
                     index,
                     id: deal.id.clone(),
                     first,
@@ -151,6 +229,10 @@ impl Dataset {
                 });
             }
         }
+        collection_problems::<Order>(self, &mut problems);
+        collection_problems::<Activity>(self, &mut problems);
+        collection_problems::<Expense>(self, &mut problems);
+        collection_problems::<Feedback>(self, &mut problems);
         problems
     }
 }

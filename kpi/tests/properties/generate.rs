@@ -74,9 +74,12 @@ pub fn any_deal() -> impl Strategy<Value = Deal> {
             id,
             updated_at,
             deleted_at,
-            title,
-            customer,
-            owner,
+            title: format!("{title}{customer}{owner}"),
+            customer_id: None,
+            rep_id: None,
+            cost: None,
+            discount: None,
+            probability: None,
             stage,
             status,
             amount: Money(amount),
@@ -100,9 +103,10 @@ pub fn any_dataset() -> impl Strategy<Value = Dataset> {
             settings: Settings {
                 currency,
                 stages,
-                updated_at: None,
+                ..Settings::default()
             },
             deals,
+            ..Dataset::default()
         })
 }
 
@@ -129,7 +133,7 @@ pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
             settings: Settings {
                 currency,
                 stages: kpi::default_stages(),
-                updated_at: None,
+                ..Settings::default()
             },
             deals: entries
                 .into_iter()
@@ -144,6 +148,7 @@ pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
                     deal
                 })
                 .collect(),
+            ..Dataset::default()
         })
 }
 
@@ -185,9 +190,12 @@ pub fn valid_deal() -> impl Strategy<Value = Deal> {
                 id: "generated".into(),
                 updated_at,
                 deleted_at: None,
-                title,
-                customer,
-                owner,
+                title: format!("{title}{customer}{owner}"),
+                customer_id: None,
+                rep_id: None,
+                cost: None,
+                discount: None,
+                probability: None,
                 stage: "proposal".into(),
                 status,
                 amount: Money(amount),
@@ -217,8 +225,11 @@ pub fn recent_deal() -> impl Strategy<Value = Deal> {
                 updated_at: DateTime::UNIX_EPOCH,
                 deleted_at: deleted.then_some(DateTime::UNIX_EPOCH),
                 title: "Deal".into(),
-                customer: String::new(),
-                owner: String::new(),
+                customer_id: None,
+                rep_id: None,
+                cost: None,
+                discount: None,
+                probability: None,
                 stage: "demo".into(),
                 status,
                 amount: Money(amount),

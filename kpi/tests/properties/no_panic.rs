@@ -74,6 +74,7 @@ proptest! {
             status, amount, kind,
             created_on: dates[0].clone(), expected_close: dates[1].clone(), closed_on: dates[2].clone(),
             lost_reason: text[4].clone(),
+            ..DealInput::default()
         };
         match input.into_deal("id".into(), now, currency, locale) {
             Ok(deal) => prop_assert!(deal.validate().is_empty(), "accepted an invalid deal: {:?}", deal),

@@ -1,4 +1,4 @@
-use kpi::{Better, Currency, DealMetrics, KpiId, KpiValue, Money, Unit, CATALOGUE};
+use kpi::{Better, Currency, KpiGroup, KpiId, KpiValue, Money, Unit, CATALOGUE};
 
 #[test]
 fn catalogue_covers_every_kpi_in_order() {
@@ -15,62 +15,112 @@ fn catalogue_covers_every_kpi_in_order() {
     }
     let rows = [
         (
-            KpiId::RevenueWon,
-            "revenue_won",
+            KpiId::Revenue,
+            "revenue",
+            KpiGroup::Revenue,
             Unit::Money,
             Better::Higher,
         ),
-        (KpiId::DealsWon, "deals_won", Unit::Count, Better::Higher),
-        (KpiId::DealsLost, "deals_lost", Unit::Count, Better::Lower),
-        (KpiId::WinRate, "win_rate", Unit::Ratio, Better::Higher),
         (
-            KpiId::AvgDealSize,
-            "avg_deal_size",
-            Unit::Money,
+            KpiId::DealsLost,
+            "deals_lost",
+            KpiGroup::Revenue,
+            Unit::Count,
+            Better::Lower,
+        ),
+        (
+            KpiId::WinRate,
+            "win_rate",
+            KpiGroup::Revenue,
+            Unit::Ratio,
             Better::Higher,
         ),
         (
             KpiId::AvgSalesCycle,
             "avg_sales_cycle",
+            KpiGroup::Revenue,
             Unit::Days,
             Better::Lower,
         ),
+        (
+            KpiId::WeightedPipeline,
+            "weighted_pipeline",
+            KpiGroup::Pipeline,
+            Unit::Money,
+            Better::Higher,
+        ),
+        (
+            KpiId::Cac,
+            "cac",
+            KpiGroup::Customers,
+            Unit::Money,
+            Better::Lower,
+        ),
+        (
+            KpiId::ChurnRate,
+            "churn_rate",
+            KpiGroup::Customers,
+            Unit::Ratio,
+            Better::Lower,
+        ),
+        (
+            KpiId::ProspectingHours,
+            "prospecting_hours",
+            KpiGroup::Activity,
+            Unit::Hours,
+            Better::Higher,
+        ),
+        (
+            KpiId::Nps,
+            "nps",
+            KpiGroup::Quality,
+            Unit::Score,
+            Better::Higher,
+        ),
+        (
+            KpiId::TurnoverRate,
+            "turnover_rate",
+            KpiGroup::Team,
+            Unit::Ratio,
+            Better::Lower,
+        ),
     ];
-    for (id, text, unit, better) in rows {
+    for (id, text, group, unit, better) in rows {
+        let def = id.def();
         assert_eq!(
-            (id.id(), id.def().unit, id.def().better),
-            (text, unit, better)
+            (id.id(), def.group, def.unit, def.better),
+            (text, group, unit, better)
+        );
+    }
+    // Every group has at least one KPI, and a group's KPIs are listed together.
+    for group in KpiGroup::ALL {
+        let positions: Vec<usize> = (0..CATALOGUE.len())
+            .filter(|&i| CATALOGUE[i].group == *group)
+            .collect();
+        assert!(!positions.is_empty(), "{group:?}");
+        assert_eq!(
+            positions.last().unwrap() - positions[0] + 1,
+            positions.len(),
+            "{group:?}"
         );
     }
 }
 
 #[test]
-fn values_and_data_values() {
-    let full = DealMetrics {
-        revenue_won: Money(123_450),
-        deals_won: 3,
-        deals_lost: 1,
-        win_rate: Some(0.75),
-        avg_deal_size: Some(Money(41_150)),
-        avg_sales_cycle_days: Some(12.5),
-    };
-    let empty = DealMetrics::default();
+fn data_values() {
     #[rustfmt::skip]
     let rows = [
-        ("revenue in major units", full.value(KpiId::RevenueWon), KpiValue::Money(Money(123_450)), Some(1_234.5)),
-        ("won count", full.value(KpiId::DealsWon), KpiValue::Count(3), Some(3.0)),
-        ("lost count", full.value(KpiId::DealsLost), KpiValue::Count(1), Some(1.0)),
-        ("win rate as a fraction", full.value(KpiId::WinRate), KpiValue::Ratio(0.75), Some(0.75)),
-        ("average deal size", full.value(KpiId::AvgDealSize), KpiValue::Money(Money(41_150)), Some(411.5)),
-        ("sales cycle in days", full.value(KpiId::AvgSalesCycle), KpiValue::Days(12.5), Some(12.5)),
-        ("empty period: revenue is zero", empty.value(KpiId::RevenueWon), KpiValue::Money(Money::ZERO), Some(0.0)),
-        ("empty period: win rate has no data", empty.value(KpiId::WinRate), KpiValue::NoData, None),
-        ("empty period: deal size has no data", empty.value(KpiId::AvgDealSize), KpiValue::NoData, None),
-        ("empty period: cycle has no data", empty.value(KpiId::AvgSalesCycle), KpiValue::NoData, None),
+        ("money in major units", KpiValue::Money(Money(123_450)), Some(1_234.5)),
+        ("count", KpiValue::Count(3), Some(3.0)),
+        ("ratio as a fraction", KpiValue::Ratio(0.75), Some(0.75)),
+        ("days", KpiValue::Days(12.5), Some(12.5)),
+        ("plain number", KpiValue::Number(-20.0), Some(-20.0)),
+        ("no data", KpiValue::NoData, None),
+        ("optional ratio, none", KpiValue::ratio(None), None),
+        ("optional money, some", KpiValue::money(Some(Money(5))), Some(0.05)),
     ];
-    for (case, got, expected, data_value) in rows {
-        assert_eq!(got, expected, "{case}");
-        assert_eq!(got.data_value(Currency::Eur), data_value, "{case}");
-        assert_eq!(got.is_no_data(), data_value.is_none(), "{case}");
+    for (case, value, data_value) in rows {
+        assert_eq!(value.data_value(Currency::Eur), data_value, "{case}");
+        assert_eq!(value.is_no_data(), data_value.is_none(), "{case}");
     }
 }

@@ -26,6 +26,7 @@ fn dataset(currency: Currency, amounts: &[i64], deleted: i64) -> Dataset {
             ..Settings::default()
         },
         deals,
+        ..Dataset::default()
     }
 }
 
@@ -93,6 +94,7 @@ fn set_currency_refuses_amounts_that_do_not_fit() {
         let mut data = dataset(from, live, deleted);
         let before = data.clone();
         let expected = CurrencyChangeError {
+            kind: kpi::RecordKind::Deal,
             index,
             id: format!("d{index}"),
             amount: Money(amount),
@@ -107,6 +109,7 @@ fn set_currency_refuses_amounts_that_do_not_fit() {
 #[test]
 fn currency_change_error_names_the_deal() {
     let error = CurrencyChangeError {
+        kind: kpi::RecordKind::Deal,
         index: 1,
         id: "d1".into(),
         amount: Money(10_000_000_000_001),

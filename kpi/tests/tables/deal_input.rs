@@ -18,6 +18,7 @@ fn typed() -> DealInput {
         expected_close: "2026-12-01".into(),
         closed_on: String::new(),
         lost_reason: String::new(),
+        ..DealInput::default()
     }
 }
 
@@ -84,13 +85,13 @@ fn accepted_inputs() {
     #[rustfmt::skip]
     let rows: &[Accepted] = &[
         ("open deal: text trimmed, amount parsed in de", |_| {}, |d| {
-            d.title == "CRM licences" && d.customer == "Northwind Logistics" && d.amount == Money(123_450)
+            d.title == "CRM licences" && d.customer_id.is_none() && d.amount == Money(123_450)
                 && d.created_on == day("2026-11-02") && d.expected_close == Some(day("2026-12-01"))
                 && d.kind == DealKind::Upsell && d.id == "id-1" && d.updated_at == instant() && d.deleted_at.is_none()
         }),
         ("open clears close date and reason, even unparsable ones", |i| { i.closed_on = "garbage".into(); i.lost_reason = "x".into() },
             |d| d.closed_on.is_none() && d.lost_reason.is_none()),
-        ("customer and owner optional", |i| { i.customer = " ".into(); i.owner = String::new() }, |d| d.customer.is_empty() && d.owner.is_empty()),
+        ("customer and owner optional", |i| { i.customer = " ".into(); i.owner = String::new() }, |d| d.customer_id.is_none() && d.rep_id.is_none()),
         ("expected close optional", |i| i.expected_close = "  ".into(), |d| d.expected_close.is_none()),
         ("expected close on the created day", |i| i.expected_close = "2026-11-02".into(), |d| d.expected_close == Some(day("2026-11-02"))),
         ("dates trimmed", |i| i.created_on = " 2026-11-02 ".into(), |d| d.created_on == day("2026-11-02")),
@@ -118,7 +119,7 @@ fn from_deal_prefills_the_form() {
         ("de amount", NumberLocale::De, "1234,50"),
     ];
     for (case, locale, amount) in rows {
-        let form = DealInput::from_deal(&won, Currency::Eur, locale);
+        let form = DealInput::from_deal(&won, &kpi::Dataset::default(), locale);
         assert_eq!(form.amount, amount, "{case}");
         assert_eq!(form.created_on, "2026-11-02", "{case}");
         assert_eq!(form.expected_close, "2026-11-30", "{case}");
@@ -164,6 +165,9 @@ fn field_and_problem_ids() {
         "owner",
         "stage",
         "amount",
+        "cost",
+        "discount",
+        "probability",
         "created_on",
         "expected_close",
         "closed_on",

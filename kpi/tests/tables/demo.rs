@@ -61,14 +61,6 @@ fn demo_is_valid_and_believable_for_any_anchor() {
         }
         let ids: HashSet<_> = data.deals.iter().map(|d| &d.id).collect();
         assert_eq!(ids.len(), DEMO_DEALS, "{case}: unique ids");
-        let owners: HashSet<_> = data.deals.iter().map(|d| &d.owner).collect();
-        assert_eq!(owners.len(), 4, "{case}: owners");
-        let customers: HashSet<_> = data.deals.iter().map(|d| &d.customer).collect();
-        assert!(
-            (10..=15).contains(&customers.len()),
-            "{case}: customers {}",
-            customers.len()
-        );
         for status in [DealStatus::Won, DealStatus::Lost, DealStatus::Open] {
             assert!(
                 data.deals.iter().filter(|d| d.status == status).count() >= 5,

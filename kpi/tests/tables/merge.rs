@@ -118,6 +118,7 @@ fn merge_keeps_the_newer_settings() {
             ..kpi::Settings::default()
         },
         deals: vec![],
+        ..Dataset::default()
     };
     use kpi::Currency::{Eur, Vnd};
     let cases = [

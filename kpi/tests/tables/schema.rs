@@ -36,6 +36,54 @@ fn golden_v1_fixture_decodes() {
         Some(chrono::Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap())
     );
     assert_eq!(data.live_deals().count(), 2);
+
+    // The migration to v2 made customer and rep records from the names and linked them.
+    let customers: Vec<_> = data
+        .deals
+        .iter()
+        .map(|d| data.customer_name(d.customer_id.as_deref()))
+        .collect();
+    let reps: Vec<_> = data
+        .deals
+        .iter()
+        .map(|d| data.rep_name(d.rep_id.as_deref()))
+        .collect();
+    assert_eq!(
+        customers,
+        [
+            Some("Northwind Logistics"),
+            Some("Mekong Solar"),
+            Some("Vltava Engineering")
+        ]
+    );
+    assert_eq!(
+        reps,
+        [
+            Some("Anna Schmidt"),
+            Some("Minh Nguyen"),
+            Some("Petr Novák")
+        ]
+    );
+    let northwind = &data.customers[0];
+    assert_eq!(
+        northwind.acquired_on,
+        Some(day("2026-11-12")),
+        "first won deal"
+    );
+    assert_eq!(
+        northwind.owner_id, data.deals[0].rep_id,
+        "owned by its first deal's rep"
+    );
+    assert_eq!(
+        data.customers[1].acquired_on, None,
+        "only a lost deal: a prospect"
+    );
+    assert_eq!(northwind.updated_at, data.deals[0].updated_at);
+    let again = decode_envelope(GOLDEN_V1).expect("loads twice").data;
+    assert_eq!(
+        again, data,
+        "migrating the same copy twice makes the same ids"
+    );
     assert!(
         data.deals.iter().all(|d| d.validate().is_empty()),
         "fixture deals are valid"
@@ -51,7 +99,7 @@ fn encode_then_decode_gives_the_same_dataset() {
         let text = encode(&data, instant());
         assert!(
             text.starts_with(
-                r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z""#
+                r#"{"app":"salesboard","version":2,"saved_at":"2026-11-22T09:30:00Z""#
             ),
             "{text:.80}"
         );
@@ -89,8 +137,8 @@ fn decode_errors_table() {
         ("version as text", envelope("\"salesboard\"", "\"1\"", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("negative version", envelope("\"salesboard\"", "-1", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("fractional version", envelope("\"salesboard\"", "1.5", empty), |e| matches!(e, LoadError::Invalid(_))),
-        ("newer version", envelope("\"salesboard\"", "2", empty), |e| *e == LoadError::NewerVersion { found: 2, supported: 1 }),
-        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 1 }),
+        ("newer version", envelope("\"salesboard\"", "3", empty), |e| *e == LoadError::NewerVersion { found: 3, supported: 2 }),
+        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 2 }),
         ("no data", r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z"}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("data"))),
         ("no saved_at", r#"{"app":"salesboard","version":1,"data":{}}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
         ("bad saved_at", golden_with("2026-11-22T09:30:00Z", "yesterday"), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
@@ -99,7 +147,12 @@ fn decode_errors_table() {
         ("impossible date names the deal", golden_with("2026-10-01", "2026-02-30"), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.deals[0]"))),
         ("unknown status names the deal", golden_with("\"won\"", "\"maybe\""), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.deals[0]") && m.contains("maybe"))),
         ("unknown currency names the settings", golden_with("\"EUR\"", "\"XYZ\""), |e| matches!(e, LoadError::Invalid(m) if m.contains("data.settings"))),
-        ("deals not a list", envelope("\"salesboard\"", "1", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#), |e| matches!(e, LoadError::Invalid(m) if m.starts_with("data:"))),
+        ("deals not a list", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#), |e| matches!(e, LoadError::Invalid(m) if m.starts_with("data:"))),
+        ("v1 deals not a list fails the migration", envelope("\"salesboard\"", "1", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#),
+            |e| matches!(e, LoadError::MigrationFailed { from: 1, reason } if reason.contains("data.deals"))),
+        ("v2 order without customer names the order", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[{"id":"a","name":"A","probability":5}]},"deals":[],
+            "orders":[{"id":"o1","updated_at":"2026-11-22T09:30:00Z","customer_id":null,"date":"2026-11-01","amount":100,"kind":"repeat"}]}"#),
+            |e| matches!(e, LoadError::Invalid(m) if m.contains("data.orders[0]") && m.contains("customer_id: required"))),
     ];
     for (case, text, check) in rows {
         match decode(&text) {

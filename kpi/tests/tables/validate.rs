@@ -53,7 +53,8 @@ fn dataset_problems_table() {
         (
             "duplicate deal id",
             with_deals(vec![won("a"), won("b"), won("a")]),
-            vec![DataProblem::DuplicateDealId {
+            vec![DataProblem::DuplicateId {
+                kind: kpi::RecordKind::Deal,
                 index: 2,
                 id: "a".into(),
                 first: 0,
@@ -62,7 +63,8 @@ fn dataset_problems_table() {
         (
             "a tombstone's id counts for duplicates",
             with_deals(vec![tombstoned(won("a")), won("a")]),
-            vec![DataProblem::DuplicateDealId {
+            vec![DataProblem::DuplicateId {
+                kind: kpi::RecordKind::Deal,
                 index: 1,
                 id: "a".into(),
                 first: 0,
@@ -72,12 +74,14 @@ fn dataset_problems_table() {
             "three deals with one id: two problems, both naming the first",
             with_deals(vec![won("a"), won("a"), won("a")]),
             vec![
-                DataProblem::DuplicateDealId {
+                DataProblem::DuplicateId {
+                    kind: kpi::RecordKind::Deal,
                     index: 1,
                     id: "a".into(),
                     first: 0,
                 },
-                DataProblem::DuplicateDealId {
+                DataProblem::DuplicateId {
+                    kind: kpi::RecordKind::Deal,
                     index: 2,
                     id: "a".into(),
                     first: 0,
@@ -175,6 +179,7 @@ fn dataset_problems_table() {
                     ..kpi::Settings::default()
                 },
                 deals: vec![won("a"), won("b")],
+                ..Dataset::default()
             },
             vec![DataProblem::NoStages],
         ),
@@ -187,6 +192,7 @@ fn dataset_problems_table() {
                     ..kpi::Settings::default()
                 },
                 deals: vec![won("a")],
+                ..Dataset::default()
             },
             vec![DataProblem::DuplicateStageId {
                 index: 2,
@@ -209,6 +215,7 @@ fn dataset_problems_table() {
                         d.stage = "gone".into();
                     }),
                 ],
+                ..Dataset::default()
             },
             vec![
                 DataProblem::DuplicateStageId {
@@ -216,7 +223,8 @@ fn dataset_problems_table() {
                     id: "negotiation".into(),
                     first: 0,
                 },
-                DataProblem::DuplicateDealId {
+                DataProblem::DuplicateId {
+                    kind: kpi::RecordKind::Deal,
                     index: 1,
                     id: "a".into(),
                     first: 0,
@@ -254,7 +262,8 @@ fn problem_messages_name_the_location() {
         ),
         (
             "duplicate deal",
-            DataProblem::DuplicateDealId {
+            DataProblem::DuplicateId {
+                kind: kpi::RecordKind::Deal,
                 index: 3,
                 id: "a1".into(),
                 first: 1,
@@ -277,7 +286,8 @@ fn problem_messages_name_the_location() {
         ),
         (
             "an id with a quote and a newline stays one line",
-            DataProblem::DuplicateDealId {
+            DataProblem::DuplicateId {
+                kind: kpi::RecordKind::Deal,
                 index: 1,
                 id: "x\"\ny".into(),
                 first: 0,

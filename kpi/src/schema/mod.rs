@@ -11,19 +11,24 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{Dataset, Deal, Settings};
+use crate::model::{for_each_kind, Dataset, Settings, Stored};
+
+mod v1_to_v2;
 
 /// Marks a JSON document as ours.
 pub const APP_ID: &str = "salesboard";
 
 /// The schema version this build writes. Starts at 1 and only goes up; each bump adds
 /// one entry to [`MIGRATIONS`] and one golden fixture of the previous version.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Upgrades of the `data` member, ordered and append-only: entry *i* turns version
 /// *i + 1* into version *i + 2*. Never edit or reorder an entry once released — saved
 /// data in the wild depends on each step staying as it was.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[
+    // 1 → 2: customers and reps as records, deals pointing at them; all collections.
+    v1_to_v2::migrate,
+];
 
 /// One upgrade step of the `data` member; `Err` carries a reason for the user.
 type Migration = fn(Value) -> Result<Value, String>;
@@ -193,7 +198,7 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
 }
 
 /// serde_json's error on a `Value` says what but not where; this finds the first
-/// settings or deal member that fails on its own and names it, e.g.
+/// settings member or record that fails on its own and names it, e.g.
 /// `data.deals[3] (id "…"): missing field `amount``.
 fn locate_error(data: &Value, whole: serde_json::Error) -> String {
     if let Some(settings) = data.get("settings") {
@@ -201,13 +206,19 @@ fn locate_error(data: &Value, whole: serde_json::Error) -> String {
             return format!("data.settings: {e}");
         }
     }
-    if let Some(Value::Array(deals)) = data.get("deals") {
-        for (index, deal) in deals.iter().enumerate() {
-            if let Err(e) = Deal::deserialize(deal) {
-                let id = deal.get("id").and_then(Value::as_str).unwrap_or("?");
-                return format!("data.deals[{index}] (id \"{id}\"): {e}");
+    macro_rules! locate {
+        ($type:ty) => {
+            let collection = <$type as Stored>::KIND.id();
+            if let Some(Value::Array(records)) = data.get(collection) {
+                for (index, record) in records.iter().enumerate() {
+                    if let Err(e) = <$type>::deserialize(record) {
+                        let id = record.get("id").and_then(Value::as_str).unwrap_or("?");
+                        return format!("data.{collection}[{index}] (id \"{id}\"): {e}");
+                    }
+                }
             }
-        }
+        };
     }
+    for_each_kind!(locate);
     format!("data: {whole}")
 }

@@ -1,0 +1,21 @@
+//! New customers, lead conversion, repeat business, churn, retention, CAC and LTV.
+
+use crate::catalogue::{KpiId, KpiValue};
+
+use super::Slice;
+
+/// The KPIs of this family for one slice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CustomerMetrics {}
+
+impl CustomerMetrics {
+    /// Computes the family in one pass over the slice.
+    pub fn of(_slice: &Slice) -> CustomerMetrics {
+        CustomerMetrics {}
+    }
+
+    /// The value of `id`, or `None` if `id` is not of this family.
+    pub fn value(&self, _id: KpiId) -> Option<KpiValue> {
+        None
+    }
+}

@@ -1,0 +1,21 @@
+//! CSAT, NPS, open complaints, time to resolve a complaint.
+
+use crate::catalogue::{KpiId, KpiValue};
+
+use super::Slice;
+
+/// The KPIs of this family for one slice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QualityMetrics {}
+
+impl QualityMetrics {
+    /// Computes the family in one pass over the slice.
+    pub fn of(_slice: &Slice) -> QualityMetrics {
+        QualityMetrics {}
+    }
+
+    /// The value of `id`, or `None` if `id` is not of this family.
+    pub fn value(&self, _id: KpiId) -> Option<KpiValue> {
+        None
+    }
+}

@@ -1,0 +1,21 @@
+//! Revenue, growth, order and deal size, win rate, sales cycle, margin, discount, upsell and cross-sell.
+
+use crate::catalogue::{KpiId, KpiValue};
+
+use super::Slice;
+
+/// The KPIs of this family for one slice.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SalesMetrics {}
+
+impl SalesMetrics {
+    /// Computes the family in one pass over the slice.
+    pub fn of(_slice: &Slice) -> SalesMetrics {
+        SalesMetrics {}
+    }
+
+    /// The value of `id`, or `None` if `id` is not of this family.
+    pub fn value(&self, _id: KpiId) -> Option<KpiValue> {
+        None
+    }
+}

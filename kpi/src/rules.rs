@@ -1,0 +1,186 @@
+//! The rules every record other than a deal obeys, whether typed, imported or loaded
+//! (deals have theirs in [`crate::deal_input`]). The record forms and
+//! [`crate::Dataset::problems`] both call [`Rules::rule_errors`].
+//!
+//! - names (team, rep, customer, lead) are required;
+//! - amounts are never negative and at most [`Money::MAX_AMOUNT`];
+//! - a date that ends something is not before the one that starts it: left ≥ hired,
+//!   churned ≥ acquired, qualified/converted/disqualified ≥ created, resolved ≥ date;
+//! - a churned customer was acquired; a lost reason (churn, disqualification) goes with
+//!   its date; a lead is not both converted and disqualified;
+//! - an order and feedback name a customer; an activity lasts at most a day;
+//! - CSAT is 1–5, NPS 0–10; feedback holds at least a score or a complaint, and only a
+//!   complaint can be resolved.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::deal_input::{amount_problem, Problem};
+use crate::model::{Activity, Customer, Expense, Feedback, Lead, Order, Rep, Team};
+use crate::money::Money;
+
+/// One problem on one field of a record; `field` is the field's serialized name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RecordError {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.problem.id())
+    }
+}
+
+/// A record type's rules (see module docs).
+pub trait Rules {
+    /// Every rule the record breaks, at most one per field, in field order.
+    fn rule_errors(&self) -> Vec<RecordError>;
+}
+
+/// Collects at most one error per field.
+#[derive(Default)]
+struct Check(Vec<RecordError>);
+
+impl Check {
+    fn fail(&mut self, field: &'static str, problem: Problem) {
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(RecordError { field, problem });
+        }
+    }
+    fn name(&mut self, field: &'static str, text: &str) {
+        if text.trim().is_empty() {
+            self.fail(field, Problem::Required);
+        }
+    }
+    fn amount(&mut self, field: &'static str, amount: Option<Money>) {
+        if let Some(problem) = amount.and_then(amount_problem) {
+            self.fail(field, problem);
+        }
+    }
+    /// `later` (named `field`) is not before `earlier`.
+    fn order(&mut self, field: &'static str, earlier: Option<NaiveDate>, later: Option<NaiveDate>) {
+        if let (Some(earlier), Some(later)) = (earlier, later) {
+            if later < earlier {
+                self.fail(field, Problem::DateOrder);
+            }
+        }
+    }
+    fn required<T>(&mut self, field: &'static str, value: &Option<T>) {
+        if value.is_none() {
+            self.fail(field, Problem::Required);
+        }
+    }
+    /// A reason is given exactly when its date is.
+    fn reason(&mut self, field: &'static str, date: Option<NaiveDate>, reason: &Option<String>) {
+        let has_reason = reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+        if date.is_some() && !has_reason {
+            self.fail(field, Problem::Required);
+        }
+    }
+}
+
+impl Rules for Team {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("name", &self.name);
+        check.0
+    }
+}
+
+impl Rules for Rep {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("name", &self.name);
+        check.amount("base_salary", Some(self.base_salary));
+        check.order("left_on", self.hired_on, self.left_on);
+        check.0
+    }
+}
+
+impl Rules for Customer {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("name", &self.name);
+        if self.churned_on.is_some() {
+            check.required("acquired_on", &self.acquired_on);
+        }
+        check.order("churned_on", self.acquired_on, self.churned_on);
+        check.reason("churn_reason", self.churned_on, &self.churn_reason);
+        check.0
+    }
+}
+
+impl Rules for Lead {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("name", &self.name);
+        let created = Some(self.created_on);
+        check.order("qualified_on", created, self.qualified_on);
+        check.order("converted_on", created, self.converted_on);
+        check.order("disqualified_on", created, self.disqualified_on);
+        if self.converted_on.is_some() && self.disqualified_on.is_some() {
+            check.fail("disqualified_on", Problem::Conflict);
+        }
+        check.reason(
+            "disqualified_reason",
+            self.disqualified_on,
+            &self.disqualified_reason,
+        );
+        check.0
+    }
+}
+
+impl Rules for Order {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.required("customer_id", &self.customer_id);
+        check.amount("amount", Some(self.amount));
+        check.amount("cost", self.cost);
+        check.0
+    }
+}
+
+impl Rules for Activity {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        if self.minutes > 24 * 60 {
+            check.fail("minutes", Problem::OutOfRange);
+        }
+        check.0
+    }
+}
+
+impl Rules for Expense {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.amount("amount", Some(self.amount));
+        check.0
+    }
+}
+
+impl Rules for Feedback {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.required("customer_id", &self.customer_id);
+        if self.csat.is_some_and(|s| !(1..=5).contains(&s)) {
+            check.fail("csat", Problem::OutOfRange);
+        }
+        if self.nps.is_some_and(|s| s > 10) {
+            check.fail("nps", Problem::OutOfRange);
+        }
+        let complaint = self
+            .complaint
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty());
+        if self.csat.is_none() && self.nps.is_none() && !complaint {
+            check.fail("csat", Problem::Required);
+        }
+        if self.resolved_on.is_some() && !complaint {
+            check.fail("complaint", Problem::Required);
+        }
+        check.order("resolved_on", Some(self.date), self.resolved_on);
+        check.0
+    }
+}
