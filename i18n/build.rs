@@ -81,7 +81,11 @@ fn generate(
     for key in default.keys() {
         writeln!(code, "    pub {key}: &'static str,").unwrap();
     }
-    code.push_str("}\n\n/// The languages with a translation file.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Locale {\n");
+    code.push_str("}\n\nimpl Texts {\n    /// The text of a key built at run time (`kpi_<id>`, `field_<id>`…); `None` if no\n    /// such key exists.\n    pub fn get(&self, key: &str) -> Option<&'static str> {\n        Some(match key {\n");
+    for key in default.keys() {
+        writeln!(code, "            {key:?} => self.{key},").unwrap();
+    }
+    code.push_str("            _ => return None,\n        })\n    }\n}\n\n/// The languages with a translation file.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Locale {\n");
     for tag in locales.keys() {
         writeln!(code, "    {},", variant(tag)).unwrap();
     }

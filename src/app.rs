@@ -2,7 +2,7 @@
 
 use crate::components::{ConfirmDialog, Notices, UndoToast};
 use crate::lang::{use_i18n, I18n};
-use crate::pages::{Dashboard, Deals, NotFound, Settings};
+use crate::pages::{Dashboard, Deals, NotFound, Records, Settings};
 use crate::state::Store;
 use crate::storage::DATA_KEY;
 use leptos::ev;
@@ -37,6 +37,7 @@ fn Shell() -> impl IntoView {
                 <nav aria-label=move || i18n.texts().nav_label>
                     <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
                     <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
+                    <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
@@ -45,6 +46,7 @@ fn Shell() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/deals") view=Deals />
+                    <Route path=path!("/records/:kind") view=Records />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>
             </main>

@@ -2,10 +2,17 @@
 //! formatting rules come from `kpi`.
 
 use crate::text::I18n;
-use kpi::{format_decimal, format_percent, Currency, KpiValue, NumberLocale};
+use kpi::{format_decimal, format_percent, Currency, KpiValue, NumberLocale, Unit};
 
-/// The visible text of a KPI value; "no data" is a dash, never NaN or 0.
-pub fn kpi_value(i18n: I18n, value: &KpiValue, currency: Currency, locale: NumberLocale) -> String {
+/// The visible text of a KPI value; "no data" is a dash, never NaN or 0. Plain numbers
+/// are shown in their catalogue unit (hours, per day, score, multiple).
+pub fn kpi_value(
+    i18n: I18n,
+    value: &KpiValue,
+    unit: Unit,
+    currency: Currency,
+    locale: NumberLocale,
+) -> String {
     match value {
         KpiValue::Money(money) => money.format(currency, locale),
         KpiValue::Count(n) => n.to_string(),
@@ -14,6 +21,15 @@ pub fn kpi_value(i18n: I18n, value: &KpiValue, currency: Currency, locale: Numbe
             i18n.texts().days_value,
             &[("days", &format_decimal(*d, 1, locale))],
         ),
+        KpiValue::Number(x) => {
+            let (template, key, digits) = match unit {
+                Unit::Hours => (i18n.texts().hours_value, "hours", 1),
+                Unit::PerDay => (i18n.texts().per_day_value, "value", 1),
+                Unit::Multiple => (i18n.texts().multiple_value, "value", 1),
+                _ => ("{{ value }}", "value", 1),
+            };
+            i18n::fill(template, &[(key, &format_decimal(*x, digits, locale))])
+        }
         KpiValue::NoData => i18n.texts().no_data.to_string(),
     }
 }

@@ -40,6 +40,9 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::NotADate => i18n.texts().error_not_a_date,
         Problem::CloseBeforeCreated => i18n.texts().error_close_before_created,
         Problem::ExpectedBeforeCreated => i18n.texts().error_expected_before_created,
+        Problem::OutOfRange => i18n.texts().error_out_of_range,
+        Problem::DateOrder => i18n.texts().error_date_order,
+        Problem::Conflict => i18n.texts().error_conflict,
     }
     .to_string()
 }
@@ -76,39 +79,36 @@ pub fn stage(i18n: I18n, id: &str, own_name: &str) -> String {
 }
 
 pub fn period_preset(i18n: I18n, preset: PeriodPreset) -> String {
-    match preset {
-        PeriodPreset::ThisMonth => i18n.texts().period_this_month,
-        PeriodPreset::LastMonth => i18n.texts().period_last_month,
-        PeriodPreset::ThisQuarter => i18n.texts().period_this_quarter,
-        PeriodPreset::LastQuarter => i18n.texts().period_last_quarter,
-        PeriodPreset::ThisYear => i18n.texts().period_this_year,
-        PeriodPreset::LastYear => i18n.texts().period_last_year,
-    }
-    .to_string()
+    label(i18n, "period_", preset.id())
 }
 
+/// A KPI's name: the translation if there is one, else the catalogue's English.
 pub fn kpi_name(i18n: I18n, id: KpiId) -> String {
-    match id {
-        KpiId::RevenueWon => i18n.texts().kpi_revenue_won,
-        KpiId::DealsWon => i18n.texts().kpi_deals_won,
-        KpiId::DealsLost => i18n.texts().kpi_deals_lost,
-        KpiId::WinRate => i18n.texts().kpi_win_rate,
-        KpiId::AvgDealSize => i18n.texts().kpi_avg_deal_size,
-        KpiId::AvgSalesCycle => i18n.texts().kpi_avg_sales_cycle,
-    }
-    .to_string()
+    keyed(i18n, "kpi_", id.id()).unwrap_or_else(|| id.def().name.to_string())
 }
 
+/// How a KPI is calculated: the translation if there is one, else the catalogue's
+/// English formula.
 pub fn kpi_formula(i18n: I18n, id: KpiId) -> String {
-    match id {
-        KpiId::RevenueWon => i18n.texts().formula_revenue_won,
-        KpiId::DealsWon => i18n.texts().formula_deals_won,
-        KpiId::DealsLost => i18n.texts().formula_deals_lost,
-        KpiId::WinRate => i18n.texts().formula_win_rate,
-        KpiId::AvgDealSize => i18n.texts().formula_avg_deal_size,
-        KpiId::AvgSalesCycle => i18n.texts().formula_avg_sales_cycle,
-    }
-    .to_string()
+    keyed(i18n, "formula_", id.id()).unwrap_or_else(|| id.def().formula.to_string())
+}
+
+/// The text of `<prefix><id>`, if translated.
+fn keyed(i18n: I18n, prefix: &str, id: &str) -> Option<String> {
+    i18n.texts().get(&format!("{prefix}{id}")).map(str::to_string)
+}
+
+/// A label for a field or choice id: `<prefix><id>` if translated, else the id in
+/// words ("cross_sell" → "Cross sell").
+pub fn label(i18n: I18n, prefix: &str, id: &str) -> String {
+    keyed(i18n, prefix, id).unwrap_or_else(|| {
+        let words = id.trim_end_matches("_id").replace('_', " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+            .unwrap_or_default()
+    })
 }
 
 /// "Nov" for the month of `date`.
@@ -148,4 +148,9 @@ pub fn period_range(i18n: I18n, period: &Period) -> String {
             ("end", &period.end.to_string()),
         ],
     )
+}
+
+/// "11-05" for a day on a chart axis (month-day, short and unambiguous in a period).
+pub fn day_short(day: NaiveDate) -> String {
+    format!("{:02}-{:02}", day.month(), day.day())
 }

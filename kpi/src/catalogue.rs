@@ -246,3 +246,74 @@ impl KpiValue {
         value.map_or(KpiValue::NoData, KpiValue::Number)
     }
 }
+
+/// Which way a KPI moved against the previous period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Flat,
+}
+
+/// A KPI's change against the previous period, read with its [`Better`] direction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trend {
+    pub direction: Direction,
+    /// Whether the change is an improvement (a lower churn is); `None` when flat.
+    pub improved: Option<bool>,
+    /// The size of the change in the KPI's own unit (ratios in points: 0.40 → 0.45 is
+    /// 0.05), always ≥ 0.
+    pub delta: KpiValue,
+}
+
+impl KpiId {
+    /// The change from `previous` to `current`; `None` when either has no data or the
+    /// two are of different kinds.
+    pub fn trend(self, current: KpiValue, previous: KpiValue) -> Option<Trend> {
+        use KpiValue as V;
+        let (sign, delta) = match (current, previous) {
+            (V::Money(a), V::Money(b)) => {
+                let diff = a.minor().saturating_sub(b.minor());
+                (diff.signum() as f64, V::Money(Money(diff.saturating_abs())))
+            }
+            (V::Count(a), V::Count(b)) => ((a.cmp(&b) as i8) as f64, V::Count(a.abs_diff(b))),
+            (V::Ratio(a), V::Ratio(b)) => ((a - b).signum_or_zero(), V::Ratio((a - b).abs())),
+            (V::Days(a), V::Days(b)) => ((a - b).signum_or_zero(), V::Days((a - b).abs())),
+            (V::Number(a), V::Number(b)) => ((a - b).signum_or_zero(), V::Number((a - b).abs())),
+            _ => return None,
+        };
+        let direction = if sign > 0.0 {
+            Direction::Up
+        } else if sign < 0.0 {
+            Direction::Down
+        } else {
+            Direction::Flat
+        };
+        let improved = match (direction, self.def().better) {
+            (Direction::Flat, _) => None,
+            (Direction::Up, Better::Higher) | (Direction::Down, Better::Lower) => Some(true),
+            _ => Some(false),
+        };
+        Some(Trend {
+            direction,
+            improved,
+            delta,
+        })
+    }
+}
+
+/// `f64::signum` but 0 for a difference within float noise (equal ratios computed
+/// from different counts).
+trait SignumOrZero {
+    fn signum_or_zero(self) -> f64;
+}
+
+impl SignumOrZero for f64 {
+    fn signum_or_zero(self) -> f64 {
+        if self.abs() < 1e-12 {
+            0.0
+        } else {
+            self.signum()
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod deal_input;
+pub mod forms;
 pub mod demo;
 pub mod merge;
 pub mod metrics;
@@ -18,7 +19,7 @@ pub mod rules;
 pub mod schema;
 pub mod validate;
 
-pub use catalogue::{Better, KpiDef, KpiGroup, KpiId, KpiValue, Unit, CATALOGUE};
+pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
 pub use metrics::{

@@ -190,51 +190,28 @@ impl Period {
     }
 }
 
-/// The period picker's named choices, relative to "today".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodPreset {
-    ThisMonth,
-    LastMonth,
-    ThisQuarter,
-    LastQuarter,
-    ThisYear,
-    LastYear,
+crate::model::id_enum::id_enum! {
+    /// The period picker's named choices, relative to "today"; `ALL` is picker order.
+    PeriodPreset {
+        ThisMonth = "this_month",
+        LastMonth = "last_month",
+        ThisWeek = "this_week",
+        LastWeek = "last_week",
+        ThisQuarter = "this_quarter",
+        LastQuarter = "last_quarter",
+        ThisYear = "this_year",
+        LastYear = "last_year",
+    }
 }
 
 impl PeriodPreset {
-    /// Every preset, in picker order.
-    pub const ALL: &'static [PeriodPreset] = &[
-        PeriodPreset::ThisMonth,
-        PeriodPreset::LastMonth,
-        PeriodPreset::ThisQuarter,
-        PeriodPreset::LastQuarter,
-        PeriodPreset::ThisYear,
-        PeriodPreset::LastYear,
-    ];
-
-    /// Stable id for URLs, storage and translations, e.g. "last_quarter".
-    pub fn id(self) -> &'static str {
-        match self {
-            PeriodPreset::ThisMonth => "this_month",
-            PeriodPreset::LastMonth => "last_month",
-            PeriodPreset::ThisQuarter => "this_quarter",
-            PeriodPreset::LastQuarter => "last_quarter",
-            PeriodPreset::ThisYear => "this_year",
-            PeriodPreset::LastYear => "last_year",
-        }
-    }
-
-    /// The preset with this id.
-    pub fn from_id(id: &str) -> Option<PeriodPreset> {
-        PeriodPreset::ALL.iter().copied().find(|p| p.id() == id)
-    }
-
     /// The concrete period for the given "today" (passed in: `kpi` never reads the clock).
     pub fn resolve(self, today: NaiveDate) -> Period {
         match self {
             PeriodPreset::ThisMonth => Period::month_of(today),
             PeriodPreset::LastMonth => Period::month_of(today).previous(),
+            PeriodPreset::ThisWeek => Period::week_of(today),
+            PeriodPreset::LastWeek => Period::week_of(today).previous(),
             PeriodPreset::ThisQuarter => Period::quarter_of(today),
             PeriodPreset::LastQuarter => Period::quarter_of(today).previous(),
             PeriodPreset::ThisYear => Period::year_of(today),

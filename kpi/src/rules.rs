@@ -81,6 +81,18 @@ impl Check {
     }
 }
 
+impl Rules for crate::model::Deal {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        crate::deal_input::validate_deal(self)
+            .into_iter()
+            .map(|e| RecordError {
+                field: e.field.id(),
+                problem: e.problem,
+            })
+            .collect()
+    }
+}
+
 impl Rules for Team {
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();

@@ -44,6 +44,10 @@ fn wording(i18n: I18n, pending: &Pending) -> (String, &'static str) {
             fill(t.confirm_delete_deal, &[("title", title)]),
             t.action_delete,
         ),
+        Pending::DeleteRecord { title, .. } => (
+            fill(t.confirm_delete_record, &[("title", title)]),
+            t.action_delete,
+        ),
         Pending::Replace {
             data,
             why: Replacement::Restore,

@@ -2,15 +2,22 @@ use crate::format;
 use crate::lang::use_i18n;
 use crate::state::Store;
 use crate::text;
-use kpi::{KpiId, KpiValue};
+use kpi::{Direction, KpiId, KpiValue};
 use leptos::prelude::*;
 
 /// One KPI: its name, its value for the user, the unrounded value for machines
-/// (`data-value`: money in major units, ratios 0–1, days) and how it is calculated.
+/// (`data-value`: money in major units, ratios 0–1, days), the change against the
+/// previous period (arrow and colour read with the KPI's better direction), and how it
+/// is calculated on hover and focus.
 #[component]
-pub fn KpiCard(id: KpiId, #[prop(into)] value: Signal<KpiValue>) -> impl IntoView {
+pub fn KpiCard(
+    id: KpiId,
+    #[prop(into)] value: Signal<KpiValue>,
+    #[prop(into)] previous: Signal<KpiValue>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
+    let unit = id.def().unit;
     let data_value = move || {
         value
             .get()
@@ -19,15 +26,49 @@ pub fn KpiCard(id: KpiId, #[prop(into)] value: Signal<KpiValue>) -> impl IntoVie
             .unwrap_or_default()
     };
     let no_data = move || matches!(value.get(), KpiValue::NoData).then_some("true");
-    let shown = move || format::kpi_value(i18n, &value.get(), store.currency(), store.locale);
+    let shown = move || format::kpi_value(i18n, &value.get(), unit, store.currency(), store.locale);
+    let trend = Memo::new(move |_| id.trend(value.get(), previous.get()));
+    let trend_class = move || match trend.get().and_then(|t| t.improved) {
+        Some(true) => "kpi-trend good",
+        Some(false) => "kpi-trend bad",
+        None => "kpi-trend",
+    };
+    let trend_text = move || match trend.get() {
+        None => i18n.texts().kpi_change_none.to_string(),
+        Some(t) => {
+            let change = format::kpi_value(i18n, &t.delta, unit, store.currency(), store.locale);
+            let template = match t.direction {
+                Direction::Up => i18n.texts().kpi_change_up,
+                Direction::Down => i18n.texts().kpi_change_down,
+                Direction::Flat => i18n.texts().kpi_change_flat,
+            };
+            i18n::fill(template, &[("change", &change)])
+        }
+    };
+    let direction = move || {
+        trend.get().map(|t| match t.direction {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Flat => "flat",
+        })
+    };
+    let formula_id = format!("formula-{}", id.id());
     view! {
-        <article class="kpi-card" data-kpi=id.id() data-value=data_value data-no-data=no_data>
-            <h2 class="kpi-name">{move || text::kpi_name(i18n, id)}</h2>
+        <article
+            class="kpi-card"
+            tabindex="0"
+            data-kpi=id.id()
+            data-value=data_value
+            data-no-data=no_data
+            aria-describedby=formula_id.clone()
+        >
+            <h3 class="kpi-name">{move || text::kpi_name(i18n, id)}</h3>
             <p class="kpi-value">{shown}</p>
-            <details class="kpi-formula">
-                <summary>{i18n.t(|t| t.kpi_formula)}</summary>
-                <p>{move || text::kpi_formula(i18n, id)}</p>
-            </details>
+            <p class=trend_class data-testid="kpi-trend" data-direction=direction>{trend_text}</p>
+            <p class="kpi-formula" role="tooltip" id=formula_id.clone()>
+                <span class="kpi-formula-label">{i18n.t(|t| t.kpi_formula)}": "</span>
+                {move || text::kpi_formula(i18n, id)}
+            </p>
         </article>
     }
 }

@@ -19,8 +19,8 @@ pub fn UndoToast() -> impl IntoView {
             <div class="toast" role="status" data-testid="undo-toast">
                 <span class="toast-text">
                     {move || {
-                        let title = store.undo.with(|u| u.as_ref().map(|d| d.title.clone())).unwrap_or_default();
-                        i18n::fill(i18n.texts().notice_deal_deleted, &[("title", &title)])
+                        let title = store.undo.with(|u| u.as_ref().map(|r| r.title())).unwrap_or_default();
+                        i18n::fill(i18n.texts().notice_record_deleted, &[("title", &title)])
                     }}
                 </span>
                 <button node_ref=undo data-testid="undo" on:click=move |_| { let _ = store.apply(Command::UndoDelete); }>

@@ -1,44 +1,66 @@
 use crate::charts::{MonthlyRevenue, RevenueChart};
 use crate::components::KpiCard;
 use crate::lang::{set_page_title, use_i18n};
+use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
 use crate::text;
-use kpi::metrics::{deal_metrics, revenue_by_month};
-use kpi::Period;
-use kpi::{KpiId, PeriodPreset};
+use kpi::metrics::sales::daily_sales;
+use kpi::{kpi_values, KpiGroup, KpiId, KpiValue, PeriodPreset, Scope, Slice, CATALOGUE};
 use leptos::prelude::*;
 
-/// How many months the revenue chart shows, ending with the period's last month.
-const CHART_MONTHS: usize = 12;
-
+/// The dashboard: every KPI of the catalogue for the chosen scope and period, grouped,
+/// each against the previous equivalent period, and the daily sales trend.
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     set_page_title(|t| t.dashboard_title);
-    let preset = RwSignal::new(PeriodPreset::ThisMonth);
-    let period = Memo::new(move |_| preset.get().resolve(store.today()));
-    let metrics = Memo::new(move |_| {
+    let period = RwSignal::new(PeriodPreset::ThisMonth.resolve(store.today()));
+    let scope = RwSignal::new(Scope::Everyone);
+    // All KPIs in a handful of linear passes, for this period and the previous one.
+    let values = Memo::new(move |_| {
+        let (period, scope) = (period.get(), scope.get());
+        store.data.with(|d| {
+            let today = store.today();
+            let current = kpi_values(&Slice::new(d, period, &scope, today));
+            let before = kpi_values(&Slice::new(d, period.previous(), &scope, today));
+            current.into_iter()
+                .zip(before)
+                .map(|((id, value), (_, previous))| (id, (value, previous)))
+                .collect::<Vec<(KpiId, (KpiValue, KpiValue))>>()
+        })
+    });
+    let value_of = move |id: KpiId, previous: bool| {
+        Signal::derive(move || {
+            values.with(|all| {
+                all.iter()
+                    .find(|(k, _)| *k == id)
+                    .map_or(KpiValue::NoData, |(_, (v, p))| if previous { *p } else { *v })
+            })
+        })
+    };
+    let has_records = Memo::new(move |_| {
         store
             .data
-            .with(|d| deal_metrics(d.live_deals(), &period.get()))
+            .with(|d| d.live_deals().next().is_some() || d.orders.iter().any(|o| o.deleted_at.is_none()))
     });
-    let has_deals = Memo::new(move |_| store.data.with(|d| d.live_deals().next().is_some()));
-    let months = Memo::new(move |_| Period::trailing_months(period.get().end, CHART_MONTHS));
-    let revenue = Memo::new(move |_| {
-        months.with(|m| store.data.with(|d| revenue_by_month(d.live_deals(), m)))
+    let daily = Memo::new(move |_| {
+        let (period, scope) = (period.get(), scope.get());
+        store
+            .data
+            .with(|d| daily_sales(&Slice::new(d, period, &scope, store.today())))
     });
     let chart = Memo::new(move |_| {
         let currency = store.currency();
-        MonthlyRevenue {
-            months: months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
-            amounts: revenue.with(|r| r.iter().map(|amount| amount.to_major(currency)).collect()),
-        }
+        daily.with(|days| MonthlyRevenue {
+            months: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
+            amounts: days.iter().map(|(_, amount)| amount.to_major(currency)).collect(),
+        })
     });
     // The axis shows bare numbers ("12.5k"): the title names the currency.
     let chart_title = move || {
         i18n::fill(
-            i18n.texts().chart_revenue_title,
+            i18n.texts().chart_daily_title,
             &[("currency", store.currency().code())],
         )
     };
@@ -48,34 +70,13 @@ pub fn Dashboard() -> impl IntoView {
         <section class="page dashboard">
             <div class="page-head">
                 <h1>{i18n.t(|t| t.dashboard_title)}</h1>
-                <label class="inline-field">
-                    <span>{i18n.t(|t| t.period)}</span>
-                    <select
-                        data-testid="period-picker"
-                        on:change=move |ev| {
-                            if let Some(p) = PeriodPreset::from_id(&event_target_value(&ev)) {
-                                preset.set(p);
-                            }
-                        }
-                    >
-                        {PeriodPreset::ALL
-                            .iter()
-                            .map(|p| {
-                                let p = *p;
-                                view! {
-                                    <option value=p.id() selected=p == PeriodPreset::ThisMonth>
-                                        {move || text::period_preset(i18n, p)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
+                <ScopePicker scope=scope />
+                <PeriodPicker period=period />
                 <p class="period-label" data-testid="period-label">
                     {move || text::period_range(i18n, &period.get())}
                 </p>
             </div>
-            <Show when=move || !has_deals.get()>
+            <Show when=move || !has_records.get()>
                 <div class="empty" data-testid="dashboard-empty">
                     <h2>{i18n.t(|t| t.dashboard_empty_title)}</h2>
                     <p>{i18n.t(|t| t.dashboard_empty_body)}</p>
@@ -87,41 +88,49 @@ pub fn Dashboard() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-            <div class="kpi-grid">
-                {KpiId::ALL
-                    .iter()
-                    .map(|id| {
-                        let id = *id;
-                        view! { <KpiCard id=id value=Signal::derive(move || metrics.with(|m| m.value(id))) /> }
-                    })
-                    .collect_view()}
-            </div>
+            {KpiGroup::ALL
+                .iter()
+                .map(|group| {
+                    let group = *group;
+                    view! {
+                        <section class="kpi-group" data-group=group.id()>
+                            <h2>{move || text::label(i18n, "group_", group.id())}</h2>
+                            <div class="kpi-grid">
+                                {CATALOGUE
+                                    .iter()
+                                    .filter(|def| def.group == group)
+                                    .map(|def| {
+                                        view! { <KpiCard id=def.id value=value_of(def.id, false) previous=value_of(def.id, true) /> }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        </section>
+                    }
+                })
+                .collect_view()}
             <section class="chart-panel">
                 <h2>{chart_title}</h2>
                 <RevenueChart data=chart label=Signal::derive(chart_title) />
-                <Show when=move || revenue.with(|r| r.iter().all(|m| m.minor() == 0))>
-                    <p class="hint" data-testid="revenue-chart-empty">{i18n.t(|t| t.chart_no_revenue)}</p>
-                </Show>
                 <details class="chart-table">
                     <summary>{i18n.t(|t| t.chart_as_table)}</summary>
-                    <table data-testid="revenue-chart-table">
+                    <table data-testid="daily-sales-table">
                         <thead>
                             <tr>
-                                <th scope="col">{i18n.t(|t| t.chart_month)}</th>
+                                <th scope="col">{i18n.t(|t| t.chart_day)}</th>
                                 <th scope="col">{i18n.t(|t| t.chart_revenue)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
                                 let currency = store.currency();
-                                months
+                                daily
                                     .get()
                                     .into_iter()
-                                    .zip(revenue.get())
-                                    .map(|(month, amount)| {
+                                    .filter(|(_, amount)| amount.minor() != 0)
+                                    .map(|(day, amount)| {
                                         view! {
                                             <tr>
-                                                <th scope="row">{text::month_long(i18n, month.start)}</th>
+                                                <th scope="row">{day.to_string()}</th>
                                                 <td>{amount.format(currency, store.locale)}</td>
                                             </tr>
                                         }

@@ -23,6 +23,9 @@ pub struct DealFormState {
     stage: RwSignal<String>,
     status: RwSignal<String>,
     amount: RwSignal<String>,
+    cost: RwSignal<String>,
+    discount: RwSignal<String>,
+    probability: RwSignal<String>,
     kind: RwSignal<String>,
     created_on: RwSignal<String>,
     expected_close: RwSignal<String>,
@@ -43,6 +46,9 @@ impl DealFormState {
             stage: text(),
             status: text(),
             amount: text(),
+            cost: text(),
+            discount: text(),
+            probability: text(),
             kind: text(),
             created_on: text(),
             expected_close: text(),
@@ -68,7 +74,10 @@ impl DealFormState {
     }
 
     pub fn start_edit(&self, store: &Store, deal: &Deal) {
-        self.fill(&DealInput::from_deal(deal, store.currency(), store.locale));
+        let input = store
+            .data
+            .with_untracked(|d| DealInput::from_deal(deal, d, store.locale));
+        self.fill(&input);
         self.editing.set(Some((deal.id.clone(), deal.updated_at)));
         self.open.set(true);
         focus_input("deal-title", true);
@@ -89,6 +98,9 @@ impl DealFormState {
         self.stage.set(input.stage.clone());
         self.status.set(input.status.id().to_string());
         self.amount.set(input.amount.clone());
+        self.cost.set(input.cost.clone());
+        self.discount.set(input.discount.clone());
+        self.probability.set(input.probability.clone());
         self.kind.set(input.kind.id().to_string());
         self.created_on.set(input.created_on.clone());
         self.expected_close.set(input.expected_close.clone());
@@ -105,6 +117,9 @@ impl DealFormState {
             stage: self.stage.get_untracked(),
             status: DealStatus::from_id(&self.status.get_untracked()).unwrap_or(DealStatus::Open),
             amount: self.amount.get_untracked(),
+            cost: self.cost.get_untracked(),
+            discount: self.discount.get_untracked(),
+            probability: self.probability.get_untracked(),
             kind: DealKind::from_id(&self.kind.get_untracked()).unwrap_or_default(),
             created_on: self.created_on.get_untracked(),
             expected_close: self.expected_close.get_untracked(),
@@ -121,10 +136,16 @@ impl DealFormState {
             .get_untracked()
             .map(|(id, _)| id)
             .unwrap_or_else(clock::new_id);
-        let result = self
-            .input()
+        let input = self.input();
+        let result = input
             .into_deal(id, clock::now(), store.currency(), store.locale)
-            .and_then(|deal| store.apply(Command::SaveDeal(deal)));
+            .and_then(|deal| {
+                store.apply(Command::SaveDeal {
+                    deal,
+                    customer: input.customer.clone(),
+                    owner: input.owner.clone(),
+                })
+            });
         match result {
             Ok(()) => self.close(),
             Err(errors) => {
@@ -146,6 +167,9 @@ fn input_id(field: DealField) -> &'static str {
         DealField::Owner => "deal-owner",
         DealField::Stage => "deal-stage",
         DealField::Amount => "deal-amount",
+        DealField::Cost => "deal-cost",
+        DealField::Discount => "deal-discount",
+        DealField::Probability => "deal-probability",
         DealField::CreatedOn => "deal-created",
         DealField::ExpectedClose => "deal-expected-close",
         DealField::ClosedOn => "deal-closed",
@@ -266,8 +290,11 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
                 <TextField label=label(|t| t.deal_customer) field="customer" testid="deal-customer" value=form.customer error=error(DealField::Customer) />
                 <TextField label=label(|t| t.deal_owner) field="owner" testid="deal-owner" value=form.owner error=error(DealField::Owner) />
                 <TextField label=label(|t| t.deal_amount) field="amount" testid="deal-amount" value=form.amount error=error(DealField::Amount) inputmode="decimal" />
+                <TextField label=label(|t| t.deal_cost) field="cost" testid="deal-cost" value=form.cost error=error(DealField::Cost) inputmode="decimal" />
+                <TextField label=label(|t| t.deal_discount) field="discount" testid="deal-discount" value=form.discount error=error(DealField::Discount) inputmode="decimal" />
                 <SelectField label=label(|t| t.deal_stage) field="stage" testid="deal-stage" value=form.stage options=stage_options error=error(DealField::Stage) />
                 <SelectField label=label(|t| t.deal_kind) field="kind" testid="deal-kind" value=form.kind options=kind_options />
+                <TextField label=label(|t| t.deal_probability) field="probability" testid="deal-probability" value=form.probability error=error(DealField::Probability) inputmode="numeric" />
                 <SelectField label=label(|t| t.deal_status) field="status" testid="deal-status" value=form.status options=status_options />
                 <DateField label=label(|t| t.deal_created) field="created_on" testid="deal-created" value=form.created_on error=error(DealField::CreatedOn) />
                 <DateField label=label(|t| t.deal_expected_close) field="expected_close" testid="deal-expected-close" value=form.expected_close error=error(DealField::ExpectedClose) />

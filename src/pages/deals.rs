@@ -118,6 +118,11 @@ fn DealRow(
             </button>
         }
     });
+    let customer = store.data.with_untracked(|d| {
+        d.customer_name(deal.customer_id.as_deref())
+            .unwrap_or_default()
+            .to_string()
+    });
     view! {
         <li class="deal-row" data-testid="deal-row" data-deal-id=deal.id.clone() data-status=status.id()>
             <div class="deal-head">
@@ -126,7 +131,7 @@ fn DealRow(
             </div>
             <div class="deal-meta">
                 <span class=format!("badge badge-{}", status.id())>{move || text::status(i18n, status)}</span>
-                <span>{deal.customer.clone()}</span>
+                <span data-testid="deal-row-customer">{customer}</span>
                 <span>{move || text::stage(i18n, &stage_id, &stage_name)}</span>
                 <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &created)])}</span>
             </div>

@@ -1,12 +1,15 @@
 //! One file per route.
 
 mod dashboard;
+mod dashboard_pickers;
 mod deal_form;
 mod deals;
 mod not_found;
+mod records;
 mod settings;
 
 pub use dashboard::Dashboard;
 pub use deals::Deals;
 pub use not_found::NotFound;
+pub use records::Records;
 pub use settings::Settings;

@@ -1,6 +1,7 @@
 //! The changes a user can make, and the ones that wait for confirmation.
 
-use kpi::{Currency, Dataset, Deal, RecordId};
+use kpi::forms::AnyRecord;
+use kpi::{Currency, Dataset, Deal, RecordId, RecordKind};
 
 /// Where the data is kept right now, for the settings page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +22,7 @@ pub enum Replacement {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     DeleteDeal { id: RecordId, title: String },
+    DeleteRecord { kind: RecordKind, id: RecordId, title: String },
     ChangeCurrency(Currency),
     Replace { data: Dataset, why: Replacement },
     Erase,
@@ -29,7 +31,12 @@ pub enum Pending {
 /// Every change to the dataset.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    SaveDeal(Deal),
+    /// A deal from its form, with the customer and owner names as typed (linked to
+    /// their records, which are added when new).
+    SaveDeal { deal: Deal, customer: String, owner: String },
+    /// Any other record from its form (validated by `kpi::forms`).
+    SaveRecord(AnyRecord),
+    DeleteRecord { kind: RecordKind, id: RecordId },
     MarkWon(RecordId),
     MarkLost { id: RecordId, reason: String },
     DeleteDeal(RecordId),

@@ -14,6 +14,7 @@ use crate::storage::{
 };
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
+use kpi::forms::AnyRecord;
 use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -29,8 +30,8 @@ const UNDO_WINDOW: Duration = Duration::from_secs(10);
 pub struct Store {
     pub data: RwSignal<Dataset>,
     pub notices: RwSignal<Vec<Notice>>,
-    /// The version of a deal as it was before its deletion, while undo is offered.
-    pub undo: RwSignal<Option<Deal>>,
+    /// The version of a record as it was before its deletion, while undo is offered.
+    pub undo: RwSignal<Option<AnyRecord>>,
     pub pending: RwSignal<Option<Pending>>,
     pub storage_mode: RwSignal<StorageMode>,
     /// A fixed "today" for tests; the app reads the clock each time (a tab left open
@@ -120,15 +121,37 @@ impl Store {
     /// On a validation error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), Vec<FieldError>> {
         let now = clock::now();
-        if !matches!(command, Command::DeleteDeal(_) | Command::UndoDelete) {
+        if !matches!(
+            command,
+            Command::DeleteDeal(_) | Command::DeleteRecord { .. } | Command::UndoDelete
+        ) {
             // Undo is offered for the last delete only until the next action.
             self.undo.set(None);
         }
         match command {
-            Command::SaveDeal(mut deal) => {
+            Command::SaveDeal {
+                mut deal,
+                customer,
+                owner,
+            } => {
                 deal.updated_at = now;
                 check(&deal)?;
-                self.data.update(|d| d.upsert_deal(deal));
+                self.data.update(|d| {
+                    d.link_deal(&mut deal, &customer, &owner, now, clock::new_id);
+                    d.upsert_deal(deal);
+                });
+            }
+            Command::SaveRecord(record) => {
+                self.data.update(|d| record.upsert_into(d));
+            }
+            Command::DeleteRecord { kind, id } => {
+                let before = self
+                    .data
+                    .try_update(|d| d.delete_record(kind, &id, now))
+                    .flatten();
+                if let Some(before) = before {
+                    self.offer_undo(before);
+                }
             }
             Command::MarkWon(id) => {
                 let deal = self.closed_version(&id, DealStatus::Won, None)?;
@@ -141,16 +164,14 @@ impl Store {
             Command::DeleteDeal(id) => {
                 let before = self.data.try_update(|d| d.delete_deal(&id, now)).flatten();
                 if let Some(before) = before {
-                    self.offer_undo(before);
+                    self.offer_undo(AnyRecord::Deal(before));
                 }
             }
             Command::UndoDelete => {
-                let Some(mut deal) = self.undo.get_untracked() else {
+                let Some(record) = self.undo.get_untracked() else {
                     return Ok(());
                 };
-                deal.updated_at = now;
-                deal.deleted_at = None;
-                self.data.update(|d| d.restore_deal(deal));
+                self.data.update(|d| record.restore_into(d, now));
                 self.undo.set(None);
             }
             Command::SetCurrency(currency) => {
@@ -241,17 +262,14 @@ impl Store {
         true
     }
 
-    fn offer_undo(&self, before: Deal) {
-        let version = (before.id.clone(), before.updated_at);
+    fn offer_undo(&self, before: AnyRecord) {
+        let version = before.clone();
         self.undo.set(Some(before));
         let undo = self.undo;
         set_timeout(
             move || {
                 // Only this offer expires: not a newer delete of the same deal.
-                let same = undo.try_with_untracked(|u| {
-                    u.as_ref()
-                        .is_some_and(|d| (&d.id, d.updated_at) == (&version.0, version.1))
-                });
+                let same = undo.try_with_untracked(|u| u.as_ref() == Some(&version));
                 if same == Some(true) {
                     undo.set(None);
                 }
@@ -264,11 +282,7 @@ impl Store {
     /// given day, but ids must be globally unique, or two reps' demo deals would merge
     /// as one.
     pub fn demo_data(&self) -> Dataset {
-        let mut data = kpi::demo::demo_dataset(self.today(), clock::now());
-        for deal in &mut data.deals {
-            deal.id = clock::new_id();
-        }
-        data
+        kpi::demo::demo_dataset(self.today(), clock::now())
     }
 
     /// Replaces everything: at once when there is nothing to lose (a first run trying
@@ -297,6 +311,7 @@ impl Store {
         self.pending.set(None);
         let command = match pending {
             Pending::DeleteDeal { id, .. } => Command::DeleteDeal(id),
+            Pending::DeleteRecord { kind, id, .. } => Command::DeleteRecord { kind, id },
             Pending::ChangeCurrency(currency) => Command::SetCurrency(currency),
             Pending::Replace { data, why } => Command::Replace { data, why },
             Pending::Erase => Command::Erase,

@@ -22,7 +22,7 @@ macro_rules! id_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// Stable id, equal to the serialized form.
-            pub fn id(self) -> &'static str {
+            pub const fn id(self) -> &'static str {
                 match self {
                     $($name::$variant => $id),+
                 }
