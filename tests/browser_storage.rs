@@ -47,8 +47,11 @@ fn won_deal(id: &str, amount_cents: i64) -> Deal {
         updated_at: at("2026-11-12T09:00:00Z"),
         deleted_at: None,
         title: format!("Deal {id}"),
-        customer: "Müller & Söhne GmbH".to_string(),
-        owner: "Anna".to_string(),
+        customer_id: None,
+        rep_id: None,
+        cost: None,
+        discount: None,
+        probability: None,
         stage: "negotiation".to_string(),
         status: DealStatus::Won,
         amount: Money(amount_cents),
@@ -57,6 +60,15 @@ fn won_deal(id: &str, amount_cents: i64) -> Deal {
         expected_close: None,
         closed_on: Some(date("2026-11-12")),
         lost_reason: None,
+    }
+}
+
+/// The deal form's command for `deal`, from a customer the form names.
+fn save_deal(deal: Deal) -> Command {
+    Command::SaveDeal {
+        deal,
+        customer: "Müller & Söhne GmbH".to_string(),
+        owner: "Anna".to_string(),
     }
 }
 
@@ -161,7 +173,7 @@ fn data_from_a_newer_version_is_left_untouched() {
         assert!(store.saves_held());
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
         store
-            .apply(Command::SaveDeal(won_deal("new", 100)))
+            .apply(save_deal(won_deal("new", 100)))
             .unwrap();
         store.flush();
         assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
@@ -203,7 +215,7 @@ fn a_change_is_written_on_flush() {
     Owner::new().with(|| {
         let store = open_store();
         store
-            .apply(Command::SaveDeal(won_deal("d1", 5_000)))
+            .apply(save_deal(won_deal("d1", 5_000)))
             .unwrap();
         store.flush();
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
@@ -224,7 +236,7 @@ fn an_invalid_deal_is_refused_and_nothing_changes() {
         let store = open_store();
         let mut deal = won_deal("bad", 100);
         deal.title = "  ".to_string();
-        assert!(store.apply(Command::SaveDeal(deal)).is_err());
+        assert!(store.apply(save_deal(deal)).is_err());
         assert_eq!(store.data.get_untracked(), Dataset::default());
     });
 }
@@ -237,7 +249,7 @@ fn a_failed_save_keeps_the_data_and_tells_the_user() {
         let store =
             Store::with_backend(Box::new(memory), Some(date("2026-11-15")), NumberLocale::En);
         store
-            .apply(Command::SaveDeal(won_deal("kept", 700)))
+            .apply(save_deal(won_deal("kept", 700)))
             .unwrap();
         store.flush();
         assert!(store.data.with_untracked(|d| d.find_deal("kept").is_some()));
@@ -274,7 +286,7 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
             NumberLocale::En,
         );
         store
-            .apply(Command::SaveDeal(won_deal("gone", 100)))
+            .apply(save_deal(won_deal("gone", 100)))
             .unwrap();
         store
             .apply(Command::DeleteDeal("gone".to_string()))
@@ -296,12 +308,12 @@ fn two_tabs_saving_keep_each_others_deals() {
         // Both tabs open on the same (empty) data.
         let (first, second) = (open_store(), open_store());
         first
-            .apply(Command::SaveDeal(won_deal("from-first", 100)))
+            .apply(save_deal(won_deal("from-first", 100)))
             .unwrap();
         first.flush();
         // The second tab never saw the first one's save, and saves its own deal.
         second
-            .apply(Command::SaveDeal(won_deal("from-second", 200)))
+            .apply(save_deal(won_deal("from-second", 200)))
             .unwrap();
         second.flush();
 
@@ -335,7 +347,7 @@ fn an_erase_in_one_tab_is_not_undone_by_the_other() {
     Owner::new().with(|| {
         let (first, second) = (open_store(), open_store());
         first
-            .apply(Command::SaveDeal(won_deal("old", 100)))
+            .apply(save_deal(won_deal("old", 100)))
             .unwrap();
         first.flush();
         second.absorb(&storage.get_item(DATA_KEY).unwrap().unwrap());
@@ -345,12 +357,46 @@ fn an_erase_in_one_tab_is_not_undone_by_the_other() {
         first.flush();
         // The second tab, still holding the old deal, adds one and saves.
         second
-            .apply(Command::SaveDeal(won_deal("after", 200)))
+            .apply(save_deal(won_deal("after", 200)))
             .unwrap();
         second.flush();
 
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
         assert!(saved.find_deal("old").is_none(), "the erase holds");
         assert!(second.data.with_untracked(|d| d.find_deal("old").is_none()));
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_saved_deal_links_its_customer_and_rep_and_any_record_can_be_deleted_and_restored() {
+    Owner::new().with(|| {
+        let store = Store::with_backend(
+            Box::new(MemoryStore::default()),
+            Some(date("2026-11-15")),
+            NumberLocale::En,
+        );
+        store.apply(save_deal(won_deal("d1", 100))).unwrap();
+        store.apply(save_deal(won_deal("d2", 200))).unwrap();
+        let (customer_id, customers, reps) = store.data.with_untracked(|d| {
+            let deal = d.find_deal("d1").unwrap();
+            assert_eq!(d.customer_name(deal.customer_id.as_deref()), Some("Müller & Söhne GmbH"));
+            assert_eq!(d.rep_name(deal.rep_id.as_deref()), Some("Anna"));
+            (deal.customer_id.clone().unwrap(), d.customers.len(), d.reps.len())
+        });
+        assert_eq!((customers, reps), (1, 1), "the second deal reuses both records");
+
+        store
+            .apply(Command::DeleteRecord {
+                kind: kpi::RecordKind::Customer,
+                id: customer_id.clone(),
+            })
+            .unwrap();
+        assert!(store.data.with_untracked(|d| d.customer_name(Some(&customer_id)).is_none()));
+        assert!(store.undo.with_untracked(Option::is_some), "undo is offered");
+        store.apply(Command::UndoDelete).unwrap();
+        assert_eq!(
+            store.data.with_untracked(|d| d.customer_name(Some(&customer_id)).map(str::to_owned)),
+            Some("Müller & Söhne GmbH".to_owned())
+        );
     });
 }

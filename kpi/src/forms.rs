@@ -251,7 +251,7 @@ impl Dataset {
         .into_iter()
         .filter_map(|id| self.title_of(kind, &id).map(|title| (id, title)))
         .collect();
-        choices.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        choices.sort_by_cached_key(|(_, title)| title.to_lowercase());
         choices
     }
 

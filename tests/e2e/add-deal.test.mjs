@@ -35,7 +35,7 @@ appTest("a deal added through the form survives an immediate reload and fills th
   await navigate(page, "dashboard");
   assert.equal(await page.getByTestId("period-picker").inputValue(), "this_month");
   await expectKpis(page, {
-    revenue_won: 1234.5,
+    revenue: 1234.5,
     deals_won: 1,
     deals_lost: 0,
     win_rate: 1, // 1 won / (1 won + 0 lost)

@@ -20,7 +20,7 @@ const FIXTURE = "restore-basic.json";
 
 const EXPECTED = {
   this_month: {
-    revenue_won: 3000.5, // A 2,000.00 + B 1,000.50
+    revenue: 3000.5, // A 2,000.00 + B 1,000.50
     deals_won: 2, // A, B
     deals_lost: 1, // C
     win_rate: 2 / 3, // 2 won / (2 won + 1 lost)
@@ -28,7 +28,7 @@ const EXPECTED = {
     avg_sales_cycle: 10, // (12 + 8) / 2
   },
   last_month: {
-    revenue_won: 4000, // E (G is deleted)
+    revenue: 4000, // E (G is deleted)
     deals_won: 1, // E
     deals_lost: 1, // F
     win_rate: 0.5, // 1 / (1 + 1)
@@ -36,7 +36,7 @@ const EXPECTED = {
     avg_sales_cycle: 46, // E: 2026-09-15 → 2026-10-31
   },
   this_year: {
-    revenue_won: 7000.5, // 2,000.00 + 1,000.50 + 4,000.00
+    revenue: 7000.5, // 2,000.00 + 1,000.50 + 4,000.00
     deals_won: 3, // A, B, E
     deals_lost: 2, // C, F
     win_rate: 0.6, // 3 / (3 + 2)
@@ -45,7 +45,7 @@ const EXPECTED = {
   },
   last_quarter: {
     // July–September 2026: nothing closed, so no data (never NaN) for the ratios.
-    revenue_won: 0,
+    revenue: 0,
     deals_won: 0,
     deals_lost: 0,
     win_rate: null,
@@ -115,7 +115,7 @@ appTest("an exported backup restores to the same numbers after erasing everythin
   const backupPath = await download.path();
   const backup = JSON.parse(readFileSync(backupPath, "utf8"));
   assert.equal(backup.app, "salesboard");
-  assert.equal(backup.version, 1);
+  assert.equal(backup.version, 2, "the v1 copy was migrated on load and is exported as v2");
   const exported = backup.data.deals.filter((deal) => !deal.deleted_at).map((deal) => deal.id);
   assert.deepEqual(exported.sort(), [...LIVE_IDS_NEWEST_FIRST].sort());
 

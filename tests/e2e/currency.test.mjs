@@ -22,9 +22,9 @@ appTest("a currency without cents keeps the values, rounded to whole units", asy
   await page.getByTestId("confirm-yes").click();
   await navigate(page, "dashboard");
   // 2,000.00 → 2,000 ₫ and 1,000.50 → 1,001 ₫ (half away from zero): 3,001 in all.
-  await expectKpis(page, { revenue_won: 3001, deals_won: 2 });
+  await expectKpis(page, { revenue: 3001, deals_won: 2 });
   await reload(page);
-  await expectKpis(page, { revenue_won: 3001 });
+  await expectKpis(page, { revenue: 3001 });
   const stored = await storedEnvelope(page);
   assert.equal(stored.data.settings.currency, "VND");
   assert.ok(stored.data.deals.some((deal) => deal.amount === 1001), "VND has no minor units: 1,001 is stored as 1001");

@@ -72,7 +72,7 @@ appTest("marking a deal won closes it today and counts it this month", async (pa
 
   await navigate(page, "dashboard");
   await expectKpis(page, {
-    revenue_won: 8000.5, // A 2,000.00 + B 1,000.50 + D 5,000.00
+    revenue: 8000.5, // A 2,000.00 + B 1,000.50 + D 5,000.00
     deals_won: 3,
     deals_lost: 1, // C
     win_rate: 0.75, // 3 / (3 + 1)
@@ -111,7 +111,7 @@ appTest("editing a deal's amount updates the list and the dashboard", async (pag
   assert.equal((await storedDeals(page)).find((deal) => deal.id === ID.B).amount, 150000);
   await navigate(page, "dashboard");
   await expectKpis(page, {
-    revenue_won: 3500, // A 2,000.00 + B now 1,500.00
+    revenue: 3500, // A 2,000.00 + B now 1,500.00
     deals_won: 2,
     avg_deal_size: 1750, // 3,500.00 / 2
   });

@@ -14,7 +14,7 @@ export const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replac
 export const NOW = new Date("2026-11-15T12:00:00");
 
 export const STORAGE_KEY = "salesboard.data";
-export const KPI_IDS = ["revenue_won", "deals_won", "deals_lost", "win_rate", "avg_deal_size", "avg_sales_cycle"];
+export const KPI_IDS = ["revenue", "deals_won", "deals_lost", "win_rate", "avg_deal_size", "avg_sales_cycle"];
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -185,7 +185,7 @@ export async function readKpi(page, id) {
   return value === null || value === "" ? Number.NaN : Number(value);
 }
 
-/** All six KPIs as { revenue_won: …, … }. */
+/** All six KPIs as { revenue: …, … }. */
 export async function readKpis(page) {
   const values = await Promise.all(KPI_IDS.map((id) => readKpi(page, id)));
   return Object.fromEntries(KPI_IDS.map((id, i) => [id, values[i]]));

@@ -299,6 +299,9 @@ fn presets_resolve_against_today() {
     let rows = [
         (PeriodPreset::ThisMonth, "this_month", "2026-01"),
         (PeriodPreset::LastMonth, "last_month", "2025-12"),
+        // 2026-01-15 is a Thursday of ISO week 3.
+        (PeriodPreset::ThisWeek, "this_week", "2026-W03"),
+        (PeriodPreset::LastWeek, "last_week", "2026-W02"),
         (PeriodPreset::ThisQuarter, "this_quarter", "2026-Q1"),
         (PeriodPreset::LastQuarter, "last_quarter", "2025-Q4"),
         (PeriodPreset::ThisYear, "this_year", "2026"),

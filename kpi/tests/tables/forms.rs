@@ -1,0 +1,97 @@
+use kpi::deal_input::Problem;
+use kpi::forms::{fields, AnyRecord, Form};
+use kpi::{Dataset, NumberLocale, RecordError, RecordKind};
+
+use crate::support::instant;
+
+fn form(pairs: &[(&'static str, &str)]) -> Form {
+    pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
+}
+
+fn save(data: &Dataset, kind: RecordKind, id: Option<&str>, form: &Form) -> Result<AnyRecord, Vec<RecordError>> {
+    data.record_from_form(kind, id, form, "new-id".into(), instant(), NumberLocale::De)
+}
+
+fn problems(result: Result<AnyRecord, Vec<RecordError>>) -> Vec<(&'static str, Problem)> {
+    result.err().unwrap_or_default().into_iter().map(|e| (e.field, e.problem)).collect()
+}
+
+#[test]
+fn every_kind_has_a_form_and_a_blank_new_one() {
+    let data = Dataset::default();
+    for kind in RecordKind::ALL {
+        let specs = fields(*kind);
+        assert!(!specs.is_empty(), "{kind:?}");
+        let blank = data.record_form(*kind, None, NumberLocale::En);
+        assert_eq!(blank.len(), specs.len(), "{kind:?}");
+    }
+}
+
+/// (case, kind, form as typed, expected problems by field)
+type Row = (&'static str, RecordKind, Form, Vec<(&'static str, Problem)>);
+
+#[test]
+fn form_problems_name_the_field() {
+    let data = Dataset::default();
+    #[rustfmt::skip]
+    let rows: Vec<Row> = vec![
+        ("team without a name", RecordKind::Team, form(&[("name", "  ")]), vec![("name", Problem::Required)]),
+        ("order amount not a number, no date", RecordKind::Order,
+            form(&[("customer_id", "c1"), ("date", ""), ("amount", "abc"), ("kind", "repeat")]),
+            vec![("date", Problem::Required), ("amount", Problem::NotANumber)]),
+        ("order without a customer", RecordKind::Order,
+            form(&[("date", "2026-11-02"), ("amount", "1.234,50"), ("kind", "repeat")]),
+            vec![("customer_id", Problem::Required)]),
+        ("CSAT above 5", RecordKind::Feedback, form(&[("customer_id", "c1"), ("date", "2026-11-02"), ("csat", "6")]),
+            vec![("csat", Problem::OutOfRange)]),
+        ("feedback with nothing in it", RecordKind::Feedback, form(&[("customer_id", "c1"), ("date", "2026-11-02")]),
+            vec![("csat", Problem::Required)]),
+        ("rep leaving before being hired", RecordKind::Rep,
+            form(&[("name", "Eva"), ("base_salary", "3.000"), ("hired_on", "2026-05-01"), ("left_on", "2026-04-30")]),
+            vec![("left_on", Problem::DateOrder)]),
+        ("churned customer without a reason", RecordKind::Customer,
+            form(&[("name", "Acme"), ("source", "inbound"), ("acquired_on", "2026-01-01"), ("churned_on", "2026-06-01")]),
+            vec![("churn_reason", Problem::Required)]),
+        ("lead both converted and disqualified", RecordKind::Lead,
+            form(&[("name", "Acme"), ("source", "referral"), ("created_on", "2026-01-01"), ("converted_on", "2026-02-01"),
+                   ("disqualified_on", "2026-02-01"), ("disqualified_reason", "No budget")]),
+            vec![("disqualified_on", Problem::Conflict)]),
+        ("activity longer than a day", RecordKind::Activity, form(&[("kind", "visit"), ("date", "2026-11-02"), ("minutes", "1441")]),
+            vec![("minutes", Problem::OutOfRange)]),
+        ("unknown expense category", RecordKind::Expense, form(&[("category", "travel"), ("date", "2026-11-02"), ("amount", "10")]),
+            vec![("category", Problem::Required)]),
+    ];
+    for (case, kind, form, expected) in rows {
+        assert_eq!(problems(save(&data, kind, None, &form)), expected, "{case}");
+    }
+}
+
+#[test]
+fn a_saved_form_reads_back_the_same_and_keeps_hidden_fields() {
+    let mut data = Dataset::default();
+    let typed = form(&[
+        ("customer_id", "c1"),
+        ("date", "2026-11-02"),
+        ("amount", "1.234,50"),
+        ("cost", ""),
+        ("kind", "upsell"),
+        ("rep_id", ""),
+        ("deal_id", ""),
+    ]);
+    let record = save(&data, RecordKind::Order, None, &typed).expect("valid order");
+    let AnyRecord::Order(order) = &record else { panic!("an order") };
+    assert_eq!((order.id.as_str(), order.amount.minor(), order.cost), ("new-id", 123_450, None));
+    record.upsert_into(&mut data);
+    let back = data.record_form(RecordKind::Order, Some("new-id"), NumberLocale::De);
+    let mut as_typed = typed.clone();
+    as_typed.insert("amount", "1234,50".into()); // shown plain, without grouping
+    assert_eq!(back, as_typed, "the form shows what was typed");
+    // Editing keeps the id and replaces the record.
+    let mut edited = back.clone();
+    edited.insert("amount", "99".into());
+    save(&data, RecordKind::Order, Some("new-id"), &edited).expect("edit").upsert_into(&mut data);
+    assert_eq!(data.orders.len(), 1);
+    assert_eq!(data.orders[0].amount.minor(), 9_900);
+    let rows = data.record_rows(RecordKind::Order, NumberLocale::En);
+    assert_eq!(rows[0].cells[2], "99.00");
+}
