@@ -1,9 +1,12 @@
 //! Reference tables: every row names its case and carries a hand-computed expectation.
 
+mod activity;
 mod catalogue;
 mod currency_change;
+mod customers;
 mod deal_input;
 mod deal_metrics;
+mod forms;
 mod demo;
 mod merge;
 mod model;
@@ -11,7 +14,11 @@ mod money_format;
 mod money_parse;
 mod number_format;
 mod period;
+mod pipeline;
+mod quality;
 mod revenue_by_month;
+mod sales;
 mod schema;
 mod support;
+mod team;
 mod validate;
