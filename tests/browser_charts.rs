@@ -24,6 +24,7 @@ fn year(amounts: Vec<f64>) -> MonthlyRevenue {
     MonthlyRevenue {
         months: months.iter().map(|m| m.to_string()).collect(),
         amounts,
+        percent: false,
     }
 }
 

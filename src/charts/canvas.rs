@@ -12,6 +12,9 @@ use web_sys::HtmlCanvasElement;
 pub fn RevenueChart(
     data: Memo<MonthlyRevenue>,
     #[prop(into)] label: Signal<String>,
+    /// The canvas's test id (several charts on one page).
+    #[prop(optional)]
+    testid: Option<&'static str>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -28,7 +31,7 @@ pub fn RevenueChart(
         <canvas
             node_ref=canvas
             class="chart"
-            data-testid="revenue-chart"
+            data-testid=testid.unwrap_or("revenue-chart")
             role="img"
             aria-label=move || label.get()
         ></canvas>

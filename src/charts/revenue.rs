@@ -1,11 +1,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Won revenue per month, ready to draw: labels and amounts in major units.
+/// A bar series ready to draw: one label and one value per bar — revenue in major
+/// units per day or month, or (with `percent`) a rate 0–1 per month such as churn.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MonthlyRevenue {
     pub months: Vec<String>,
     pub amounts: Vec<f64>,
+    /// Values are fractions shown as percentages on the axis.
+    pub percent: bool,
 }
 
 const BAR: RGBColor = RGBColor(31, 78, 121);
@@ -43,7 +46,13 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .x_labels(months.div_ceil(every))
         .x_label_formatter(&|x| month_label(data, *x, every))
         .y_labels(5)
-        .y_label_formatter(&|y| compact(*y))
+        .y_label_formatter(&|y| {
+            if data.percent {
+                format!("{}%", kpi::format_decimal(*y * 100.0, 1, kpi::NumberLocale::En))
+            } else {
+                compact(*y)
+            }
+        })
         .label_style(label_font)
         .draw()
         .map_err(|e| e.to_string())?;

@@ -4,8 +4,15 @@ use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
 use crate::text;
+use kpi::metrics::customers::monthly_churn;
 use kpi::metrics::sales::daily_sales;
-use kpi::{kpi_values, KpiGroup, KpiId, KpiValue, PeriodPreset, Scope, Slice, CATALOGUE};
+use kpi::{
+    format_percent, kpi_values, KpiGroup, KpiId, KpiValue, Period, PeriodPreset, Scope, Slice,
+    CATALOGUE,
+};
+
+/// How many months the churn chart shows, ending with the period's last month.
+const CHURN_MONTHS: usize = 12;
 use leptos::prelude::*;
 
 /// The dashboard: every KPI of the catalogue for the chosen scope and period, grouped,
@@ -55,8 +62,25 @@ pub fn Dashboard() -> impl IntoView {
         daily.with(|days| MonthlyRevenue {
             months: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
             amounts: days.iter().map(|(_, amount)| amount.to_major(currency)).collect(),
+            percent: false,
         })
     });
+    // Churn by month over the twelve months ending with the period's last month.
+    let churn_months = Memo::new(move |_| Period::trailing_months(period.get().end, CHURN_MONTHS));
+    let churn = Memo::new(move |_| {
+        let scope = scope.get();
+        churn_months.with(|months| {
+            store
+                .data
+                .with(|d| monthly_churn(d, &scope, months, store.today()))
+        })
+    });
+    let churn_chart = Memo::new(move |_| MonthlyRevenue {
+        months: churn_months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
+        amounts: churn.with(|c| c.iter().map(|rate| rate.unwrap_or(0.0)).collect()),
+        percent: true,
+    });
+    let churn_title = Signal::derive(move || i18n.texts().chart_churn_title.to_string());
     // The axis shows bare numbers ("12.5k"): the title names the currency.
     let chart_title = move || {
         i18n::fill(
@@ -132,6 +156,42 @@ pub fn Dashboard() -> impl IntoView {
                                             <tr>
                                                 <th scope="row">{day.to_string()}</th>
                                                 <td>{amount.format(currency, store.locale)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </details>
+            </section>
+            <section class="chart-panel">
+                <h2>{churn_title}</h2>
+                <RevenueChart data=churn_chart label=churn_title testid="churn-chart" />
+                <details class="chart-table">
+                    <summary>{i18n.t(|t| t.chart_as_table)}</summary>
+                    <table data-testid="churn-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{i18n.t(|t| t.chart_month)}</th>
+                                <th scope="col">{i18n.t(|t| t.chart_churn)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                churn_months
+                                    .get()
+                                    .into_iter()
+                                    .zip(churn.get())
+                                    .map(|(month, rate)| {
+                                        let shown = rate.map_or_else(
+                                            || i18n.texts().no_data.to_string(),
+                                            |r| format_percent(r, store.locale),
+                                        );
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{text::month_long(i18n, month.start)}</th>
+                                                <td data-value=rate.map(|r| r.to_string())>{shown}</td>
                                             </tr>
                                         }
                                     })

@@ -61,6 +61,13 @@ const EVERYONE_NOVEMBER = {
 appTest("a restored team file shows hand-computed KPIs for everyone, a rep, a team and last month", async (page) => {
   await restoreTeamFile(page);
   await expectValues(page, EVERYONE_NOVEMBER, "everyone, this month");
+  // The churn chart's text alternative: twelve months to November; October lost no one
+  // of {Northwind, Vltava}, November lost Vltava of three.
+  const churnCells = page.getByTestId("churn-table").locator("td");
+  assert.equal(await churnCells.count(), 12);
+  assert.equal(Number(await churnCells.nth(10).getAttribute("data-value")), 0);
+  assert.ok(Math.abs(Number(await churnCells.nth(11).getAttribute("data-value")) - 1 / 3) < 1e-9);
+  await page.getByTestId("churn-chart").waitFor();
 
   await page.getByTestId("scope-picker").selectOption("rep:rep-anna");
   await expectValues(page, {
