@@ -17,6 +17,7 @@ pub mod number;
 pub mod period;
 pub mod rules;
 pub mod schema;
+pub mod settings_input;
 pub mod validate;
 
 pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};

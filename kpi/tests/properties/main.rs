@@ -2,7 +2,9 @@
 
 mod currency_change;
 mod deal_input;
+mod demo_data;
 mod generate;
+mod kpis;
 mod merge;
 mod metrics;
 mod money;
