@@ -6,6 +6,7 @@ mod deal_form;
 mod deals;
 mod not_found;
 mod records;
+mod sales_settings;
 mod settings;
 
 pub use dashboard::Dashboard;

@@ -1,4 +1,5 @@
 use crate::lang::{set_page_title, use_i18n};
+use crate::pages::sales_settings::SalesSettings;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::{clock, files};
 use kpi::{schema, Currency};
@@ -97,6 +98,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <p class="hint">{i18n.t(|t| t.currency_hint)}</p>
             </section>
+            <SalesSettings />
             <section class="panel">
                 <h2>{i18n.t(|t| t.data_title)}</h2>
                 <p data-testid="storage-status">{storage_text}</p>

@@ -42,6 +42,8 @@ pub enum Command {
     DeleteDeal(RecordId),
     UndoDelete,
     SetCurrency(Currency),
+    /// "Me", the monthly target and the stages (validated by `kpi::settings_input`).
+    SetSettings(kpi::Settings),
     Replace { data: Dataset, why: Replacement },
     Erase,
 }

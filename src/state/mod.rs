@@ -188,6 +188,10 @@ impl Store {
                     return Ok(());
                 }
             }
+            Command::SetSettings(mut settings) => {
+                settings.updated_at = Some(now);
+                self.data.update(|d| d.settings = settings);
+            }
             Command::Replace { data, why } => {
                 if !self.start_over(data) {
                     return Ok(());

@@ -24,6 +24,7 @@ pub enum NoticeId {
     EditClosed,
     ActionFailed,
     ExportFailed,
+    SettingsSaved,
 }
 
 impl NoticeId {
@@ -42,6 +43,7 @@ impl NoticeId {
             NoticeId::EditClosed => "edit_closed",
             NoticeId::ActionFailed => "action_failed",
             NoticeId::ExportFailed => "export_failed",
+            NoticeId::SettingsSaved => "settings_saved",
         }
     }
 
@@ -57,7 +59,10 @@ impl NoticeId {
             | NoticeId::StorageUnavailable
             | NoticeId::SetAside
             | NoticeId::EditClosed => NoticeKind::Warning,
-            NoticeId::Restored | NoticeId::DemoLoaded | NoticeId::Erased => NoticeKind::Info,
+            NoticeId::Restored
+            | NoticeId::DemoLoaded
+            | NoticeId::Erased
+            | NoticeId::SettingsSaved => NoticeKind::Info,
         }
     }
 }
