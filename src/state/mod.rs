@@ -283,10 +283,12 @@ impl Store {
     }
 
     /// Demo data for today, with ids made here: the demo is the same for everyone on a
-    /// given day, but ids must be globally unique, or two reps' demo deals would merge
-    /// as one.
+    /// given day, but ids must be globally unique, or two reps' demo records would
+    /// merge as one. `renew_ids` renames every record and every reference to it.
     pub fn demo_data(&self) -> Dataset {
-        kpi::demo::demo_dataset(self.today(), clock::now())
+        let mut data = kpi::demo::demo_dataset(self.today(), clock::now());
+        kpi::demo::renew_ids(&mut data, clock::new_id);
+        data
     }
 
     /// Replaces everything: at once when there is nothing to lose (a first run trying

@@ -120,3 +120,28 @@ appTest("with the demo loaded no KPI card shows an error, and each group has num
     });
   }
 });
+
+appTest("the sales settings change 'me', the target and a stage's probability, and the KPIs follow", async (page) => {
+  await restoreTeamFile(page);
+  await navigate(page, "settings");
+  // A probability above 100 is refused, naming the field; nothing changes.
+  await page.getByTestId("stage-3-probability").fill("150");
+  await page.getByTestId("settings-save").click();
+  await page.locator(".stage-row").nth(3).locator(".field-error").filter({ hasText: /range/i }).waitFor();
+
+  await page.getByTestId("stage-3-probability").fill("50"); // Proposal: 60 % → 50 %
+  await page.getByTestId("settings-target").fill("12,000.00");
+  await page.getByTestId("settings-me").selectOption({ label: "Minh Nguyen" });
+  await page.getByTestId("settings-save").click();
+  await notice(page, "settings_saved").waitFor();
+
+  await navigate(page, "dashboard");
+  await expectValues(page, {
+    weighted_pipeline: 5000, // 10,000 × 50 %
+    pipeline_coverage: 10000 / 3500, // 10,000 ÷ (12,000 − 8,500)
+  }, "after the settings change");
+  const first = page.getByTestId("scope-picker").locator("option").first();
+  assert.equal(await first.innerText(), "Me (Minh Nguyen)");
+  await page.getByTestId("scope-picker").selectOption("rep:rep-minh");
+  await expectValues(page, { revenue: 3000, new_customers: 1 }, "Minh, this month");
+}, { path: "/settings" });
