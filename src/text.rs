@@ -96,7 +96,9 @@ pub fn kpi_formula(i18n: I18n, id: KpiId) -> String {
 
 /// The text of `<prefix><id>`, if translated.
 fn keyed(i18n: I18n, prefix: &str, id: &str) -> Option<String> {
-    i18n.texts().get(&format!("{prefix}{id}")).map(str::to_string)
+    i18n.texts()
+        .get(&format!("{prefix}{id}"))
+        .map(str::to_string)
 }
 
 /// A label for a field or choice id: `<prefix><id>` if translated, else the id in

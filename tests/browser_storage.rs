@@ -172,9 +172,7 @@ fn data_from_a_newer_version_is_left_untouched() {
         let store = open_store();
         assert!(store.saves_held());
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
-        store
-            .apply(save_deal(won_deal("new", 100)))
-            .unwrap();
+        store.apply(save_deal(won_deal("new", 100))).unwrap();
         store.flush();
         assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
     });
@@ -214,9 +212,7 @@ fn a_change_is_written_on_flush() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
         let store = open_store();
-        store
-            .apply(save_deal(won_deal("d1", 5_000)))
-            .unwrap();
+        store.apply(save_deal(won_deal("d1", 5_000))).unwrap();
         store.flush();
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
         assert_eq!(
@@ -248,9 +244,7 @@ fn a_failed_save_keeps_the_data_and_tells_the_user() {
     Owner::new().with(|| {
         let store =
             Store::with_backend(Box::new(memory), Some(date("2026-11-15")), NumberLocale::En);
-        store
-            .apply(save_deal(won_deal("kept", 700)))
-            .unwrap();
+        store.apply(save_deal(won_deal("kept", 700))).unwrap();
         store.flush();
         assert!(store.data.with_untracked(|d| d.find_deal("kept").is_some()));
         let notices = store.notices.get_untracked();
@@ -285,9 +279,7 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
             Some(date("2026-11-15")),
             NumberLocale::En,
         );
-        store
-            .apply(save_deal(won_deal("gone", 100)))
-            .unwrap();
+        store.apply(save_deal(won_deal("gone", 100))).unwrap();
         store
             .apply(Command::DeleteDeal("gone".to_string()))
             .unwrap();
@@ -307,9 +299,7 @@ fn two_tabs_saving_keep_each_others_deals() {
     Owner::new().with(|| {
         // Both tabs open on the same (empty) data.
         let (first, second) = (open_store(), open_store());
-        first
-            .apply(save_deal(won_deal("from-first", 100)))
-            .unwrap();
+        first.apply(save_deal(won_deal("from-first", 100))).unwrap();
         first.flush();
         // The second tab never saw the first one's save, and saves its own deal.
         second
@@ -346,9 +336,7 @@ fn an_erase_in_one_tab_is_not_undone_by_the_other() {
     let storage = fresh_local_storage();
     Owner::new().with(|| {
         let (first, second) = (open_store(), open_store());
-        first
-            .apply(save_deal(won_deal("old", 100)))
-            .unwrap();
+        first.apply(save_deal(won_deal("old", 100))).unwrap();
         first.flush();
         second.absorb(&storage.get_item(DATA_KEY).unwrap().unwrap());
         assert!(second.data.with_untracked(|d| d.find_deal("old").is_some()));
@@ -356,9 +344,7 @@ fn an_erase_in_one_tab_is_not_undone_by_the_other() {
         first.apply(Command::Erase).unwrap();
         first.flush();
         // The second tab, still holding the old deal, adds one and saves.
-        second
-            .apply(save_deal(won_deal("after", 200)))
-            .unwrap();
+        second.apply(save_deal(won_deal("after", 200))).unwrap();
         second.flush();
 
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
@@ -379,11 +365,22 @@ fn a_saved_deal_links_its_customer_and_rep_and_any_record_can_be_deleted_and_res
         store.apply(save_deal(won_deal("d2", 200))).unwrap();
         let (customer_id, customers, reps) = store.data.with_untracked(|d| {
             let deal = d.find_deal("d1").unwrap();
-            assert_eq!(d.customer_name(deal.customer_id.as_deref()), Some("Müller & Söhne GmbH"));
+            assert_eq!(
+                d.customer_name(deal.customer_id.as_deref()),
+                Some("Müller & Söhne GmbH")
+            );
             assert_eq!(d.rep_name(deal.rep_id.as_deref()), Some("Anna"));
-            (deal.customer_id.clone().unwrap(), d.customers.len(), d.reps.len())
+            (
+                deal.customer_id.clone().unwrap(),
+                d.customers.len(),
+                d.reps.len(),
+            )
         });
-        assert_eq!((customers, reps), (1, 1), "the second deal reuses both records");
+        assert_eq!(
+            (customers, reps),
+            (1, 1),
+            "the second deal reuses both records"
+        );
 
         store
             .apply(Command::DeleteRecord {
@@ -391,11 +388,18 @@ fn a_saved_deal_links_its_customer_and_rep_and_any_record_can_be_deleted_and_res
                 id: customer_id.clone(),
             })
             .unwrap();
-        assert!(store.data.with_untracked(|d| d.customer_name(Some(&customer_id)).is_none()));
-        assert!(store.undo.with_untracked(Option::is_some), "undo is offered");
+        assert!(store
+            .data
+            .with_untracked(|d| d.customer_name(Some(&customer_id)).is_none()));
+        assert!(
+            store.undo.with_untracked(Option::is_some),
+            "undo is offered"
+        );
         store.apply(Command::UndoDelete).unwrap();
         assert_eq!(
-            store.data.with_untracked(|d| d.customer_name(Some(&customer_id)).map(str::to_owned)),
+            store
+                .data
+                .with_untracked(|d| d.customer_name(Some(&customer_id)).map(str::to_owned)),
             Some("Müller & Söhne GmbH".to_owned())
         );
     });

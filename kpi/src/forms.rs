@@ -39,7 +39,9 @@ pub enum FieldKind {
     /// A whole number ≥ 0 (minutes); blank is 0.
     Count,
     /// An optional whole score in `0..=max`.
-    Score { max: u32 },
+    Score {
+        max: u32,
+    },
     /// One of these ids.
     Choice(&'static [&'static str]),
     /// The id of a record of this kind, or unset.
@@ -86,38 +88,38 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
         }
         RecordKind::Rep => {
             const FIELDS: &[FieldSpec] = &[
-            f("name", Name),
-            f("team_id", Ref(RecordKind::Team)),
-            f("base_salary", Amount),
-            f("hired_on", OptionalDate),
-            f("left_on", OptionalDate),
+                f("name", Name),
+                f("team_id", Ref(RecordKind::Team)),
+                f("base_salary", Amount),
+                f("hired_on", OptionalDate),
+                f("left_on", OptionalDate),
             ];
             FIELDS
         }
         RecordKind::Customer => {
             const FIELDS: &[FieldSpec] = &[
-            f("name", Name),
-            f("segment", Text),
-            f("region", Text),
-            f("source", Choice(choice_ids!(Source))),
-            f("owner_id", Ref(RecordKind::Rep)),
-            f("acquired_on", OptionalDate),
-            f("churned_on", OptionalDate),
-            f("churn_reason", OptionalText),
+                f("name", Name),
+                f("segment", Text),
+                f("region", Text),
+                f("source", Choice(choice_ids!(Source))),
+                f("owner_id", Ref(RecordKind::Rep)),
+                f("acquired_on", OptionalDate),
+                f("churned_on", OptionalDate),
+                f("churn_reason", OptionalText),
             ];
             FIELDS
         }
         RecordKind::Lead => {
             const FIELDS: &[FieldSpec] = &[
-            f("name", Name),
-            f("source", Choice(choice_ids!(Source))),
-            f("owner_id", Ref(RecordKind::Rep)),
-            f("created_on", Date),
-            f("qualified_on", OptionalDate),
-            f("converted_on", OptionalDate),
-            f("customer_id", Ref(RecordKind::Customer)),
-            f("disqualified_on", OptionalDate),
-            f("disqualified_reason", OptionalText),
+                f("name", Name),
+                f("source", Choice(choice_ids!(Source))),
+                f("owner_id", Ref(RecordKind::Rep)),
+                f("created_on", Date),
+                f("qualified_on", OptionalDate),
+                f("converted_on", OptionalDate),
+                f("customer_id", Ref(RecordKind::Customer)),
+                f("disqualified_on", OptionalDate),
+                f("disqualified_reason", OptionalText),
             ];
             FIELDS
         }
@@ -127,45 +129,45 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
         }
         RecordKind::Order => {
             const FIELDS: &[FieldSpec] = &[
-            f("customer_id", Ref(RecordKind::Customer)),
-            f("date", Date),
-            f("amount", Amount),
-            f("cost", OptionalAmount),
-            f("kind", Choice(choice_ids!(OrderKind))),
-            f("rep_id", Ref(RecordKind::Rep)),
-            f("deal_id", Ref(RecordKind::Deal)),
+                f("customer_id", Ref(RecordKind::Customer)),
+                f("date", Date),
+                f("amount", Amount),
+                f("cost", OptionalAmount),
+                f("kind", Choice(choice_ids!(OrderKind))),
+                f("rep_id", Ref(RecordKind::Rep)),
+                f("deal_id", Ref(RecordKind::Deal)),
             ];
             FIELDS
         }
         RecordKind::Activity => {
             const FIELDS: &[FieldSpec] = &[
-            f("kind", Choice(choice_ids!(ActivityKind))),
-            f("date", Date),
-            f("minutes", Count),
-            f("customer_id", Ref(RecordKind::Customer)),
-            f("rep_id", Ref(RecordKind::Rep)),
-            f("note", Text),
+                f("kind", Choice(choice_ids!(ActivityKind))),
+                f("date", Date),
+                f("minutes", Count),
+                f("customer_id", Ref(RecordKind::Customer)),
+                f("rep_id", Ref(RecordKind::Rep)),
+                f("note", Text),
             ];
             FIELDS
         }
         RecordKind::Expense => {
             const FIELDS: &[FieldSpec] = &[
-            f("category", Choice(choice_ids!(ExpenseCategory))),
-            f("date", Date),
-            f("amount", Amount),
-            f("rep_id", Ref(RecordKind::Rep)),
-            f("note", Text),
+                f("category", Choice(choice_ids!(ExpenseCategory))),
+                f("date", Date),
+                f("amount", Amount),
+                f("rep_id", Ref(RecordKind::Rep)),
+                f("note", Text),
             ];
             FIELDS
         }
         RecordKind::Feedback => {
             const FIELDS: &[FieldSpec] = &[
-            f("customer_id", Ref(RecordKind::Customer)),
-            f("date", Date),
-            f("csat", Score { max: 5 }),
-            f("nps", Score { max: 10 }),
-            f("complaint", OptionalText),
-            f("resolved_on", OptionalDate),
+                f("customer_id", Ref(RecordKind::Customer)),
+                f("date", Date),
+                f("csat", Score { max: 5 }),
+                f("nps", Score { max: 10 }),
+                f("complaint", OptionalText),
+                f("resolved_on", OptionalDate),
             ];
             FIELDS
         }
@@ -184,15 +186,42 @@ pub struct RecordRow {
 macro_rules! with_type {
     ($kind:expr, $T:ident => $body:expr) => {
         match $kind {
-            RecordKind::Team => { type $T = Team; $body }
-            RecordKind::Rep => { type $T = Rep; $body }
-            RecordKind::Customer => { type $T = Customer; $body }
-            RecordKind::Lead => { type $T = Lead; $body }
-            RecordKind::Deal => { type $T = Deal; $body }
-            RecordKind::Order => { type $T = Order; $body }
-            RecordKind::Activity => { type $T = Activity; $body }
-            RecordKind::Expense => { type $T = Expense; $body }
-            RecordKind::Feedback => { type $T = Feedback; $body }
+            RecordKind::Team => {
+                type $T = Team;
+                $body
+            }
+            RecordKind::Rep => {
+                type $T = Rep;
+                $body
+            }
+            RecordKind::Customer => {
+                type $T = Customer;
+                $body
+            }
+            RecordKind::Lead => {
+                type $T = Lead;
+                $body
+            }
+            RecordKind::Deal => {
+                type $T = Deal;
+                $body
+            }
+            RecordKind::Order => {
+                type $T = Order;
+                $body
+            }
+            RecordKind::Activity => {
+                type $T = Activity;
+                $body
+            }
+            RecordKind::Expense => {
+                type $T = Expense;
+                $body
+            }
+            RecordKind::Feedback => {
+                type $T = Feedback;
+                $body
+            }
         }
     };
 }
@@ -268,7 +297,12 @@ impl Dataset {
         let currency = self.settings.currency;
         fields(kind)
             .iter()
-            .map(|spec| (spec.id, to_text(value.get(spec.id), spec.kind, currency, locale)))
+            .map(|spec| {
+                (
+                    spec.id,
+                    to_text(value.get(spec.id), spec.kind, currency, locale),
+                )
+            })
             .collect()
     }
 
@@ -347,7 +381,12 @@ fn blank(kind: FieldKind) -> String {
     }
 }
 
-fn to_text(value: Option<&Value>, kind: FieldKind, currency: Currency, locale: NumberLocale) -> String {
+fn to_text(
+    value: Option<&Value>,
+    kind: FieldKind,
+    currency: Currency,
+    locale: NumberLocale,
+) -> String {
     match (kind, value) {
         (Amount | OptionalAmount, Some(Value::Number(n))) => n
             .as_i64()
@@ -359,14 +398,21 @@ fn to_text(value: Option<&Value>, kind: FieldKind, currency: Currency, locale: N
     }
 }
 
-fn from_text(text: &str, kind: FieldKind, currency: Currency, locale: NumberLocale) -> Result<Value, Problem> {
+fn from_text(
+    text: &str,
+    kind: FieldKind,
+    currency: Currency,
+    locale: NumberLocale,
+) -> Result<Value, Problem> {
     let trimmed = text.trim();
     let money = |text: &str| {
         crate::money::Money::parse(text, currency, locale)
             .map(|m| Value::from(m.minor()))
             .map_err(Problem::from)
     };
-    let date = |text: &str| parse_date(text).map(|d| d.map_or(Value::Null, |d| Value::String(d.to_string())));
+    let date = |text: &str| {
+        parse_date(text).map(|d| d.map_or(Value::Null, |d| Value::String(d.to_string())))
+    };
     match kind {
         Name => Ok(Value::String(trimmed.to_owned())),
         Text => Ok(Value::String(trimmed.to_owned())),
@@ -381,7 +427,10 @@ fn from_text(text: &str, kind: FieldKind, currency: Currency, locale: NumberLoca
         },
         OptionalDate => date(text),
         Count if trimmed.is_empty() => Ok(Value::from(0)),
-        Count => trimmed.parse::<u32>().map(Value::from).map_err(|_| Problem::NotANumber),
+        Count => trimmed
+            .parse::<u32>()
+            .map(Value::from)
+            .map_err(|_| Problem::NotANumber),
         Score { .. } if trimmed.is_empty() => Ok(Value::Null),
         Score { max } => match trimmed.parse::<u32>() {
             Ok(n) if n <= max => Ok(Value::from(n)),

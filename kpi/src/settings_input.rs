@@ -71,7 +71,10 @@ impl SalesSettingsInput {
         let mut errors = Vec::new();
         let mut fail = |field: String, problem| errors.push(SettingsError { field, problem });
         let me = Some(self.me.trim().to_owned()).filter(|m| !m.is_empty());
-        if me.as_deref().is_some_and(|id| data.find::<Rep>(id).is_none()) {
+        if me
+            .as_deref()
+            .is_some_and(|id| data.find::<Rep>(id).is_none())
+        {
             fail("me".into(), Problem::Required);
         }
         let currency = data.settings.currency;
@@ -109,7 +112,11 @@ impl SalesSettingsInput {
                     0
                 }
             };
-            let id = if row.id.is_empty() { new_id() } else { row.id.clone() };
+            let id = if row.id.is_empty() {
+                new_id()
+            } else {
+                row.id.clone()
+            };
             stages.push(Stage {
                 id,
                 name: row.name.trim().to_owned(),

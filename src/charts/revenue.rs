@@ -48,7 +48,10 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .y_labels(5)
         .y_label_formatter(&|y| {
             if data.percent {
-                format!("{}%", kpi::format_decimal(*y * 100.0, 1, kpi::NumberLocale::En))
+                format!(
+                    "{}%",
+                    kpi::format_decimal(*y * 100.0, 1, kpi::NumberLocale::En)
+                )
             } else {
                 compact(*y)
             }

@@ -31,7 +31,8 @@ pub fn Dashboard() -> impl IntoView {
             let today = store.today();
             let current = kpi_values(&Slice::new(d, period, &scope, today));
             let before = kpi_values(&Slice::new(d, period.previous(), &scope, today));
-            current.into_iter()
+            current
+                .into_iter()
                 .zip(before)
                 .map(|((id, value), (_, previous))| (id, (value, previous)))
                 .collect::<Vec<(KpiId, (KpiValue, KpiValue))>>()
@@ -42,14 +43,17 @@ pub fn Dashboard() -> impl IntoView {
             values.with(|all| {
                 all.iter()
                     .find(|(k, _)| *k == id)
-                    .map_or(KpiValue::NoData, |(_, (v, p))| if previous { *p } else { *v })
+                    .map_or(
+                        KpiValue::NoData,
+                        |(_, (v, p))| if previous { *p } else { *v },
+                    )
             })
         })
     };
     let has_records = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.live_deals().next().is_some() || d.orders.iter().any(|o| o.deleted_at.is_none()))
+        store.data.with(|d| {
+            d.live_deals().next().is_some() || d.orders.iter().any(|o| o.deleted_at.is_none())
+        })
     });
     let daily = Memo::new(move |_| {
         let (period, scope) = (period.get(), scope.get());
@@ -61,7 +65,10 @@ pub fn Dashboard() -> impl IntoView {
         let currency = store.currency();
         daily.with(|days| MonthlyRevenue {
             months: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
-            amounts: days.iter().map(|(_, amount)| amount.to_major(currency)).collect(),
+            amounts: days
+                .iter()
+                .map(|(_, amount)| amount.to_major(currency))
+                .collect(),
             percent: false,
         })
     });

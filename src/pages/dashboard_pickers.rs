@@ -35,9 +35,15 @@ pub fn ScopePicker(scope: RwSignal<Scope>) -> impl IntoView {
             let me = d.settings.me.clone();
             if let Some(name) = d.rep_name(me.as_deref()) {
                 let label = i18n::fill(i18n.texts().scope_me, &[("name", name)]);
-                options.push((scope_value(&Scope::Rep(me.clone().unwrap_or_default())), label));
+                options.push((
+                    scope_value(&Scope::Rep(me.clone().unwrap_or_default())),
+                    label,
+                ));
             }
-            options.push(("everyone".to_string(), i18n.texts().scope_everyone.to_string()));
+            options.push((
+                "everyone".to_string(),
+                i18n.texts().scope_everyone.to_string(),
+            ));
             for (id, name) in d.choices(kpi::RecordKind::Rep) {
                 let label = i18n::fill(i18n.texts().scope_rep, &[("name", &name)]);
                 options.push((scope_value(&Scope::Rep(id)), label));

@@ -62,7 +62,14 @@ pub fn Records() -> impl IntoView {
         };
         let result = store.data.with_untracked(|d| {
             form.with_untracked(|f| {
-                d.record_from_form(kind.get_untracked(), id.as_deref(), f, clock::new_id(), clock::now(), store.locale)
+                d.record_from_form(
+                    kind.get_untracked(),
+                    id.as_deref(),
+                    f,
+                    clock::new_id(),
+                    clock::now(),
+                    store.locale,
+                )
             })
         });
         match result {
@@ -177,18 +184,28 @@ fn RecordRowView(
 
 /// One input of a record form, chosen by the field's kind.
 #[component]
-fn RecordField(spec: FieldSpec, form: RwSignal<Form>, errors: RwSignal<Vec<RecordError>>) -> impl IntoView {
+fn RecordField(
+    spec: FieldSpec,
+    form: RwSignal<Form>,
+    errors: RwSignal<Vec<RecordError>>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let id = spec.id;
     let input_id = format!("record-{id}");
     let error_id = format!("error-{id}");
     let value = move || form.with(|f| f.get(id).cloned().unwrap_or_default());
-    let set = move |text: String| form.update(|f| {
-        f.insert(id, text);
-    });
+    let set = move |text: String| {
+        form.update(|f| {
+            f.insert(id, text);
+        })
+    };
     let error = move || {
-        errors.with(|all| all.iter().find(|e| e.field == id).map(|e| text::problem(i18n, e.problem)))
+        errors.with(|all| {
+            all.iter()
+                .find(|e| e.field == id)
+                .map(|e| text::problem(i18n, e.problem))
+        })
     };
     let options = move || -> Option<Vec<(String, String)>> {
         match spec.kind {

@@ -33,9 +33,9 @@ pub fn SalesSettings() -> impl IntoView {
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let result = store.data.with_untracked(|d| {
-            form.with_untracked(|f| f.apply(d, store.locale, clock::new_id))
-        });
+        let result = store
+            .data
+            .with_untracked(|d| form.with_untracked(|f| f.apply(d, store.locale, clock::new_id)));
         match result {
             Ok(settings) => {
                 let _ = store.apply(Command::SetSettings(settings));

@@ -21,10 +21,20 @@ pub enum Replacement {
 /// A change waiting for the user's confirmation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    DeleteDeal { id: RecordId, title: String },
-    DeleteRecord { kind: RecordKind, id: RecordId, title: String },
+    DeleteDeal {
+        id: RecordId,
+        title: String,
+    },
+    DeleteRecord {
+        kind: RecordKind,
+        id: RecordId,
+        title: String,
+    },
     ChangeCurrency(Currency),
-    Replace { data: Dataset, why: Replacement },
+    Replace {
+        data: Dataset,
+        why: Replacement,
+    },
     Erase,
 }
 
@@ -33,17 +43,30 @@ pub enum Pending {
 pub enum Command {
     /// A deal from its form, with the customer and owner names as typed (linked to
     /// their records, which are added when new).
-    SaveDeal { deal: Deal, customer: String, owner: String },
+    SaveDeal {
+        deal: Deal,
+        customer: String,
+        owner: String,
+    },
     /// Any other record from its form (validated by `kpi::forms`).
     SaveRecord(AnyRecord),
-    DeleteRecord { kind: RecordKind, id: RecordId },
+    DeleteRecord {
+        kind: RecordKind,
+        id: RecordId,
+    },
     MarkWon(RecordId),
-    MarkLost { id: RecordId, reason: String },
+    MarkLost {
+        id: RecordId,
+        reason: String,
+    },
     DeleteDeal(RecordId),
     UndoDelete,
     SetCurrency(Currency),
     /// "Me", the monthly target and the stages (validated by `kpi::settings_input`).
     SetSettings(kpi::Settings),
-    Replace { data: Dataset, why: Replacement },
+    Replace {
+        data: Dataset,
+        why: Replacement,
+    },
     Erase,
 }

@@ -8,12 +8,22 @@ fn form(pairs: &[(&'static str, &str)]) -> Form {
     pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
 
-fn save(data: &Dataset, kind: RecordKind, id: Option<&str>, form: &Form) -> Result<AnyRecord, Vec<RecordError>> {
+fn save(
+    data: &Dataset,
+    kind: RecordKind,
+    id: Option<&str>,
+    form: &Form,
+) -> Result<AnyRecord, Vec<RecordError>> {
     data.record_from_form(kind, id, form, "new-id".into(), instant(), NumberLocale::De)
 }
 
 fn problems(result: Result<AnyRecord, Vec<RecordError>>) -> Vec<(&'static str, Problem)> {
-    result.err().unwrap_or_default().into_iter().map(|e| (e.field, e.problem)).collect()
+    result
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| (e.field, e.problem))
+        .collect()
 }
 
 #[test]
@@ -79,8 +89,13 @@ fn a_saved_form_reads_back_the_same_and_keeps_hidden_fields() {
         ("deal_id", ""),
     ]);
     let record = save(&data, RecordKind::Order, None, &typed).expect("valid order");
-    let AnyRecord::Order(order) = &record else { panic!("an order") };
-    assert_eq!((order.id.as_str(), order.amount.minor(), order.cost), ("new-id", 123_450, None));
+    let AnyRecord::Order(order) = &record else {
+        panic!("an order")
+    };
+    assert_eq!(
+        (order.id.as_str(), order.amount.minor(), order.cost),
+        ("new-id", 123_450, None)
+    );
     record.upsert_into(&mut data);
     let back = data.record_form(RecordKind::Order, Some("new-id"), NumberLocale::De);
     let mut as_typed = typed.clone();
@@ -89,7 +104,9 @@ fn a_saved_form_reads_back_the_same_and_keeps_hidden_fields() {
     // Editing keeps the id and replaces the record.
     let mut edited = back.clone();
     edited.insert("amount", "99".into());
-    save(&data, RecordKind::Order, Some("new-id"), &edited).expect("edit").upsert_into(&mut data);
+    save(&data, RecordKind::Order, Some("new-id"), &edited)
+        .expect("edit")
+        .upsert_into(&mut data);
     assert_eq!(data.orders.len(), 1);
     assert_eq!(data.orders[0].amount.minor(), 9_900);
     let rows = data.record_rows(RecordKind::Order, NumberLocale::En);
