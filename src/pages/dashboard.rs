@@ -5,6 +5,7 @@ use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
 use crate::text;
 use kpi::metrics::customers::monthly_churn;
+use kpi::metrics::activity::activities_by_kind;
 use kpi::metrics::sales::daily_sales;
 use kpi::{
     format_percent, kpi_values, KpiGroup, KpiId, KpiValue, Period, PeriodPreset, Scope, Slice,
@@ -135,6 +136,7 @@ pub fn Dashboard() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </div>
+                            {(group == KpiGroup::Activity).then(|| view! { <ActivityBreakdown period=period scope=scope /> })}
                         </section>
                     }
                 })
@@ -209,5 +211,46 @@ pub fn Dashboard() -> impl IntoView {
                 </details>
             </section>
         </section>
+    }
+}
+
+/// Activities per type: how many in the period and how many per working day.
+#[component]
+fn ActivityBreakdown(period: RwSignal<kpi::Period>, scope: RwSignal<Scope>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let rows = Memo::new(move |_| {
+        let (period, scope) = (period.get(), scope.get());
+        store
+            .data
+            .with(|d| activities_by_kind(&Slice::new(d, period, &scope, store.today())))
+    });
+    view! {
+        <table class="records-table activity-breakdown" data-testid="activity-breakdown">
+            <caption>{i18n.t(|t| t.activity_breakdown)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t(|t| t.activity_type)}</th>
+                    <th scope="col">{i18n.t(|t| t.activity_count)}</th>
+                    <th scope="col">{i18n.t(|t| t.activity_per_day)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|(kind, count, per_day)| {
+                            view! {
+                                <tr data-kind=kind.id()>
+                                    <th scope="row">{text::label(i18n, "choice_", kind.id())}</th>
+                                    <td>{count}</td>
+                                    <td data-value=per_day.to_string()>{kpi::format_decimal(per_day, 2, store.locale)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
     }
 }
