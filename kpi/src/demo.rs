@@ -1326,15 +1326,6 @@ impl SplitMix64 {
     /// A UUID-v4-shaped id: random bits with the version (4) and variant (10xx) set.
     fn uuid_v4(&mut self) -> String {
         let (high, low) = (self.next(), self.next());
-        let high = (high & !0xF000) | 0x4000;
-        let low = (low & !(0b11 << 62)) | (0b10 << 62);
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            high >> 32,
-            (high >> 16) & 0xFFFF,
-            high & 0xFFFF,
-            low >> 48,
-            low & 0xFFFF_FFFF_FFFF
-        )
+        crate::model::uuid_from_bits(4, high, low)
     }
 }

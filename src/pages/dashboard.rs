@@ -1,11 +1,11 @@
-use crate::charts::{MonthlyRevenue, RevenueChart};
+use crate::charts::{ChartPanel, ChartRow, MonthlyRevenue};
 use crate::components::KpiCard;
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
 use crate::text;
-use kpi::metrics::customers::monthly_churn;
 use kpi::metrics::activity::activities_by_kind;
+use kpi::metrics::customers::monthly_churn;
 use kpi::metrics::sales::daily_sales;
 use kpi::{
     format_percent, kpi_values, KpiGroup, KpiId, KpiValue, Period, PeriodPreset, Scope, Slice,
@@ -89,6 +89,37 @@ pub fn Dashboard() -> impl IntoView {
         percent: true,
     });
     let churn_title = Signal::derive(move || i18n.texts().chart_churn_title.to_string());
+    // The charts' text alternatives: days with sales, and every month's churn.
+    let daily_rows = Signal::derive(move || {
+        let currency = store.currency();
+        daily.with(|days| {
+            days.iter()
+                .filter(|(_, amount)| amount.minor() != 0)
+                .map(|(day, amount)| (day.to_string(), amount.format(currency, store.locale), None))
+                .collect::<Vec<ChartRow>>()
+        })
+    });
+    let churn_rows = Signal::derive(move || {
+        churn_months.with(|months| {
+            churn.with(|rates| {
+                months
+                    .iter()
+                    .zip(rates)
+                    .map(|(month, rate)| {
+                        let shown = rate.map_or_else(
+                            || i18n.texts().no_data.to_string(),
+                            |r| format_percent(r, store.locale),
+                        );
+                        (
+                            text::month_long(i18n, month.start),
+                            shown,
+                            rate.map(|r| r.to_string()),
+                        )
+                    })
+                    .collect::<Vec<ChartRow>>()
+            })
+        })
+    });
     // The axis shows bare numbers ("12.5k"): the title names the currency.
     let chart_title = move || {
         i18n::fill(
@@ -141,75 +172,22 @@ pub fn Dashboard() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <section class="chart-panel">
-                <h2>{chart_title}</h2>
-                <RevenueChart data=chart label=Signal::derive(chart_title) />
-                <details class="chart-table">
-                    <summary>{i18n.t(|t| t.chart_as_table)}</summary>
-                    <table data-testid="daily-sales-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t(|t| t.chart_day)}</th>
-                                <th scope="col">{i18n.t(|t| t.chart_revenue)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let currency = store.currency();
-                                daily
-                                    .get()
-                                    .into_iter()
-                                    .filter(|(_, amount)| amount.minor() != 0)
-                                    .map(|(day, amount)| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{day.to_string()}</th>
-                                                <td>{amount.format(currency, store.locale)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </details>
-            </section>
-            <section class="chart-panel">
-                <h2>{churn_title}</h2>
-                <RevenueChart data=churn_chart label=churn_title testid="churn-chart" />
-                <details class="chart-table">
-                    <summary>{i18n.t(|t| t.chart_as_table)}</summary>
-                    <table data-testid="churn-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{i18n.t(|t| t.chart_month)}</th>
-                                <th scope="col">{i18n.t(|t| t.chart_churn)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                churn_months
-                                    .get()
-                                    .into_iter()
-                                    .zip(churn.get())
-                                    .map(|(month, rate)| {
-                                        let shown = rate.map_or_else(
-                                            || i18n.texts().no_data.to_string(),
-                                            |r| format_percent(r, store.locale),
-                                        );
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{text::month_long(i18n, month.start)}</th>
-                                                <td data-value=rate.map(|r| r.to_string())>{shown}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </details>
-            </section>
+            <ChartPanel
+                title=Signal::derive(chart_title)
+                data=chart
+                chart_testid="revenue-chart"
+                table_testid="daily-sales-table"
+                heads=Signal::derive(move || (i18n.texts().chart_day.to_string(), i18n.texts().chart_revenue.to_string()))
+                rows=daily_rows
+            />
+            <ChartPanel
+                title=churn_title
+                data=churn_chart
+                chart_testid="churn-chart"
+                table_testid="churn-table"
+                heads=Signal::derive(move || (i18n.texts().chart_month.to_string(), i18n.texts().chart_churn.to_string()))
+                rows=churn_rows
+            />
         </section>
     }
 }

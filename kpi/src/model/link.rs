@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Customer, Dataset, Deal, RecordId, Rep, Source};
+use super::{Customer, Dataset, Deal, RecordId, Rep, Source, Stored};
 use crate::money::Money;
 
 /// Names match when equal after trimming, ignoring case ("northwind " = "Northwind").
@@ -14,7 +14,8 @@ fn same_name(a: &str, b: &str) -> bool {
 impl Dataset {
     /// Points `deal` at the customer and rep with the typed names, adding a customer
     /// or rep record for a name not known yet (with `updated_at = now` and an id from
-    /// `new_id`). A blank name clears the link. Returns how many records were added.
+    /// `new_id`). A blank name clears the link. A new customer is owned by the deal's
+    /// rep. Returns how many records were added.
     pub fn link_deal(
         &mut self,
         deal: &mut Deal,
@@ -24,77 +25,60 @@ impl Dataset {
         mut new_id: impl FnMut() -> RecordId,
     ) -> usize {
         let before = self.customers.len() + self.reps.len();
-        deal.customer_id = self.customer_named(customer, now, &mut new_id);
-        deal.rep_id = self.rep_named(rep, now, &mut new_id);
-        if deal.customer_id.is_some() && deal.rep_id.is_some() {
-            // A new customer is owned by the rep who brought the deal.
-            if let Some(added) = self
-                .customers
-                .last_mut()
-                .filter(|c| Some(&c.id) == deal.customer_id.as_ref() && c.owner_id.is_none())
-            {
-                added.owner_id = deal.rep_id.clone();
-            }
-        }
+        deal.rep_id = self.named(
+            rep,
+            |r: &Rep| &r.name,
+            &mut new_id,
+            |id, name| Rep {
+                id,
+                updated_at: now,
+                deleted_at: None,
+                name,
+                team_id: None,
+                base_salary: Money::ZERO,
+                hired_on: None,
+                left_on: None,
+            },
+        );
+        let owner = deal.rep_id.clone();
+        deal.customer_id = self.named(
+            customer,
+            |c: &Customer| &c.name,
+            &mut new_id,
+            |id, name| Customer {
+                id,
+                updated_at: now,
+                deleted_at: None,
+                name,
+                segment: String::new(),
+                region: String::new(),
+                source: Source::default(),
+                acquired_on: None,
+                churned_on: None,
+                churn_reason: None,
+                owner_id: owner,
+            },
+        );
         self.customers.len() + self.reps.len() - before
     }
 
-    /// The id of the live customer with this name, or of a new prospect added for it;
-    /// `None` for a blank name.
-    pub fn customer_named(
+    /// The id of the live record of type `T` with this name, or of a new one made by
+    /// `make(id, trimmed name)` and added; `None` for a blank name.
+    fn named<T: Stored>(
         &mut self,
         name: &str,
-        now: DateTime<Utc>,
+        name_of: fn(&T) -> &String,
         new_id: &mut impl FnMut() -> RecordId,
+        make: impl FnOnce(RecordId, String) -> T,
     ) -> Option<RecordId> {
         if name.trim().is_empty() {
             return None;
         }
-        if let Some(found) = self.live::<Customer>().find(|c| same_name(&c.name, name)) {
-            return Some(found.id.clone());
+        if let Some(found) = self.live::<T>().find(|r| same_name(name_of(r), name)) {
+            return Some(found.id().to_owned());
         }
         let id = new_id();
-        self.customers.push(Customer {
-            id: id.clone(),
-            updated_at: now,
-            deleted_at: None,
-            name: name.trim().to_owned(),
-            segment: String::new(),
-            region: String::new(),
-            source: Source::default(),
-            acquired_on: None,
-            churned_on: None,
-            churn_reason: None,
-            owner_id: None,
-        });
-        Some(id)
-    }
-
-    /// The id of the live rep with this name, or of a new rep added for it; `None` for
-    /// a blank name.
-    pub fn rep_named(
-        &mut self,
-        name: &str,
-        now: DateTime<Utc>,
-        new_id: &mut impl FnMut() -> RecordId,
-    ) -> Option<RecordId> {
-        if name.trim().is_empty() {
-            return None;
-        }
-        if let Some(found) = self.live::<Rep>().find(|r| same_name(&r.name, name)) {
-            return Some(found.id.clone());
-        }
-        let id = new_id();
-        self.reps.push(Rep {
-            id: id.clone(),
-            updated_at: now,
-            deleted_at: None,
-            name: name.trim().to_owned(),
-            team_id: None,
-            base_salary: Money::ZERO,
-            hired_on: None,
-            left_on: None,
-        });
+        T::all_mut(self).push(make(id.clone(), name.trim().to_owned()));
         Some(id)
     }
 }

@@ -34,6 +34,21 @@ use id_enum::id_enum;
 /// A record's id: UUID v4 text, made by the app (`kpi` draws no random numbers).
 pub type RecordId = String;
 
+/// 128 bits as UUID text with the given version nibble and the RFC 9562 variant (10xx):
+/// random bits make a v4, name hashes a v8.
+pub(crate) fn uuid_from_bits(version: u64, high: u64, low: u64) -> RecordId {
+    let high = (high & !0xF000) | ((version & 0xF) << 12);
+    let low = (low & !(0b11 << 62)) | (0b10 << 62);
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xFFFF,
+        high & 0xFFFF,
+        low >> 48,
+        low & 0xFFFF_FFFF_FFFF
+    )
+}
+
 /// What every stored record has: an id, the time of its last change, a tombstone.
 pub trait Record: Clone {
     fn id(&self) -> &str;
