@@ -181,11 +181,11 @@ impl DealInput {
         DealInput {
             title: deal.title.clone(),
             customer: data
-                .customer_name(deal.customer_id.as_deref())
+                .any_customer_name(deal.customer_id.as_deref())
                 .unwrap_or_default()
                 .to_owned(),
             owner: data
-                .rep_name(deal.rep_id.as_deref())
+                .any_rep_name(deal.rep_id.as_deref())
                 .unwrap_or_default()
                 .to_owned(),
             stage: deal.stage.clone(),

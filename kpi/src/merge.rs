@@ -7,7 +7,8 @@
 //! being merged into is kept. Records only one side has are kept. The settings with the
 //! later `updated_at` win (settings never changed count as oldest). Copies of different
 //! lineages (an erase, restore or demo load in between) are not mixed: the copy whose
-//! lineage started later is kept whole.
+//! lineage started later is kept whole. A stage a kept deal is in is never dropped
+//! with the older settings.
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ impl Dataset {
             return 0;
         }
         let mut changed = 0;
+        let our_stages = self.settings.stages.clone();
         if other.settings.updated_at > self.settings.updated_at {
             self.settings = other.settings.clone();
             changed += 1;
@@ -40,7 +42,21 @@ impl Dataset {
             };
         }
         for_each_kind!(merge);
+        self.keep_used_stages(our_stages.iter().chain(&other.settings.stages));
         changed
+    }
+
+    /// Settings merge whole (newer wins) but deals one by one, so the kept stage list
+    /// may lack a stage a kept deal is in (one copy added it). Such stages are taken
+    /// back from either copy, so the merged dataset always loads. Linear in deals per
+    /// stage checked (a handful of stages).
+    fn keep_used_stages<'a>(&mut self, known: impl Iterator<Item = &'a crate::model::Stage>) {
+        for stage in known {
+            let missing = self.settings.stage(&stage.id).is_none();
+            if missing && self.live_deals().any(|d| d.stage == stage.id) {
+                self.settings.stages.push(stage.clone());
+            }
+        }
     }
 
     /// How many records the dataset holds, tombstones included.

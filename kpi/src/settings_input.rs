@@ -43,7 +43,12 @@ impl SalesSettingsInput {
     pub fn from_data(data: &Dataset, locale: NumberLocale) -> SalesSettingsInput {
         let settings = &data.settings;
         SalesSettingsInput {
-            me: settings.me.clone().unwrap_or_default(),
+            // A "me" whose rep was deleted since reads as nobody.
+            me: settings
+                .me
+                .clone()
+                .filter(|id| data.find::<Rep>(id).is_some())
+                .unwrap_or_default(),
             monthly_target: settings
                 .monthly_target
                 .map(|m| m.format_plain(settings.currency, locale))

@@ -54,7 +54,7 @@ fn wording(i18n: I18n, pending: &Pending) -> (String, &'static str) {
         } => (
             fill(
                 t.confirm_replace_restore,
-                &[("count", &data.live_deals().count().to_string())],
+                &[("count", &data.live_record_count().to_string())],
             ),
             t.confirm_replace_action,
         ),

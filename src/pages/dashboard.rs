@@ -51,11 +51,7 @@ pub fn Dashboard() -> impl IntoView {
             })
         })
     };
-    let has_records = Memo::new(move |_| {
-        store.data.with(|d| {
-            d.live_deals().next().is_some() || d.orders.iter().any(|o| o.deleted_at.is_none())
-        })
-    });
+    let has_records = Memo::new(move |_| store.data.with(|d| d.live_record_count() > 0));
     let daily = Memo::new(move |_| {
         let (period, scope) = (period.get(), scope.get());
         store

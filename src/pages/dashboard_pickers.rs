@@ -71,6 +71,9 @@ pub fn ScopePicker(scope: RwSignal<Scope>) -> impl IntoView {
     }
 }
 
+/// The longest custom range: five years (with one leap day).
+const MAX_CUSTOM_DAYS: i64 = 5 * 365 + 1;
+
 #[component]
 pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -78,24 +81,30 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
     let choice = RwSignal::new(PeriodPreset::ThisMonth.id().to_string());
     let from = RwSignal::new(period.get_untracked().start.to_string());
     let to = RwSignal::new(period.get_untracked().end.to_string());
-    let invalid = RwSignal::new(false);
+    // `Some(message)` while the custom range cannot be used.
+    let invalid = RwSignal::new(None::<&'static str>);
     // A custom range takes effect as soon as both dates are valid; an end before the
     // start is explained instead of silently swapped.
     Effect::new(move |_| {
         let picked = choice.get();
         if let Some(preset) = PeriodPreset::from_id(&picked) {
-            invalid.set(false);
+            invalid.set(None);
             period.set(preset.resolve(store.today()));
             return;
         }
         let (start, end) = (from.get().parse(), to.get().parse());
         if let (Ok(start), Ok(end)) = (start, end) {
             match Period::custom(start, end) {
+                // Five years of daily points is already a long chart; more would stall
+                // the tab for nothing a rep asks.
+                Ok(custom) if custom.days() > MAX_CUSTOM_DAYS => {
+                    invalid.set(Some(i18n.texts().period_too_long))
+                }
                 Ok(custom) => {
-                    invalid.set(false);
+                    invalid.set(None);
                     period.set(custom);
                 }
-                Err(_) => invalid.set(true),
+                Err(_) => invalid.set(Some(i18n.texts().period_invalid)),
             }
         }
     });
@@ -128,8 +137,8 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
                     <input type="date" data-testid="period-to" bind:value=to />
                 </label>
             </Show>
-            <Show when=move || invalid.get()>
-                <p class="field-error" role="alert" data-testid="period-invalid">{i18n.t(|t| t.period_invalid)}</p>
+            <Show when=move || invalid.get().is_some()>
+                <p class="field-error" role="alert" data-testid="period-invalid">{move || invalid.get()}</p>
             </Show>
         </div>
     }

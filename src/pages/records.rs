@@ -12,6 +12,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 /// The record types with a page here, in tab order (deals have their own page).
 pub const KINDS: &[RecordKind] = &[
@@ -77,7 +78,20 @@ pub fn Records() -> impl IntoView {
                 let _ = store.apply(Command::SaveRecord(record));
                 editing.set(None);
             }
-            Err(found) => errors.set(found),
+            Err(found) => {
+                // The first wrong field gets the focus, as on the deal form.
+                if let Some(first) = found.first() {
+                    let input = format!("record-{}", first.field);
+                    request_animation_frame(move || {
+                        if let Some(element) = document().get_element_by_id(&input) {
+                            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                                let _ = element.focus();
+                            }
+                        }
+                    });
+                }
+                errors.set(found);
+            }
         }
     };
     let heading = move || text::label(i18n, "records_", kind.get().id());
@@ -238,6 +252,8 @@ fn RecordField(
                 data-testid=input_id.clone()
                 prop:value=value
                 on:change=move |ev| set(event_target_value(&ev))
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || error().is_some().then(|| format!("error-{id}"))
             >
                 {move || {
                     options()
@@ -271,7 +287,7 @@ fn RecordField(
             <label for=input_id>{text::label(i18n, "field_", id)}</label>
             {control}
             <Show when=move || error().is_some()>
-                <p class="field-error" id=error_id.clone() data-testid=format!("field-error-{id}")>{error}</p>
+                <p class="field-error" id=error_id.clone() role="alert" data-testid=format!("field-error-{id}")>{error}</p>
             </Show>
         </div>
     }

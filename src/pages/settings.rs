@@ -26,10 +26,7 @@ pub fn Settings() -> impl IntoView {
         let Some(currency) = Currency::from_code(&event_target_value(&ev)) else {
             return;
         };
-        if store
-            .data
-            .with_untracked(|d| d.live_deals().next().is_some())
-        {
+        if store.data.with_untracked(|d| d.live_record_count() > 0) {
             store.ask(Pending::ChangeCurrency(currency));
         } else {
             let _ = store.apply(Command::SetCurrency(currency));

@@ -138,7 +138,9 @@ impl Store {
                 check(&deal)?;
                 self.data.update(|d| {
                     d.link_deal(&mut deal, &customer, &owner, now, clock::new_id);
+                    let id = deal.id.clone();
                     d.upsert_deal(deal);
+                    d.note_purchase(&id, now);
                 });
             }
             Command::SaveRecord(record) => {
@@ -155,7 +157,10 @@ impl Store {
             }
             Command::MarkWon(id) => {
                 let deal = self.closed_version(&id, DealStatus::Won, None)?;
-                self.data.update(|d| d.upsert_deal(deal));
+                self.data.update(|d| {
+                    d.upsert_deal(deal);
+                    d.note_purchase(&id, now);
+                });
             }
             Command::MarkLost { id, reason } => {
                 let deal = self.closed_version(&id, DealStatus::Lost, Some(reason))?;
@@ -294,11 +299,9 @@ impl Store {
     /// Replaces everything: at once when there is nothing to lose (a first run trying
     /// the demo), otherwise only after the user confirms.
     pub fn offer_replacement(&self, data: Dataset, why: Replacement) {
-        let has_deals = self
-            .data
-            .with_untracked(|d| d.live_deals().next().is_some());
+        let has_records = self.data.with_untracked(|d| d.live_record_count() > 0);
         // Held saves protect data the app could not show: always ask before replacing it.
-        if has_deals || why == Replacement::Restore || self.saves_held() {
+        if has_records || why == Replacement::Restore || self.saves_held() {
             self.ask(Pending::Replace { data, why });
         } else {
             let _ = self.apply(Command::Replace { data, why });
@@ -382,6 +385,15 @@ impl Store {
                 return;
             }
         }
+        // Never write what the next start would refuse to load (and set aside): keep it
+        // in memory and say what is wrong instead.
+        let problem = self
+            .data
+            .with_untracked(|d| d.problems().into_iter().next());
+        if let Some(problem) = problem {
+            self.notify(NoticeId::SaveFailed, Some(problem.to_string()), None);
+            return;
+        }
         let text = self
             .data
             .with_untracked(|d| schema::encode(d, clock::now()));
@@ -399,9 +411,12 @@ impl Store {
     pub fn absorb(&self, text: &str) {
         match schema::decode(text) {
             Ok(theirs) => {
-                self.data.update(|d| {
-                    d.merge(&theirs);
-                });
+                let changed = self.data.try_update(|d| d.merge(&theirs)).unwrap_or(0);
+                if changed > 0 {
+                    // A kept "before delete" version may predate what just came in
+                    // (e.g. a currency change): no undo across another tab's change.
+                    self.undo.set(None);
+                }
                 self.saver.update_value(|s| s.set_known(text));
             }
             Err(error @ LoadError::NewerVersion { .. }) => {

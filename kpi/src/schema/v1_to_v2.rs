@@ -9,7 +9,8 @@
 //!   which then merge without duplicates.
 //! - A customer's `acquired_on` is the earliest close date of their won deals (none:
 //!   a prospect); its owner is the rep of its first deal.
-//! - Tombstoned deals are migrated the same way, so an undo still finds its links.
+//! - Tombstoned deals get the same name-based ids, but only live deals make records:
+//!   a customer known only from a deleted deal would count in the customer KPIs.
 
 use std::collections::BTreeMap;
 
@@ -39,10 +40,12 @@ pub(super) fn migrate(mut data: Value) -> Result<Value, String> {
             return Err(format!("\"data.deals[{index}]\" is not an object"));
         };
         let updated_at = deal.get("updated_at").cloned().unwrap_or(Value::Null);
-        let rep_id = reps.link(deal.remove("owner"), &updated_at);
-        let customer_id = customers.link(deal.remove("customer"), &updated_at);
+        let live = deal.get("deleted_at").is_none_or(Value::is_null);
+        let rep_id = reps.link(deal.remove("owner"), &updated_at, live);
+        let customer_id = customers.link(deal.remove("customer"), &updated_at, live);
         if let Some(customer) = customer_id
             .as_ref()
+            .filter(|_| live)
             .and_then(|id| customers.records.get_mut(id))
         {
             let owner = customer.entry("owner_id").or_insert(Value::Null);
@@ -80,7 +83,7 @@ pub(super) fn migrate(mut data: Value) -> Result<Value, String> {
 struct Named<'a> {
     lineage: &'a str,
     collection: &'static str,
-    /// lower-cased name → id
+    /// lower-cased name → id, for names with a record
     ids: BTreeMap<String, String>,
     /// id → record, plus the order of ids
     records: BTreeMap<String, Map<String, Value>>,
@@ -98,20 +101,22 @@ impl<'a> Named<'a> {
         }
     }
 
-    /// The id for a name (made on first mention); `None` for a blank or missing name.
-    fn link(&mut self, name: Option<Value>, updated_at: &Value) -> Option<String> {
+    /// The id for a name; `None` for a blank or missing name. The record itself is
+    /// made on the first mention by a live deal (`create`): a name only a deleted deal
+    /// used keeps its id on that tombstone but makes no record.
+    fn link(&mut self, name: Option<Value>, updated_at: &Value, create: bool) -> Option<String> {
         let name = name.as_ref().and_then(Value::as_str)?.trim().to_owned();
         if name.is_empty() {
             return None;
         }
         let key = name.to_lowercase();
-        if let Some(id) = self.ids.get(&key) {
-            return Some(id.clone());
-        }
         let id = name_based_id(&format!(
             "{}\u{0}{}\u{0}{}",
             self.lineage, self.collection, key
         ));
+        if !create || self.ids.contains_key(&key) {
+            return Some(id);
+        }
         let mut record = Map::new();
         record.insert("id".into(), Value::String(id.clone()));
         record.insert("updated_at".into(), updated_at.clone());

@@ -6,6 +6,7 @@ mod currency_change;
 mod customers;
 mod deal_input;
 mod deal_metrics;
+mod link;
 mod forms;
 mod demo;
 mod merge;

@@ -202,3 +202,60 @@ fn a_later_lineage_replaces_an_older_one_whole() {
         assert_eq!(summary(&mine), expected, "{case}");
     }
 }
+
+#[test]
+fn a_stage_a_kept_deal_is_in_survives_older_settings() {
+    use kpi::Stage;
+    let at = |minutes| Some(instant() + Duration::minutes(minutes));
+    let pilot = Stage {
+        id: "pilot".into(),
+        name: "Pilot".into(),
+        probability: 70,
+    };
+    // Tab A added the stage "pilot" and a deal in it; tab B saved other settings later.
+    let mut in_pilot = deal(DealStatus::Open, 100, "2026-11-01", "");
+    in_pilot.id = "dx".into();
+    in_pilot.stage = "pilot".into();
+    let mut tab_a = Dataset {
+        settings: kpi::Settings {
+            updated_at: at(1),
+            ..kpi::Settings::default()
+        },
+        deals: vec![in_pilot],
+        ..Dataset::default()
+    };
+    tab_a.settings.stages.push(pilot.clone());
+    let tab_b = Dataset {
+        settings: kpi::Settings {
+            updated_at: at(2),
+            monthly_target: Some(kpi::Money(500_000)),
+            ..kpi::Settings::default()
+        },
+        ..Dataset::default()
+    };
+    for (case, mut mine, theirs) in [
+        (
+            "their newer settings merged into mine",
+            tab_a.clone(),
+            tab_b.clone(),
+        ),
+        (
+            "my deal merged into their newer settings",
+            tab_b.clone(),
+            tab_a.clone(),
+        ),
+    ] {
+        mine.merge(&theirs);
+        assert_eq!(
+            mine.settings.monthly_target,
+            Some(kpi::Money(500_000)),
+            "{case}: newer settings"
+        );
+        assert_eq!(
+            mine.settings.stage("pilot"),
+            Some(&pilot),
+            "{case}: stage kept"
+        );
+        assert_eq!(mine.problems(), vec![], "{case}: the merged data loads");
+    }
+}
