@@ -170,7 +170,7 @@ catalogue! {
     RevenueChurn, Customers, Ratio, Lower, "Revenue churn",
         "Previous period's revenue from customers who churned in this period ÷ previous period's revenue";
     RetentionRate, Customers, Ratio, Higher, "Customer retention rate",
-        "(Customers at the end − new customers in the period) ÷ customers at the start";
+        "(Customers at the end − new customers of the period still active at its end) ÷ customers at the start";
     Cac, Customers, Money, Lower, "Customer acquisition cost",
         "Marketing, sales, salary and commission spend in the period ÷ new customers in the period";
     Ltv, Customers, Money, Higher, "Customer lifetime value",

@@ -11,13 +11,10 @@
 //!   weekend count, the weekend day does not. A period that has not started yet (today
 //!   before its start) has no working days so far, and its per-day rates no data.
 
-use std::collections::BTreeSet;
-
-use chrono::NaiveDate;
-
 use crate::catalogue::{KpiId, KpiValue};
 use crate::model::{Activity, ActivityKind};
 
+use super::hash::FastSet;
 use super::{working_days, Slice};
 
 /// The KPIs of this family for one slice. See the module docs for the conventions.
@@ -40,7 +37,7 @@ impl ActivityMetrics {
     pub fn of(slice: &Slice) -> ActivityMetrics {
         let days = window_working_days(slice);
         let mut activities = 0_u32;
-        let mut customer_days: BTreeSet<(&str, NaiveDate)> = BTreeSet::new();
+        let mut customer_days: FastSet<(&str, chrono::NaiveDate)> = FastSet::default();
         let mut prospecting_minutes = 0_u64;
         for activity in in_window(slice) {
             activities = activities.saturating_add(1);

@@ -13,18 +13,17 @@
 //!   ([`Customer::active_on`]); those "at the end" are those active on its last day —
 //!   `period.end`, also for a period still running, so a churn already recorded for a
 //!   later day of the period counts in both churn and retention and the two stay
-//!   consistent (retention = 1 − churn when no new customer churned in the period);
+//!   consistent (retention = 1 − churn);
 //! - ratios give no data for a zero denominator, never NaN or infinity; counts are 0.
-
-use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::{Customer, Dataset, Expense, ExpenseCategory, Lead};
+use crate::model::{Customer, Dataset, Expense, ExpenseCategory, Lead, Record};
 use crate::money::Money;
 use crate::period::Period;
 
+use super::hash::FastMap;
 use super::{Scope, Slice};
 
 /// The KPIs of this family for one slice. See the module docs for the conventions.
@@ -50,8 +49,14 @@ pub struct CustomerMetrics {
     /// S = customers in scope active on the day before the period start; churn = those
     /// of S with `churned_on` in the period ÷ S; `None` when S = 0.
     pub churn_rate: Option<f64>,
-    /// (E − N) ÷ S with E = customers in scope active on `period.end`, N =
-    /// [`CustomerMetrics::new_customers`], S as for churn; `None` when S = 0.
+    /// (E − N) ÷ S with E = customers in scope active on `period.end`, N = the new
+    /// customers of the period ([`CustomerMetrics::new_customers`]) still active on
+    /// `period.end`, S as for churn; `None` when S = 0.
+    ///
+    /// Convention: a new customer who churns within the period is in neither E nor N,
+    /// so it does not count against the customers kept from the start. E − N is then
+    /// exactly the customers of S still active at the end, and the rate lies in 0–1
+    /// and equals 1 − [`CustomerMetrics::churn_rate`].
     pub retention_rate: Option<f64>,
     /// Revenue of the previous equivalent period ([`Period::previous`], same scope) from
     /// customers with `churned_on` in this period ÷ the previous period's revenue;
@@ -75,23 +80,62 @@ pub struct CustomerMetrics {
 }
 
 impl CustomerMetrics {
-    /// Computes the family in a few linear passes over the slice (customers, leads,
-    /// this and the previous period's sales, expenses).
+    /// Computes the family in a few linear passes: one over the customers, the leads
+    /// and the expenses, one over this and one over the previous period's sales. The
+    /// sales' customers are looked up in a hash map of just the buyers of the two
+    /// periods, filled in by the pass over the customers.
     pub fn of(slice: &Slice) -> CustomerMetrics {
         let period = slice.period;
         let data = slice.data;
-        let customers = live_customers(data);
 
-        // Customers in scope: new, at the start, lost, at the end.
+        // The buyers of this and the previous period (for repeat business and revenue
+        // churn), to be told apart by the pass over the customers.
+        let sales: Vec<(Option<&str>, Money, Option<Money>)> = slice
+            .sales()
+            .map(|sale| (sale.customer, sale.amount, sale.cost))
+            .collect();
+        let previous: Vec<(Option<&str>, Money)> = slice
+            .with_period(period.previous())
+            .sales()
+            .map(|sale| (sale.customer, sale.amount))
+            .collect();
+        let mut buyers: FastMap<&str, Buyer> =
+            FastMap::with_capacity_and_hasher(sales.len() + previous.len(), Default::default());
+        for id in sales.iter().filter_map(|s| s.0) {
+            buyers.entry(id).or_default().bought_now = true;
+        }
+        for id in previous.iter().filter_map(|s| s.0) {
+            buyers.entry(id).or_default();
+        }
+        let mut undecided = buyers.len();
+        let distinct_buyers = buyers.values().filter(|b| b.bought_now).count();
+
+        // Customers in scope: new, at the start, lost, at the end. Read backwards so the
+        // last record of an id decides, should an id appear twice.
         let mut new_customers = 0_u32;
+        let mut new_at_end = 0_u32;
         let (mut at_start, mut lost, mut at_end) = (0_u32, 0_u32, 0_u32);
         let day_before = period.start.pred_opt();
-        for customer in data.live::<Customer>() {
+        for customer in data.customers.iter().rev().filter(|c| c.live()) {
+            if undecided > 0 {
+                if let Some(buyer) = buyers.get_mut(customer.id.as_str()) {
+                    if !buyer.known {
+                        buyer.known = true;
+                        buyer.existing = customer.acquired_on.is_some_and(|a| a < period.start);
+                        buyer.churned_now = customer.churned_on.is_some_and(|c| period.contains(c));
+                        undecided -= 1;
+                    }
+                }
+            }
             if !slice.has_rep(customer.owner_id.as_deref()) {
                 continue;
             }
+            let active_at_end = customer.active_on(period.end);
             if customer.acquired_on.is_some_and(|a| period.contains(a)) {
                 new_customers = new_customers.saturating_add(1);
+                if active_at_end {
+                    new_at_end = new_at_end.saturating_add(1);
+                }
             }
             if day_before.is_some_and(|d| customer.active_on(d)) {
                 at_start = at_start.saturating_add(1);
@@ -99,47 +143,43 @@ impl CustomerMetrics {
                     lost = lost.saturating_add(1);
                 }
             }
-            if customer.active_on(period.end) {
+            if active_at_end {
                 at_end = at_end.saturating_add(1);
             }
         }
         let churn_rate = ratio(u64::from(lost), u64::from(at_start));
         let retention_rate = (at_start > 0)
-            .then(|| (f64::from(at_end) - f64::from(new_customers)) / f64::from(at_start));
+            .then(|| (f64::from(at_end) - f64::from(new_at_end)) / f64::from(at_start));
 
         let lead_conversion = lead_conversion(slice);
 
-        // The period's sales: buyers, existing revenue, margin.
+        // The period's sales: existing revenue, buyer revenue, margin.
         let mut revenue = Money::ZERO;
         let mut existing_revenue = Money::ZERO;
         let mut buyer_revenue = Money::ZERO;
-        let mut buyers: BTreeSet<&str> = BTreeSet::new();
-        let mut repeat_buyers: BTreeSet<&str> = BTreeSet::new();
         let (mut costed_amount, mut cost) = (0_i128, 0_i128);
-        for sale in slice.sales() {
-            revenue = revenue.saturating_add(sale.amount);
-            if let Some(known) = sale.cost {
-                costed_amount += i128::from(sale.amount.minor());
+        for &(customer, amount, known_cost) in &sales {
+            revenue = revenue.saturating_add(amount);
+            if let Some(known) = known_cost {
+                costed_amount += i128::from(amount.minor());
                 cost += i128::from(known.minor());
             }
-            let Some(id) = sale.customer else {
+            let Some(id) = customer else {
                 continue;
             };
-            buyers.insert(id);
-            buyer_revenue = buyer_revenue.saturating_add(sale.amount);
-            let existing = customers
-                .get(id)
-                .and_then(|c| c.acquired_on)
-                .is_some_and(|a| a < period.start);
-            if existing {
-                repeat_buyers.insert(id);
-                existing_revenue = existing_revenue.saturating_add(sale.amount);
+            buyer_revenue = buyer_revenue.saturating_add(amount);
+            if buyers.get(id).is_some_and(|b| b.existing) {
+                existing_revenue = existing_revenue.saturating_add(amount);
             }
         }
-        let repeat_customer_rate = ratio(repeat_buyers.len() as u64, buyers.len() as u64);
+        let repeat_buyers = buyers
+            .values()
+            .filter(|b| b.bought_now && b.existing)
+            .count();
+        let repeat_customer_rate = ratio(repeat_buyers as u64, distinct_buyers as u64);
         let existing_revenue_share = money_ratio(existing_revenue, revenue);
 
-        let revenue_churn = revenue_churn(slice, &customers);
+        let revenue_churn = revenue_churn(&previous, &buyers);
         let cac = Money::mean(acquisition_spend(slice), u64::from(new_customers));
 
         let margin = if costed_amount == 0 {
@@ -148,8 +188,9 @@ impl CustomerMetrics {
             (costed_amount - cost) as f64 / costed_amount as f64
         };
         let ltv = match churn_rate {
-            Some(churn) if churn > 0.0 && !buyers.is_empty() => {
-                let value = buyer_revenue.minor() as f64 * margin / (buyers.len() as f64 * churn);
+            Some(churn) if churn > 0.0 && distinct_buyers > 0 => {
+                let value =
+                    buyer_revenue.minor() as f64 * margin / (distinct_buyers as f64 * churn);
                 to_money(value)
             }
             _ => None,
@@ -346,18 +387,27 @@ pub fn cohort_retention(data: &Dataset, scope: &Scope, months: &[Period]) -> Coh
     CohortTable { rows }
 }
 
-/// Live customers by id (any owner), to read a sale's customer.
-fn live_customers(data: &Dataset) -> BTreeMap<&str, &Customer> {
-    data.live::<Customer>()
-        .map(|c| (c.id.as_str(), c))
-        .collect()
+/// What [`CustomerMetrics::of`] needs to know about a customer who bought in the
+/// period or the previous one, from the live customer record with its id (any owner).
+/// A buyer without such a record (deleted, or not merged yet) stays all `false`: not
+/// existing, not churned.
+#[derive(Clone, Copy, Debug, Default)]
+struct Buyer {
+    /// Bought in the period (not only in the previous one).
+    bought_now: bool,
+    /// A live customer record with this id has been read.
+    known: bool,
+    /// Acquired before the period start.
+    existing: bool,
+    /// Churned in the period.
+    churned_now: bool,
 }
 
 /// See [`CustomerMetrics::lead_conversion`].
 fn lead_conversion(slice: &Slice) -> Option<f64> {
     let (mut created, mut converted) = (0_u64, 0_u64);
     for lead in slice.data.live::<Lead>() {
-        if !slice.has_rep(lead.owner_id.as_deref()) || !slice.period.contains(lead.created_on) {
+        if !slice.period.contains(lead.created_on) || !slice.has_rep(lead.owner_id.as_deref()) {
             continue;
         }
         created += 1;
@@ -368,20 +418,17 @@ fn lead_conversion(slice: &Slice) -> Option<f64> {
     ratio(converted, created)
 }
 
-/// See [`CustomerMetrics::revenue_churn`].
-fn revenue_churn(slice: &Slice, customers: &BTreeMap<&str, &Customer>) -> Option<f64> {
-    let period = slice.period;
-    let previous = slice.with_period(period.previous());
+/// See [`CustomerMetrics::revenue_churn`]: `previous` holds the previous period's
+/// sales (customer, amount), `buyers` whether each customer churned in this period.
+fn revenue_churn(previous: &[(Option<&str>, Money)], buyers: &FastMap<&str, Buyer>) -> Option<f64> {
     let (mut total, mut churned) = (Money::ZERO, Money::ZERO);
-    for sale in previous.sales() {
-        total = total.saturating_add(sale.amount);
-        let churned_now = sale
-            .customer
-            .and_then(|id| customers.get(id))
-            .and_then(|c| c.churned_on)
-            .is_some_and(|c| period.contains(c));
+    for &(customer, amount) in previous {
+        total = total.saturating_add(amount);
+        let churned_now = customer
+            .and_then(|id| buyers.get(id))
+            .is_some_and(|b| b.churned_now);
         if churned_now {
-            churned = churned.saturating_add(sale.amount);
+            churned = churned.saturating_add(amount);
         }
     }
     money_ratio(churned, total)

@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod customers;
 pub mod deals;
+mod hash;
 pub mod pipeline;
 pub mod quality;
 pub mod sale;

@@ -50,7 +50,7 @@ impl PipelineMetrics {
         let mut open = Money::ZERO;
         let mut weighted: i128 = 0; // Σ amount × percent
         for deal in slice.data.deals.iter().filter(|d| d.live()) {
-            if !slice.has_rep(deal.rep_id.as_deref()) || !open_on(deal, day) {
+            if !open_on(deal, day) || !slice.has_rep(deal.rep_id.as_deref()) {
                 continue;
             }
             open = open.saturating_add(deal.amount);

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Deal, DealKind, DealStatus, Order, OrderKind};
 use crate::money::Money;
+use crate::period::Period;
 
 use super::Slice;
 
@@ -96,9 +97,81 @@ impl<'a> Slice<'a> {
             .filter(|sale| self.has_rep(sale.rep))
     }
 
-    /// The sales in scope dated within the period.
-    pub fn sales(&self) -> impl Iterator<Item = Sale<'a>> + '_ {
-        self.all_sales()
-            .filter(|sale| self.period.contains(sale.date))
+    /// The sales in scope dated within the period, in the order of
+    /// [`Slice::all_sales`].
+    ///
+    /// The sales of the slice's window (the period [`Slice::new`] was made for and the
+    /// one before it, for growth and revenue churn) are gathered in one pass over the
+    /// deals and orders on first use and shared with [`Slice::with_period`] slices, so
+    /// every family reading this or the previous period's sales scans only those. A
+    /// period outside the window is read straight from the deals and orders.
+    pub fn sales(&self) -> Sales<'a, '_> {
+        let period = self.period;
+        if let Some(window) = self.sales_window() {
+            return Sales(SalesInner::Window(window.iter(), period));
+        }
+        let data = self.data;
+        let all = data
+            .deals
+            .iter()
+            .filter_map(Sale::of_deal as fn(&'a Deal) -> Option<Sale<'a>>)
+            .chain(
+                data.orders
+                    .iter()
+                    .filter_map(Sale::of_order as fn(&'a Order) -> Option<Sale<'a>>),
+            );
+        Sales(SalesInner::Scan(all, self))
+    }
+
+    /// The cached sales of the window, if `self.period` lies within it.
+    fn sales_window(&self) -> Option<&[Sale<'a>]> {
+        let (start, end) = self.window();
+        if self.period.start < start || self.period.end > end {
+            return None;
+        }
+        Some(self.cached_sales(|| {
+            let data = self.data;
+            data.deals
+                .iter()
+                .filter_map(Sale::of_deal)
+                .chain(data.orders.iter().filter_map(Sale::of_order))
+                .filter(|sale| start <= sale.date && sale.date <= end && self.has_rep(sale.rep))
+                .collect()
+        }))
+    }
+}
+
+type DealSales<'a> =
+    std::iter::FilterMap<std::slice::Iter<'a, Deal>, fn(&'a Deal) -> Option<Sale<'a>>>;
+type OrderSales<'a> =
+    std::iter::FilterMap<std::slice::Iter<'a, Order>, fn(&'a Order) -> Option<Sale<'a>>>;
+
+/// The iterator of [`Slice::sales`].
+pub struct Sales<'a, 's>(SalesInner<'a, 's>);
+
+enum SalesInner<'a, 's> {
+    /// From the slice's cached window, filtered to the period.
+    Window(std::slice::Iter<'s, Sale<'a>>, Period),
+    /// Straight from the deals and orders, filtered to the slice's period and scope.
+    Scan(
+        std::iter::Chain<DealSales<'a>, OrderSales<'a>>,
+        &'s Slice<'a>,
+    ),
+}
+
+impl<'a> Iterator for Sales<'a, '_> {
+    type Item = Sale<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Sale<'a>> {
+        match &mut self.0 {
+            SalesInner::Window(sales, period) => {
+                sales.find(|sale| period.contains(sale.date)).copied()
+            }
+            SalesInner::Scan(all, slice) => {
+                let period = slice.period;
+                all.find(|sale| period.contains(sale.date) && slice.has_rep(sale.rep))
+            }
+        }
     }
 }

@@ -9,13 +9,17 @@
 //! - a team's scope is the reps whose `team_id` is that team, deleted reps included
 //!   (their past numbers still belong to the team).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Customer, Dataset, RecordId};
+use crate::model::{Dataset, RecordId};
 use crate::period::Period;
+
+use super::hash::FastSet;
+use super::Sale;
 
 /// Whose numbers: one rep, a team, or everyone.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,20 +32,39 @@ pub enum Scope {
 }
 
 /// The part of a dataset one KPI reads: a period, a scope, and "today" (passed in:
-/// `kpi` never reads the clock), with the scope's lookups built once.
+/// `kpi` never reads the clock), with the scope's lookups built at most once.
+///
+/// Making a slice is cheap (constant time for everyone and a rep, linear in reps for a
+/// team); a lookup a KPI family needs is built on first use, in one linear pass, and
+/// shared with every slice made from this one by [`Slice::with_period`].
 pub struct Slice<'a> {
     pub data: &'a Dataset,
     pub period: Period,
     pub today: NaiveDate,
     /// `None` = everyone; else the rep ids in scope.
     reps: Option<BTreeSet<&'a str>>,
-    /// Customer id → owner rep id, for records attributed through their customer.
-    owners: BTreeMap<&'a str, Option<&'a str>>,
+    /// The same ids as a list when there are at most [`FEW_REPS`] (a rep, a team):
+    /// scanned with [`same_id`], faster than a tree of strings. Empty otherwise.
+    few_reps: Vec<&'a str>,
+    /// Lookups over the whole dataset (independent of the period), built on demand.
+    shared: Arc<Shared<'a>>,
+}
+
+/// The lookups of a slice, shared by its [`Slice::with_period`]s.
+struct Shared<'a> {
+    /// Ids of the customers (tombstones included) whose owner is in scope; only built
+    /// for a rep or team scope.
+    customers_in_scope: OnceLock<FastSet<&'a str>>,
+    /// First and last day of the window whose sales are cached: the period the slice
+    /// was made for and the one before it.
+    window: (NaiveDate, NaiveDate),
+    /// The sales in scope dated in `window`, in the order of [`Slice::all_sales`].
+    sales: OnceLock<Vec<Sale<'a>>>,
 }
 
 impl<'a> Slice<'a> {
-    /// The slice of `data` for `period` and `scope` on `today`. Linear in reps and
-    /// customers.
+    /// The slice of `data` for `period` and `scope` on `today`. Constant time for
+    /// everyone and a rep, linear in reps for a team.
     pub fn new(data: &'a Dataset, period: Period, scope: &'a Scope, today: NaiveDate) -> Slice<'a> {
         let reps = match scope {
             Scope::Everyone => None,
@@ -54,51 +77,82 @@ impl<'a> Slice<'a> {
                     .collect(),
             ),
         };
-        let owners = if reps.is_some() {
-            data.customers
-                .iter()
-                .map(|c: &Customer| (c.id.as_str(), c.owner_id.as_deref()))
-                .collect()
-        } else {
-            BTreeMap::new()
+        let few_reps = match &reps {
+            Some(ids) if ids.len() <= FEW_REPS => ids.iter().copied().collect(),
+            _ => Vec::new(),
         };
         Slice {
             data,
             period,
             today,
             reps,
-            owners,
+            few_reps,
+            shared: Arc::new(Shared {
+                customers_in_scope: OnceLock::new(),
+                window: (period.previous().start.min(period.start), period.end),
+                sales: OnceLock::new(),
+            }),
         }
     }
 
     /// The same scope and today over another period (e.g. the previous one, for growth).
+    /// Shares this slice's lookups: constant time for everyone and a rep.
     pub fn with_period(&self, period: Period) -> Slice<'a> {
         Slice {
             data: self.data,
             period,
             today: self.today,
             reps: self.reps.clone(),
-            owners: self.owners.clone(),
+            few_reps: self.few_reps.clone(),
+            shared: Arc::clone(&self.shared),
         }
     }
 
     /// Whether a record attributed to this rep is in scope.
+    #[inline]
     pub fn has_rep(&self, rep: Option<&str>) -> bool {
         match &self.reps {
             None => true,
-            Some(reps) => rep.is_some_and(|r| reps.contains(r)),
+            Some(reps) => rep.is_some_and(|r| match self.few_reps.as_slice() {
+                [] if reps.len() > FEW_REPS => reps.contains(r),
+                few => few.iter().any(|id| same_id(id, r)),
+            }),
         }
     }
 
-    /// Whether a record attributed through this customer (to its owner) is in scope.
+    /// Whether a record attributed through this customer (to its owner) is in scope:
+    /// always for everyone; else when the customer record with this id (live or a
+    /// tombstone) has an owner in scope. Ids are unique (a dataset never holds two
+    /// records of one kind with the same id); should two customers share an id anyway,
+    /// the id is in scope when either owner is. The first call for a rep or team scope
+    /// makes the set of the scope's customer ids in one pass over the customers.
     pub fn has_customer(&self, customer: Option<&str>) -> bool {
-        match &self.reps {
-            None => true,
-            Some(_) => {
-                let owner = customer.and_then(|c| self.owners.get(c).copied().flatten());
-                self.has_rep(owner)
-            }
+        if self.reps.is_none() {
+            return true;
         }
+        customer.is_some_and(|c| self.customers_in_scope().contains(c))
+    }
+
+    /// Ids of the customers owned in scope (see [`Slice::has_customer`]); built once.
+    fn customers_in_scope(&self) -> &FastSet<&'a str> {
+        self.shared.customers_in_scope.get_or_init(|| {
+            self.data
+                .customers
+                .iter()
+                .filter(|c| c.owner_id.is_some() && self.has_rep(c.owner_id.as_deref()))
+                .map(|c| c.id.as_str())
+                .collect()
+        })
+    }
+
+    /// The first and last day whose sales [`Slice::sales`] keeps once read.
+    pub(super) fn window(&self) -> (NaiveDate, NaiveDate) {
+        self.shared.window
+    }
+
+    /// The sales of the window, gathered by `gather` on first use.
+    pub(super) fn cached_sales(&self, gather: impl FnOnce() -> Vec<Sale<'a>>) -> &[Sale<'a>] {
+        self.shared.sales.get_or_init(gather)
     }
 
     /// The rep ids in scope; `None` for everyone.
@@ -111,6 +165,18 @@ impl<'a> Slice<'a> {
     pub fn reached(&self) -> NaiveDate {
         self.period.end.min(self.today).max(self.period.start)
     }
+}
+
+/// Up to this many reps in scope, [`Slice::has_rep`] scans a list.
+const FEW_REPS: usize = 16;
+
+/// Whether two ids are equal, comparing the length and the first 8 bytes inline
+/// before the rest: ids of different records (UUIDs) almost always differ there, so
+/// the common "not this rep" answer costs no call to `memcmp`.
+#[inline]
+fn same_id(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.first_chunk::<8>() == b.first_chunk::<8>() && a == b
 }
 
 /// Working days (Monday–Friday) from `start` to `end`, both included; 0 if `end` is

@@ -395,7 +395,8 @@ fn repeat_customers_and_existing_revenue_table() {
 fn churn_and_retention_table() {
     use KpiId::{ChurnRate as C, RetentionRate as R};
     // A second example: S = 4, 1 lost, 2 new of whom 1 churned in the period, so
-    // E = 3 + 1 = 4 and retention = (4 − 2) ÷ 4 = 0.5 < 1 − churn.
+    // E = 3 + 1 = 4, N = 1 (only the new customer still active at the end counts) and
+    // retention = (4 − 1) ÷ 4 = 0.75 = 1 − churn.
     let mut churned_new = many("s", 3, "r1", "2026-05-01");
     churned_new.extend([
         customer_of("lost", "r1", "2026-05-01", "2026-11-10"),
@@ -433,11 +434,34 @@ fn churn_and_retention_table() {
             Ratio(0.25),
         ),
         (
-            "new customer churned in the period: retention 0.5",
+            "new customer churned in the period: not in N, retention (4−1)/4 = 0.75",
             with_customers(churned_new),
             everyone(),
             R,
-            Ratio(0.5),
+            Ratio(0.75),
+        ),
+        (
+            "only the new customers churned in the period: all of S kept, retention 1",
+            with_customers(vec![
+                customer_of("kept-1", "r1", "2026-05-01", ""),
+                customer_of("kept-2", "r1", "2026-05-01", ""),
+                customer_of("new-gone-1", "r1", "2026-11-02", "2026-11-20"),
+                customer_of("new-gone-2", "r1", "2026-11-03", "2026-11-30"),
+            ]),
+            everyone(),
+            R,
+            Ratio(1.0),
+        ),
+        (
+            "rep scope: its new customer churned in the period, S=1 kept → 1, not 0",
+            with_customers(vec![
+                customer_of("kept", "r1", "2026-05-01", ""),
+                customer_of("new-gone", "r1", "2026-11-02", "2026-11-20"),
+                customer_of("other-new", "r2", "2026-11-05", ""),
+            ]),
+            rep("r1"),
+            R,
+            Ratio(1.0),
         ),
         (
             "only new customers: S=0, no data",
