@@ -7,8 +7,8 @@
 
 pub mod catalogue;
 pub mod deal_input;
-pub mod forms;
 pub mod demo;
+pub mod forms;
 pub mod merge;
 pub mod metrics;
 pub mod model;
