@@ -46,6 +46,7 @@ id_enum! {
     KpiId {
         Revenue = "revenue",
         RevenueGrowth = "revenue_growth",
+        CompoundMonthlyGrowth = "compound_monthly_growth",
         AvgOrderValue = "avg_order_value",
         AvgDealSize = "avg_deal_size",
         DealsWon = "deals_won",
@@ -125,6 +126,8 @@ catalogue! {
         "Sum of won deals (on their close date) and of orders not tied to a deal (on their date) in the period";
     RevenueGrowth, Revenue, Ratio, Higher, "Revenue growth",
         "(Revenue − revenue of the previous equivalent period) ÷ revenue of the previous period";
+    CompoundMonthlyGrowth, Revenue, Ratio, Higher, "Compound monthly growth",
+        "(Revenue of the last complete month ÷ revenue of the first month)^(1 ÷ (months − 1)) − 1, over the period's complete months";
     AvgOrderValue, Revenue, Money, Higher, "Average order value",
         "Revenue ÷ number of sales (won deals + orders not tied to a deal) in the period";
     AvgDealSize, Revenue, Money, Higher, "Average deal size",

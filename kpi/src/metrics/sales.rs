@@ -31,6 +31,11 @@ pub struct SalesMetrics {
     /// that of [`Period::previous`](crate::Period::previous) in the same scope; `None`
     /// when the previous revenue is 0.
     pub revenue_growth: Option<f64>,
+    /// Compound monthly growth over the period's complete calendar months (see
+    /// [`compound_monthly_growth`]): months that lie wholly inside the period and have
+    /// ended by [`Slice::reached`]; `None` with fewer than two such months (a week, a
+    /// month, a quarter in its second month).
+    pub compound_monthly_growth: Option<f64>,
     /// revenue ÷ number of sales (won deals + orders not tied to a deal), rounded half
     /// away from zero to a minor unit; `None` without sales.
     pub avg_order_value: Option<Money>,
@@ -79,8 +84,23 @@ impl SalesMetrics {
         let mut cycles: Vec<i64> = Vec::new();
         let (mut discount_total, mut list_total) = (0_i128, 0_i128);
         let mut discounted = 0_u32;
+        let complete: Vec<_> = slice
+            .period
+            .months()
+            .into_iter()
+            .filter(|m| m.start >= slice.period.start && m.end <= slice.reached())
+            .filter(|m| m.end <= slice.period.end)
+            .collect();
+        let (first_month, last_month) = (complete.first().copied(), complete.last().copied());
+        let (mut first_revenue, mut last_revenue) = (Money::ZERO, Money::ZERO);
 
         for sale in slice.sales() {
+            if first_month.is_some_and(|m| m.contains(sale.date)) {
+                first_revenue = first_revenue.saturating_add(sale.amount);
+            }
+            if last_month.is_some_and(|m| m.contains(sale.date)) {
+                last_revenue = last_revenue.saturating_add(sale.amount);
+            }
             revenue = revenue.saturating_add(sale.amount);
             sales += 1;
             if let Some(cost) = sale.cost {
@@ -128,6 +148,7 @@ impl SalesMetrics {
                 i128::from(revenue.minor()) - i128::from(previous.minor()),
                 i128::from(previous.minor()),
             ),
+            compound_monthly_growth: cmgr(first_revenue, last_revenue, complete.len()),
             avg_order_value: Money::mean(revenue, sales),
             avg_deal_size: Money::mean(won_amount, u64::from(won)),
             deals_won: won,
@@ -156,6 +177,7 @@ impl SalesMetrics {
         Some(match id {
             KpiId::Revenue => KpiValue::Money(self.revenue),
             KpiId::RevenueGrowth => KpiValue::ratio(self.revenue_growth),
+            KpiId::CompoundMonthlyGrowth => KpiValue::ratio(self.compound_monthly_growth),
             KpiId::AvgOrderValue => KpiValue::money(self.avg_order_value),
             KpiId::AvgDealSize => KpiValue::money(self.avg_deal_size),
             KpiId::DealsWon => KpiValue::Count(self.deals_won),
@@ -213,14 +235,20 @@ pub fn daily_sales(slice: &Slice) -> Vec<(NaiveDate, Money)> {
 /// `None` (no data) for fewer than 2 months, a first month of 0 or less (no base to
 /// grow from), or a negative last month (no real root). A last month of 0 gives −1.
 pub fn compound_monthly_growth(monthly_revenue: &[Money]) -> Option<f64> {
-    let (first, last) = match monthly_revenue {
-        [first, .., last] => (first.minor(), last.minor()),
-        _ => return None,
-    };
-    if first <= 0 || last < 0 {
+    match monthly_revenue {
+        [first, .., last] => cmgr(*first, *last, monthly_revenue.len()),
+        _ => None,
+    }
+}
+
+/// CMGR from the first and last of `months` monthly revenues (see
+/// [`compound_monthly_growth`]).
+fn cmgr(first: Money, last: Money, months: usize) -> Option<f64> {
+    let (first, last) = (first.minor(), last.minor());
+    if months < 2 || first <= 0 || last < 0 {
         return None;
     }
-    let steps = (monthly_revenue.len() - 1) as f64;
+    let steps = (months - 1) as f64;
     let growth = (last as f64 / first as f64).powf(1.0 / steps) - 1.0;
     growth.is_finite().then_some(growth)
 }

@@ -25,7 +25,8 @@ proptest! {
         for period in periods(anchor) {
             for scope in &scopes {
                 for (id, value) in kpis(&data, period, scope, anchor) {
-                    if id.def().unit != Unit::Ratio || id == KpiId::RevenueGrowth {
+                    let growth = [KpiId::RevenueGrowth, KpiId::CompoundMonthlyGrowth];
+                    if id.def().unit != Unit::Ratio || growth.contains(&id) {
                         continue;
                     }
                     match value {

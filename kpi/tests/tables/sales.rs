@@ -715,3 +715,41 @@ fn daily_sales_of_an_absurd_range_is_capped() {
         kpi::metrics::sales::MAX_SERIES_DAYS
     );
 }
+
+#[test]
+fn compound_monthly_growth_kpi_table() {
+    use kpi::OrderKind::Repeat;
+    // Orders of 100.00 in July, 121.00 in September, and 500.00 on 2026-12-10.
+    let data = dataset(
+        vec![],
+        vec![
+            order(Repeat, 10_000, "2026-07-15"),
+            order(Repeat, 12_100, "2026-09-30"),
+            order(Repeat, 50_000, "2026-12-10"),
+        ],
+    );
+    let custom = |start: &str, end: &str| Period::custom(day(start), day(end)).unwrap();
+    let cmgr = |period: Period, today: &str| {
+        let slice = Slice::new(&data, period, &Scope::Everyone, day(today));
+        SalesMetrics::of(&slice).value(K::CompoundMonthlyGrowth)
+    };
+    #[rustfmt::skip]
+    let rows = [
+        ("July → September: 100 → 121 over 3 months is 10 % a month",
+            custom("2026-07-01", "2026-09-30"), "2026-12-15", ratio(0.1)),
+        ("September still running: July → August only, 100 → 0 is −100 %",
+            Period::quarter_of(day("2026-07-01")), "2026-09-29", ratio(-1.0)),
+        ("the running month does not count: Oct–Nov complete, both empty",
+            custom("2026-10-01", "2026-12-31"), "2026-12-15", NoData),
+        ("a month on its own has no compound growth", november(), "2026-12-15", NoData),
+        ("a range starting mid-month leaves that month out",
+            custom("2026-07-16", "2026-09-30"), "2026-12-15", NoData),
+    ];
+    for (case, period, today, expected) in rows {
+        let got = cmgr(period, today).expect("a sales KPI");
+        assert!(
+            same_value(&got, &expected),
+            "case {case:?}: got {got:?}, want {expected:?}"
+        );
+    }
+}
