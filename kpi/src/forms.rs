@@ -118,6 +118,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
                 f("qualified_on", OptionalDate),
                 f("converted_on", OptionalDate),
                 f("customer_id", Ref(RecordKind::Customer)),
+                f("deal_id", Ref(RecordKind::Deal)),
                 f("disqualified_on", OptionalDate),
                 f("disqualified_reason", OptionalText),
             ];
@@ -145,6 +146,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
                 f("date", Date),
                 f("minutes", Count),
                 f("customer_id", Ref(RecordKind::Customer)),
+                f("deal_id", Ref(RecordKind::Deal)),
                 f("rep_id", Ref(RecordKind::Rep)),
                 f("note", Text),
             ];
