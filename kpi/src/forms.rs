@@ -229,32 +229,52 @@ macro_rules! with_type {
 }
 
 impl Dataset {
-    /// The live records of `kind` as list rows, newest change first.
+    /// The live records of `kind` as list rows: newest date first for dated records,
+    /// then newest change first.
     pub fn record_rows(&self, kind: RecordKind, locale: NumberLocale) -> Vec<RecordRow> {
         with_type!(kind, T => self.rows_of::<T>(locale))
     }
 
     fn rows_of<T: Stored + Serialize>(&self, locale: NumberLocale) -> Vec<RecordRow> {
-        let mut records: Vec<&T> = self.live::<T>().collect();
-        records.sort_by_key(|r| std::cmp::Reverse(r.updated_at()));
         let specs = fields(T::KIND);
-        records
-            .into_iter()
+        // Titles of the records the references point at, looked up once per kind.
+        let titles: BTreeMap<RecordKind, BTreeMap<RecordId, String>> = specs
+            .iter()
+            .filter_map(|spec| match spec.kind {
+                Ref(kind) => Some((kind, self.choices(kind).into_iter().collect())),
+                _ => None,
+            })
+            .collect();
+        let mut rows: Vec<(String, DateTime<Utc>, RecordRow)> = self
+            .live::<T>()
             .map(|record| {
                 let form = self.form_of(record, T::KIND, locale);
                 let cells = specs
                     .iter()
                     .map(|spec| match spec.kind {
-                        Ref(kind) => self.title_of(kind, &form[spec.id]).unwrap_or_default(),
+                        Ref(kind) => titles
+                            .get(&kind)
+                            .and_then(|t| t.get(&form[spec.id]))
+                            .cloned()
+                            .unwrap_or_default(),
                         _ => form[spec.id].clone(),
                     })
                     .collect();
-                RecordRow {
+                // Dated records (orders, activities…) list by date, newest first.
+                let date = form
+                    .get("date")
+                    .or_else(|| form.get("created_on"))
+                    .cloned()
+                    .unwrap_or_default();
+                let row = RecordRow {
                     id: record.id().to_owned(),
                     cells,
-                }
+                };
+                (date, record.updated_at(), row)
             })
-            .collect()
+            .collect();
+        rows.sort_by(|a, b| (&b.0, b.1).cmp(&(&a.0, a.1)));
+        rows.into_iter().map(|(_, _, row)| row).collect()
     }
 
     /// The list title of the live record `id` of `kind` (a name, a deal's title, else

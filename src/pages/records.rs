@@ -174,7 +174,19 @@ fn RecordRowView(
     let (edit_id, delete_id) = (row.id.clone(), row.id.clone());
     view! {
         <tr data-testid="record-row" data-record-id=row.id.clone()>
-            {row.cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
+            {row
+                .cells
+                .into_iter()
+                .zip(fields(kind.get_untracked()))
+                .map(|(cell, spec)| {
+                    // Choices are stored as ids ("cross_sell"): show their names.
+                    let shown = match spec.kind {
+                        FieldKind::Choice(_) => text::label(i18n, "choice_", &cell),
+                        _ => cell,
+                    };
+                    view! { <td>{shown}</td> }
+                })
+                .collect_view()}
             <td class="row-actions">
                 <button data-testid="record-edit" on:click=move |_| open(Some(edit_id.clone()))>
                     {i18n.t(|t| t.records_edit)}
