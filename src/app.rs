@@ -3,7 +3,7 @@
 use crate::components::{ConfirmDialog, Notices, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{Dashboard, Deals, NotFound, Records, Settings};
-use crate::state::Store;
+use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
 use leptos::ev;
 use leptos::prelude::*;
@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
     flush_when_leaving(store);
+    listen_for_updates(store);
     I18n::provide_for_browser();
     view! {
         <Router>
@@ -63,6 +64,28 @@ fn skip_to_main(ev: ev::MouseEvent) {
         if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
             let _ = main.focus();
         }
+    }
+}
+
+/// A new version installed by the service worker (see public/sw-register.js) is
+/// announced, never swapped in: the notice's button asks for the reload.
+fn listen_for_updates(store: Store) {
+    let _ = window_event_listener_untyped(UPDATE_READY, move |_| {
+        store.notify(NoticeId::UpdateReady, None, None)
+    });
+    // The worker may have found the update before the app was listening.
+    send_event(CHECK_UPDATE);
+}
+
+/// Events shared with public/sw-register.js.
+const UPDATE_READY: &str = "salesboard:update-ready";
+const CHECK_UPDATE: &str = "salesboard:check-update";
+pub const APPLY_UPDATE: &str = "salesboard:apply-update";
+
+/// Dispatches a plain event on the window (to public/sw-register.js).
+pub fn send_event(name: &str) {
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = window().dispatch_event(&event);
     }
 }
 

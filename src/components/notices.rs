@@ -1,5 +1,6 @@
+use crate::app::{send_event, APPLY_UPDATE};
 use crate::lang::use_i18n;
-use crate::state::{NoticeKind, Store};
+use crate::state::{NoticeId, NoticeKind, Store};
 use crate::text;
 use leptos::prelude::*;
 
@@ -36,6 +37,11 @@ pub fn Notices() -> impl IntoView {
                                 " "
                                 <span class="notice-detail">{notice.detail.clone()}</span>
                             </p>
+                            {(id == NoticeId::UpdateReady).then(|| view! {
+                                <button class="primary" data-testid="update-reload" on:click=move |_| send_event(APPLY_UPDATE)>
+                                    {i18n.t(|t| t.update_reload)}
+                                </button>
+                            })}
                             <button
                                 class="icon-button"
                                 data-testid="notice-dismiss"

@@ -25,6 +25,7 @@ pub enum NoticeId {
     ActionFailed,
     ExportFailed,
     SettingsSaved,
+    UpdateReady,
 }
 
 impl NoticeId {
@@ -44,6 +45,7 @@ impl NoticeId {
             NoticeId::ActionFailed => "action_failed",
             NoticeId::ExportFailed => "export_failed",
             NoticeId::SettingsSaved => "settings_saved",
+            NoticeId::UpdateReady => "update_ready",
         }
     }
 
@@ -58,7 +60,8 @@ impl NoticeId {
             | NoticeId::NewerVersion
             | NoticeId::StorageUnavailable
             | NoticeId::SetAside
-            | NoticeId::EditClosed => NoticeKind::Warning,
+            | NoticeId::EditClosed
+            | NoticeId::UpdateReady => NoticeKind::Warning,
             NoticeId::Restored
             | NoticeId::DemoLoaded
             | NoticeId::Erased
