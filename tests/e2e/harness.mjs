@@ -44,8 +44,10 @@ after(async () => {
  *   path     where to start (default "/")
  *   context  extra Playwright context options (e.g. { deviceScaleFactor: 2 })
  *   seed     an envelope object put into localStorage before the app first loads
+ *   expectErrors  substrings of console errors this test provokes on purpose (e.g. a
+ *            blocked script); any other error still fails it
  */
-export function appTest(name, body, { path = "/", context = {}, seed } = {}) {
+export function appTest(name, body, { path = "/", context = {}, seed, expectErrors = [] } = {}) {
   test(name, { timeout: 90_000 }, async () => {
     const ctx = await (await launchOnce()).newContext({
       locale: "en-US",
@@ -55,7 +57,7 @@ export function appTest(name, body, { path = "/", context = {}, seed } = {}) {
     ctx.setDefaultTimeout(10_000);
     try {
       const page = await ctx.newPage();
-      const problems = watchForErrors(page);
+      const problems = watchForErrors(page, expectErrors);
       let failure;
       try {
         await page.clock.setFixedTime(NOW);
@@ -91,13 +93,14 @@ const ALLOWED_WARNINGS = [
 ];
 
 /** Collects uncaught page errors, console errors, unexpected console warnings and crashes. */
-function watchForErrors(page) {
+function watchForErrors(page, expectErrors = []) {
   const problems = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("console", (msg) => {
     const text = msg.text();
-    if (msg.type() === "error") problems.push(`console error: ${text}`);
-    else if (msg.type() === "warning" && !ALLOWED_WARNINGS.some((allowed) => text.includes(allowed))) {
+    if (msg.type() === "error") {
+      if (!expectErrors.some((expected) => text.includes(expected))) problems.push(`console error: ${text}`);
+    } else if (msg.type() === "warning" && !ALLOWED_WARNINGS.some((allowed) => text.includes(allowed))) {
       problems.push(`console warning: ${text}`);
     }
   });
