@@ -17,6 +17,10 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     flush_when_leaving(store);
     listen_for_updates(store);
+    // Ask once per start that the browser keep the data under storage pressure.
+    leptos::task::spawn_local(async {
+        crate::storage::request_persistence().await;
+    });
     I18n::provide_for_browser();
     view! {
         <Router>

@@ -1,6 +1,7 @@
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::sales_settings::SalesSettings;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
+use crate::storage::{last_backup, note_backup, request_persistence, storage_usage};
 use crate::{clock, files};
 use kpi::{schema, Currency};
 use leptos::html::Select;
@@ -32,17 +33,50 @@ pub fn Settings() -> impl IntoView {
             let _ = store.apply(Command::SetCurrency(currency));
         }
     };
+    let backed_up = RwSignal::new(last_backup());
+    let persistent = RwSignal::new(None::<bool>);
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    spawn_local(async move {
+        let _ = usage.try_set(storage_usage().await);
+    });
+    spawn_local(async move {
+        let _ = persistent.try_set(request_persistence().await);
+    });
+    let persistence_text = move || match persistent.get() {
+        Some(true) => i18n.texts().storage_persistent,
+        Some(false) => i18n.texts().storage_not_persistent,
+        None => i18n.texts().storage_persistence_unknown,
+    };
+    let usage_text = move || {
+        usage.get().map(|(used, quota)| {
+            i18n::fill(
+                i18n.texts().storage_usage,
+                &[
+                    ("used", &format_bytes(used, store.locale)),
+                    ("quota", &format_bytes(quota, store.locale)),
+                ],
+            )
+        })
+    };
+    let backup_text = move || match backed_up.get() {
+        Some(date) => i18n::fill(i18n.texts().backup_last, &[("date", &date)]),
+        None => i18n.texts().backup_never.to_string(),
+    };
     let export = move |_| {
         let text = store
             .data
             .with_untracked(|d| schema::encode(d, clock::now()));
         let name = format!("salesboard-backup-{}.json", store.today());
-        if let Err(error) = files::download(&name, "application/json", &text) {
-            store.notify(
+        match files::download(&name, "application/json", &text) {
+            Ok(()) => {
+                note_backup(&store.today().to_string());
+                backed_up.set(last_backup());
+            }
+            Err(error) => store.notify(
                 NoticeId::ExportFailed,
                 Some(files::error_text(&error)),
                 None,
-            );
+            ),
         }
     };
     let restore = move |ev: leptos::ev::Event| {
@@ -99,6 +133,9 @@ pub fn Settings() -> impl IntoView {
             <section class="panel">
                 <h2>{i18n.t(|t| t.data_title)}</h2>
                 <p data-testid="storage-status">{storage_text}</p>
+                <p data-testid="storage-persistence">{persistence_text}</p>
+                <p data-testid="storage-usage">{usage_text}</p>
+                <p data-testid="backup-last">{backup_text}</p>
                 <div class="setting-row">
                     <button data-testid="demo-load" on:click=load_demo>{i18n.t(|t| t.load_demo)}</button>
                     <p class="hint">{i18n.t(|t| t.demo_hint)}</p>
@@ -127,4 +164,14 @@ pub fn Settings() -> impl IntoView {
             </section>
         </section>
     }
+}
+
+/// "780 KB", "4.2 GB": a byte count for people.
+fn format_bytes(bytes: f64, locale: kpi::NumberLocale) -> String {
+    let (value, unit) = match bytes {
+        b if b >= 1e9 => (b / 1e9, "GB"),
+        b if b >= 1e6 => (b / 1e6, "MB"),
+        b => (b / 1e3, "KB"),
+    };
+    format!("{} {unit}", kpi::format_decimal(value, 1, locale))
 }

@@ -2,11 +2,13 @@
 //! this module reads and writes its text, sets unreadable data aside, and turns every
 //! storage failure into a [`StorageError`] the user is told about.
 
+mod health;
 mod load;
 mod local;
 mod memory;
 mod saver;
 
+pub use health::{last_backup, note_backup, request_persistence, storage_usage};
 pub use load::{load_dataset, LoadOutcome, LoadProblem};
 pub use local::LocalStore;
 pub use memory::MemoryStore;

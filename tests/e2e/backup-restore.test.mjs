@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
-  appTest, chooseBackup, dealRows, expectKpis, fixturePath, navigate, notice, readFixture, selectPeriod, storedDeals,
+  appTest, chooseBackup, dealRows, eventually, expectKpis, fixturePath, navigate, notice, readFixture, selectPeriod, storedDeals,
 } from "./harness.mjs";
 
 const FIXTURE = "restore-basic.json";
@@ -129,3 +129,18 @@ appTest("an exported backup restores to the same numbers after erasing everythin
   await restore(page, backupPath);
   await expectFixtureDashboard(page);
 }, { path: "/settings", seed: readFixture(FIXTURE) });
+
+appTest("settings say whether the browser keeps the data, how much is used, and when the last backup was", async (page) => {
+  await page.getByTestId("demo-load").click();
+  await notice(page, "demo_loaded").waitFor();
+  assert.match(await page.getByTestId("backup-last").innerText(), /No backup/);
+  await eventually(async () => assert.match(await page.getByTestId("storage-usage").innerText(), /uses [\d.,]+ (KB|MB) of the [\d.,]+ (KB|MB|GB)/));
+  assert.match(await page.getByTestId("storage-persistence").innerText(), /keeps this data|may clear|does not say/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backup-export").click()]);
+  assert.ok(await download.path());
+  await eventually(async () => assert.match(await page.getByTestId("backup-last").innerText(), /2026-11-15/));
+  await page.reload();
+  await page.getByTestId("app-ready").waitFor();
+  assert.match(await page.getByTestId("backup-last").innerText(), /2026-11-15/, "remembered across a reload");
+}, { path: "/settings" });
