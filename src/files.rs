@@ -1,5 +1,6 @@
 //! Moving files in and out of the browser: a download of text, the text of a picked file.
 
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -45,4 +46,28 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .map_err(|e| error_text(&e))?;
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Downloads everything as `salesboard-backup-<today>.json` (the saved envelope) and
+/// remembers the date; a failure is told to the user. True when the download started.
+pub fn download_backup(store: &crate::state::Store) -> bool {
+    let text = store
+        .data
+        .with_untracked(|d| kpi::schema::encode(d, crate::clock::now()));
+    let today = store.today().to_string();
+    let name = format!("salesboard-backup-{today}.json");
+    match download(&name, "application/json", &text) {
+        Ok(()) => {
+            crate::storage::note_backup(&today);
+            true
+        }
+        Err(error) => {
+            store.notify(
+                crate::state::NoticeId::ExportFailed,
+                Some(error_text(&error)),
+                None,
+            );
+            false
+        }
+    }
 }

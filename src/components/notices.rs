@@ -1,4 +1,5 @@
 use crate::app::{send_event, APPLY_UPDATE};
+use crate::files;
 use crate::lang::use_i18n;
 use crate::state::{NoticeId, NoticeKind, Store};
 use crate::text;
@@ -37,6 +38,11 @@ pub fn Notices() -> impl IntoView {
                                 " "
                                 <span class="notice-detail">{notice.detail.clone()}</span>
                             </p>
+                            {(id == NoticeId::SaveFailed).then(|| view! {
+                                <button class="primary" data-testid="notice-backup" on:click=move |_| { files::download_backup(&store); }>
+                                    {i18n.t(|t| t.backup_export)}
+                                </button>
+                            })}
                             {(id == NoticeId::UpdateReady).then(|| view! {
                                 <button class="primary" data-testid="update-reload" on:click=move |_| send_event(APPLY_UPDATE)>
                                     {i18n.t(|t| t.update_reload)}

@@ -1,8 +1,8 @@
+use crate::files;
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::sales_settings::SalesSettings;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
-use crate::storage::{last_backup, note_backup, request_persistence, storage_usage};
-use crate::{clock, files};
+use crate::storage::{last_backup, request_persistence, storage_usage};
 use kpi::{schema, Currency};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -63,20 +63,8 @@ pub fn Settings() -> impl IntoView {
         None => i18n.texts().backup_never.to_string(),
     };
     let export = move |_| {
-        let text = store
-            .data
-            .with_untracked(|d| schema::encode(d, clock::now()));
-        let name = format!("salesboard-backup-{}.json", store.today());
-        match files::download(&name, "application/json", &text) {
-            Ok(()) => {
-                note_backup(&store.today().to_string());
-                backed_up.set(last_backup());
-            }
-            Err(error) => store.notify(
-                NoticeId::ExportFailed,
-                Some(files::error_text(&error)),
-                None,
-            ),
+        if files::download_backup(&store) {
+            backed_up.set(last_backup());
         }
     };
     let restore = move |ev: leptos::ev::Event| {
