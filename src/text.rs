@@ -29,6 +29,7 @@ pub fn notice(i18n: I18n, id: NoticeId, key: Option<&str>) -> String {
         NoticeId::ExportFailed => i18n.texts().notice_export_failed.to_string(),
         NoticeId::SettingsSaved => i18n.texts().notice_settings_saved.to_string(),
         NoticeId::UpdateReady => i18n.texts().notice_update_ready.to_string(),
+        NoticeId::ReadOnly => i18n.texts().notice_read_only.to_string(),
     }
 }
 

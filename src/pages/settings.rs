@@ -92,6 +92,7 @@ pub fn Settings() -> impl IntoView {
         StorageMode::Local => i18n.texts().storage_saved_local,
         StorageMode::MemoryOnly => i18n.texts().storage_memory_only,
         StorageMode::Paused => i18n.texts().storage_paused,
+        StorageMode::ReadOnly => i18n.texts().storage_read_only,
     };
 
     view! {

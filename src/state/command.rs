@@ -9,6 +9,8 @@ pub enum StorageMode {
     Local,
     MemoryOnly,
     Paused,
+    /// Data of a newer app version: shown, never changed or written.
+    ReadOnly,
 }
 
 /// Why the whole dataset is being replaced.

@@ -70,10 +70,15 @@ impl Store {
     ) -> Self {
         let stamp = clock::iso_now();
         let outcome = load_dataset(backend.as_ref(), &stamp);
-        let mode = match (backend.is_persistent(), outcome.hold_saves) {
-            (false, _) => StorageMode::MemoryOnly,
-            (true, true) => StorageMode::Paused,
-            (true, false) => StorageMode::Local,
+        let mode = match (
+            backend.is_persistent(),
+            outcome.hold_saves,
+            outcome.read_only,
+        ) {
+            (false, _, _) => StorageMode::MemoryOnly,
+            (true, _, true) => StorageMode::ReadOnly,
+            (true, true, false) => StorageMode::Paused,
+            (true, false, false) => StorageMode::Local,
         };
         let store = Self {
             data: RwSignal::new(outcome.data),
@@ -120,6 +125,11 @@ impl Store {
     /// The one way to change the dataset: validates, applies, schedules a save.
     /// On a validation error nothing changes.
     pub fn apply(&self, command: Command) -> Result<(), Vec<FieldError>> {
+        if self.storage_mode.get_untracked() == StorageMode::ReadOnly {
+            // A newer version's data: nothing may change it here (not even an erase).
+            self.notify(NoticeId::ReadOnly, None, None);
+            return Ok(());
+        }
         let now = clock::now();
         if !matches!(
             command,
@@ -421,7 +431,8 @@ impl Store {
             }
             Err(error @ LoadError::NewerVersion { .. }) => {
                 self.saver.update_value(|s| s.hold(text));
-                self.storage_mode.set(StorageMode::Paused);
+                // Another tab runs a newer version: this older one goes read-only.
+                self.storage_mode.set(StorageMode::ReadOnly);
                 self.notify(NoticeId::NewerVersion, Some(error.to_string()), None);
             }
             Err(_) => {}

@@ -26,6 +26,7 @@ pub enum NoticeId {
     ExportFailed,
     SettingsSaved,
     UpdateReady,
+    ReadOnly,
 }
 
 impl NoticeId {
@@ -46,6 +47,7 @@ impl NoticeId {
             NoticeId::ExportFailed => "export_failed",
             NoticeId::SettingsSaved => "settings_saved",
             NoticeId::UpdateReady => "update_ready",
+            NoticeId::ReadOnly => "read_only",
         }
     }
 
@@ -55,7 +57,8 @@ impl NoticeId {
             | NoticeId::SaveFailed
             | NoticeId::RestoreFailed
             | NoticeId::ActionFailed
-            | NoticeId::ExportFailed => NoticeKind::Error,
+            | NoticeId::ExportFailed
+            | NoticeId::ReadOnly => NoticeKind::Error,
             NoticeId::Quarantined
             | NoticeId::NewerVersion
             | NoticeId::StorageUnavailable

@@ -14,6 +14,8 @@ pub struct LoadOutcome {
     pub protected: Option<String>,
     /// The saved text as read, to notice when another tab writes a different one.
     pub loaded: Option<String>,
+    /// Data of a newer app version, shown but never changed or written.
+    pub read_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,13 +46,19 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
             hold_saves: false,
             protected: None,
             loaded: Some(raw),
+            read_only: false,
         },
-        Err(error @ LoadError::NewerVersion { .. }) => fresh(
-            Some(LoadProblem::NewerVersion {
-                reason: error.to_string(),
-            }),
-            Some(raw),
-        ),
+        Err(error @ LoadError::NewerVersion { .. }) => LoadOutcome {
+            // Shown as far as this version can read it, never written over.
+            data: schema::read_newer(&raw).unwrap_or_default(),
+            read_only: true,
+            ..fresh(
+                Some(LoadProblem::NewerVersion {
+                    reason: error.to_string(),
+                }),
+                Some(raw),
+            )
+        },
         Err(error) => {
             let reason = error.to_string();
             match store.quarantine(&raw, stamp) {
@@ -79,5 +87,6 @@ fn fresh(problem: Option<LoadProblem>, protected: Option<String>) -> LoadOutcome
         hold_saves,
         protected,
         loaded: None,
+        read_only: false,
     }
 }

@@ -197,6 +197,19 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
     })
 }
 
+/// Reads the data of an envelope written by a NEWER app version, to show it read-only:
+/// fields this version does not know are skipped, no migration runs, and the result
+/// must pass [`Dataset::problems`]. `None` if it cannot be read that way (the app then
+/// starts empty, still never writing over it).
+pub fn read_newer(text: &str) -> Option<Dataset> {
+    let document: Value = serde_json::from_str(text).ok()?;
+    if document.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return None;
+    }
+    let data = Dataset::deserialize(document.get("data")?).ok()?;
+    data.problems().is_empty().then_some(data)
+}
+
 /// serde_json's error on a `Value` says what but not where; this finds the first
 /// settings member or record that fails on its own and names it, e.g.
 /// `data.deals[3] (id "…"): missing field `amount``.

@@ -193,3 +193,31 @@ fn load_error_messages_say_what_is_wrong() {
         assert!(error.to_string().contains(needle), "{case}: {error}");
     }
 }
+
+#[test]
+fn newer_data_is_read_for_showing_only() {
+    let current = encode(&demo_dataset(day("2026-11-22"), instant()), instant());
+    // A later version: a higher number and a collection this version does not know.
+    let newer = current
+        .replacen("\"version\":2", "\"version\":7", 1)
+        .replacen("\"data\":{", "\"data\":{\"goals\":[{\"id\":\"g1\"}],", 1);
+    assert!(matches!(
+        decode(&newer),
+        Err(LoadError::NewerVersion { found: 7, .. })
+    ));
+    let shown = kpi::schema::read_newer(&newer).expect("readable for showing");
+    assert_eq!(
+        shown.deals.len(),
+        demo_dataset(day("2026-11-22"), instant()).deals.len()
+    );
+    #[rustfmt::skip]
+    let unreadable = [
+        ("not JSON", "{".to_string()),
+        ("another app", newer.replacen("\"salesboard\"", "\"other\"", 1)),
+        ("no data", r#"{"app":"salesboard","version":9}"#.to_string()),
+        ("data that breaks the rules", newer.replacen("\"stages\":[", "\"stages\":[{\"id\":\"x\",\"name\":\"X\",\"probability\":1},{\"id\":\"x\",\"name\":\"X\",\"probability\":1},", 1)),
+    ];
+    for (case, text) in unreadable {
+        assert_eq!(kpi::schema::read_newer(&text), None, "{case}");
+    }
+}
