@@ -164,27 +164,73 @@ fn the_store_tells_the_user_about_a_quarantine() {
 }
 
 #[wasm_bindgen_test]
-fn data_from_a_newer_version_is_left_untouched() {
+fn data_from_a_newer_version_is_read_only_and_left_untouched() {
     let storage = fresh_local_storage();
     let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
     storage.set_item(DATA_KEY, newer).unwrap();
     Owner::new().with(|| {
         let store = open_store();
         assert!(store.saves_held());
-        assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
+        assert_eq!(store.storage_mode.get_untracked(), StorageMode::ReadOnly);
         store.apply(save_deal(won_deal("new", 100))).unwrap();
+        store.apply(Command::Erase).unwrap();
+        assert!(
+            store.data.with_untracked(|d| d.deals.is_empty()),
+            "nothing changed"
+        );
+        let told = store.notices.get_untracked();
+        assert!(told.iter().any(|n| n.id == NoticeId::ReadOnly));
         store.flush();
         assert_eq!(storage.get_item(DATA_KEY).unwrap().as_deref(), Some(newer));
     });
 }
 
+/// localStorage whose first attempt to set text aside fails (a full disk at start-up),
+/// so the unreadable text must be held in memory until the user decides.
+struct QuarantineFailsOnce {
+    local: LocalStore,
+    failed: std::cell::Cell<bool>,
+}
+
+impl DataStore for QuarantineFailsOnce {
+    fn read(&self) -> Result<Option<String>, StorageError> {
+        self.local.read()
+    }
+    fn write(&self, text: &str) -> Result<(), StorageError> {
+        self.local.write(text)
+    }
+    fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
+        if self.failed.replace(true) {
+            self.local.quarantine(raw, stamp)
+        } else {
+            Err(StorageError::QuotaExceeded)
+        }
+    }
+    fn forget(&self) -> Result<(), StorageError> {
+        self.local.forget()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
 #[wasm_bindgen_test]
 fn replacing_held_data_sets_it_aside_first() {
     let storage = fresh_local_storage();
-    let newer = r#"{"app":"salesboard","version":99,"saved_at":"2030-01-01T00:00:00Z","data":{}}"#;
-    storage.set_item(DATA_KEY, newer).unwrap();
+    let unreadable = "{ this is not JSON";
+    storage.set_item(DATA_KEY, unreadable).unwrap();
     Owner::new().with(|| {
-        let store = open_store();
+        let backend = QuarantineFailsOnce {
+            local: LocalStore::open().unwrap(),
+            failed: std::cell::Cell::new(false),
+        };
+        let store = Store::with_backend(
+            Box::new(backend),
+            Some(date("2026-11-15")),
+            NumberLocale::En,
+        );
+        assert!(store.saves_held());
+        assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
         store.apply(Command::Erase).unwrap();
         assert!(!store.saves_held());
         let notices = store.notices.get_untracked();
@@ -193,7 +239,7 @@ fn replacing_held_data_sets_it_aside_first() {
             .find(|n| n.id == NoticeId::SetAside)
             .expect("told where");
         let key = set_aside.key.clone().unwrap();
-        assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(newer));
+        assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(unreadable));
         store.flush();
         let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
         assert!(saved.lineage.is_some(), "an erase starts a new lineage");
