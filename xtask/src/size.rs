@@ -10,15 +10,16 @@ use flate2::Compression;
 use crate::error::{bail, Result};
 
 /// The first-load budget of issue 2: gzipped .wasm + .js + .css of a release build.
-/// NOT MET: the app measures about 465 KB with the KPI engine (see README, "Size");
+/// NOT MET: the app measures about 477 KB with the KPI engine (see README, "Size");
 /// one Leptos wasm module cannot be split by Trunk 0.21, so going over it is reported
 /// loudly but does not fail the run.
 pub const BUDGET: u64 = 150 * 1024;
 
-/// A ratchet a little above today's measured size (≈ 465 KB with issue 3's dashboard,
-/// record forms, sales settings and demo generator): growth beyond it fails the run, so
-/// new screens must be paid for by savings elsewhere or raise it knowingly.
-pub const CEILING: u64 = 475 * 1024;
+/// A ratchet a little above today's measured size (≈ 477 KB with issue 3's dashboard,
+/// record forms, sales settings and demo generator, and the offline and storage-safety
+/// work of issue 4): growth beyond it fails the run, so new screens must be paid for by
+/// savings elsewhere or raise it knowingly.
+pub const CEILING: u64 = 490 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
