@@ -3,27 +3,27 @@
 #![cfg(target_arch = "wasm32")]
 
 use plotters::prelude::*;
-use salesboard::charts::{draw_revenue_by_month, MonthlyRevenue};
+use salesboard::charts::{draw_bars, BarSeries};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn svg_of(data: &MonthlyRevenue, scale: f64) -> String {
+fn svg_of(data: &BarSeries, scale: f64) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
-        draw_revenue_by_month(&area, data, scale).unwrap();
+        draw_bars(&area, data, scale).unwrap();
     }
     svg
 }
 
-fn year(amounts: Vec<f64>) -> MonthlyRevenue {
+fn year(amounts: Vec<f64>) -> BarSeries {
     let months = [
         "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
     ];
-    MonthlyRevenue {
-        months: months.iter().map(|m| m.to_string()).collect(),
-        amounts,
+    BarSeries {
+        labels: months.iter().map(|m| m.to_string()).collect(),
+        values: amounts,
         percent: false,
     }
 }

@@ -23,10 +23,7 @@ pub mod validate;
 pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
-pub use metrics::{
-    deal_metrics, kpi_values, revenue_by_month, working_days, DealMetrics, Sale, SaleKind, Scope,
-    Slice,
-};
+pub use metrics::{kpi_values, working_days, Sale, SaleKind, Scope, Slice};
 pub use model::{
     default_stages, Activity, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
     DealStatus, Expense, ExpenseCategory, Feedback, Lead, Lineage, Order, OrderKind, Record,

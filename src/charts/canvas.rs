@@ -1,4 +1,4 @@
-use super::{draw_revenue_by_month, MonthlyRevenue};
+use super::{draw_bars, BarSeries};
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -6,11 +6,11 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// The revenue-by-month chart on a `<canvas>`: this component only wires the node and
-/// redraws when the data or the size changes; drawing lives in `draw_revenue_by_month`.
+/// A bar chart on a `<canvas>`: this component only wires the node and
+/// redraws when the data or the size changes; drawing lives in `draw_bars`.
 #[component]
-pub fn RevenueChart(
-    data: Memo<MonthlyRevenue>,
+pub fn BarChart(
+    data: Memo<BarSeries>,
     #[prop(into)] label: Signal<String>,
     /// The canvas's test id (several charts on one page).
     #[prop(optional)]
@@ -39,7 +39,7 @@ pub fn RevenueChart(
 }
 
 /// Sizes the backing store to CSS size × devicePixelRatio (sharp on HiDPI), then draws.
-fn render(canvas: &HtmlCanvasElement, data: &MonthlyRevenue) {
+fn render(canvas: &HtmlCanvasElement, data: &BarSeries) {
     let scale = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|ratio| *ratio > 0.0)
@@ -55,8 +55,8 @@ fn render(canvas: &HtmlCanvasElement, data: &MonthlyRevenue) {
     canvas.set_width(width);
     canvas.set_height(height);
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if let Err(error) = draw_revenue_by_month(&backend.into_drawing_area(), data, scale) {
-            leptos::logging::warn!("revenue chart not drawn: {error}");
+        if let Err(error) = draw_bars(&backend.into_drawing_area(), data, scale) {
+            leptos::logging::warn!("chart not drawn: {error}");
         }
     }
 }

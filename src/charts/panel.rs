@@ -1,4 +1,4 @@
-use super::{MonthlyRevenue, RevenueChart};
+use super::{BarChart, BarSeries};
 use crate::lang::use_i18n;
 use leptos::prelude::*;
 
@@ -11,7 +11,7 @@ pub type ChartRow = (String, String, Option<String>);
 #[component]
 pub fn ChartPanel(
     #[prop(into)] title: Signal<String>,
-    data: Memo<MonthlyRevenue>,
+    data: Memo<BarSeries>,
     chart_testid: &'static str,
     table_testid: &'static str,
     #[prop(into)] heads: Signal<(String, String)>,
@@ -21,7 +21,7 @@ pub fn ChartPanel(
     view! {
         <section class="chart-panel">
             <h2>{move || title.get()}</h2>
-            <RevenueChart data=data label=title testid=chart_testid />
+            <BarChart data=data label=title testid=chart_testid />
             <details class="chart-table">
                 <summary>{i18n.t(|t| t.chart_as_table)}</summary>
                 <table data-testid=table_testid>

@@ -1,4 +1,4 @@
-use crate::charts::{ChartPanel, ChartRow, MonthlyRevenue};
+use crate::charts::{BarSeries, ChartPanel, ChartRow};
 use crate::components::KpiCard;
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
@@ -60,9 +60,9 @@ pub fn Dashboard() -> impl IntoView {
     });
     let chart = Memo::new(move |_| {
         let currency = store.currency();
-        daily.with(|days| MonthlyRevenue {
-            months: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
-            amounts: days
+        daily.with(|days| BarSeries {
+            labels: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
+            values: days
                 .iter()
                 .map(|(_, amount)| amount.to_major(currency))
                 .collect(),
@@ -79,9 +79,9 @@ pub fn Dashboard() -> impl IntoView {
                 .with(|d| monthly_churn(d, &scope, months, store.today()))
         })
     });
-    let churn_chart = Memo::new(move |_| MonthlyRevenue {
-        months: churn_months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
-        amounts: churn.with(|c| c.iter().map(|rate| rate.unwrap_or(0.0)).collect()),
+    let churn_chart = Memo::new(move |_| BarSeries {
+        labels: churn_months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
+        values: churn.with(|c| c.iter().map(|rate| rate.unwrap_or(0.0)).collect()),
         percent: true,
     });
     let churn_title = Signal::derive(move || i18n.texts().chart_churn_title.to_string());

@@ -84,7 +84,7 @@ export function appTest(name, body, { path = "/", context = {}, seed, expectErro
 /**
  * Console warnings that are not a problem, each matched by a precise substring.
  * Any other warning fails the test: the app warns, for one, when a chart is not
- * drawn ("revenue chart not drawn: …").
+ * drawn ("chart not drawn: …").
  */
 const ALLOWED_WARNINGS = [
   // Chromium, on every load, about the `integrity` attribute Trunk puts on its

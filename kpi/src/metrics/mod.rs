@@ -5,7 +5,6 @@
 
 pub mod activity;
 pub mod customers;
-pub mod deals;
 mod hash;
 pub mod pipeline;
 pub mod quality;
@@ -14,7 +13,6 @@ pub mod sales;
 pub mod scope;
 pub mod team;
 
-pub use deals::{deal_metrics, revenue_by_month, DealMetrics};
 pub use sale::{Sale, SaleKind};
 pub use scope::{working_days, Scope, Slice};
 

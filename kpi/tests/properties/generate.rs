@@ -208,37 +208,3 @@ pub fn valid_deal() -> impl Strategy<Value = Deal> {
         },
     )
 }
-
-/// A live or deleted deal closing in 2025–2027, amount up to 10 billion minor units.
-pub fn recent_deal() -> impl Strategy<Value = Deal> {
-    (
-        status(),
-        0_i64..10_000_000_000,
-        recent_date(),
-        0_u64..200,
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(status, amount, created_on, cycle, has_close, deleted)| Deal {
-                id: "recent".into(),
-                updated_at: DateTime::UNIX_EPOCH,
-                deleted_at: deleted.then_some(DateTime::UNIX_EPOCH),
-                title: "Deal".into(),
-                customer_id: None,
-                rep_id: None,
-                cost: None,
-                discount: None,
-                probability: None,
-                stage: "demo".into(),
-                status,
-                amount: Money(amount),
-                kind: DealKind::New,
-                created_on,
-                expected_close: None,
-                closed_on: has_close
-                    .then(|| created_on.checked_add_days(Days::new(cycle)).unwrap()),
-                lost_reason: None,
-            },
-        )
-}

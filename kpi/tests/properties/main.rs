@@ -6,7 +6,6 @@ mod demo_data;
 mod generate;
 mod kpis;
 mod merge;
-mod metrics;
 mod money;
 mod no_panic;
 mod number_format;

@@ -4,9 +4,9 @@ use plotters::prelude::*;
 /// A bar series ready to draw: one label and one value per bar — revenue in major
 /// units per day or month, or (with `percent`) a rate 0–1 per month such as churn.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct MonthlyRevenue {
-    pub months: Vec<String>,
-    pub amounts: Vec<f64>,
+pub struct BarSeries {
+    pub labels: Vec<String>,
+    pub values: Vec<f64>,
     /// Values are fractions shown as percentages on the axis.
     pub percent: bool,
 }
@@ -14,19 +14,19 @@ pub struct MonthlyRevenue {
 const BAR: RGBColor = RGBColor(31, 78, 121);
 const AXIS: RGBColor = RGBColor(90, 98, 110);
 
-/// Draws won revenue by month as bars. `scale` is the device pixel ratio: margins and
+/// Draws a bar series (daily sales, monthly churn…). `scale` is the device pixel ratio: margins and
 /// fonts grow with it so the chart is crisp and the same size on HiDPI screens.
-pub fn draw_revenue_by_month<DB: DrawingBackend>(
+pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    data: &MonthlyRevenue,
+    data: &BarSeries,
     scale: f64,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
-    let months = data.amounts.len().max(1);
+    let bars = data.values.len().max(1);
     // About 36 CSS px per label: a phone shows every second or third month.
     let width = f64::from(area.dim_in_pixel().0) / scale;
-    let every = ((months as f64 * 36.0) / width.max(1.0)).ceil().max(1.0) as usize;
-    let top = data.amounts.iter().copied().fold(0.0, f64::max);
+    let every = ((bars as f64 * 36.0) / width.max(1.0)).ceil().max(1.0) as usize;
+    let top = data.values.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
     area.fill(&WHITE).map_err(|e| e.to_string())?;
@@ -35,7 +35,7 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .x_label_area_size(px(26.0))
         .y_label_area_size(px(52.0))
         // One unit per month, bars centred on whole numbers.
-        .build_cartesian_2d(-0.5f64..(months as f64 - 0.5), 0f64..top)
+        .build_cartesian_2d(-0.5f64..(bars as f64 - 0.5), 0f64..top)
         .map_err(|e| e.to_string())?;
     let label_font = ("sans-serif", px(12.0)).into_font().color(&AXIS);
     chart
@@ -43,8 +43,8 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .disable_x_mesh()
         .light_line_style(RGBColor(230, 232, 236))
         .axis_style(AXIS)
-        .x_labels(months.div_ceil(every))
-        .x_label_formatter(&|x| month_label(data, *x, every))
+        .x_labels(bars.div_ceil(every))
+        .x_label_formatter(&|x| bar_label(data, *x, every))
         .y_labels(5)
         .y_label_formatter(&|y| {
             if data.percent {
@@ -60,21 +60,21 @@ pub fn draw_revenue_by_month<DB: DrawingBackend>(
         .draw()
         .map_err(|e| e.to_string())?;
     chart
-        .draw_series(data.amounts.iter().enumerate().map(|(i, amount)| {
+        .draw_series(data.values.iter().enumerate().map(|(i, value)| {
             let x = i as f64;
-            Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *amount)], BAR.filled())
+            Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *value)], BAR.filled())
         }))
         .map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())
 }
 
-/// The label of the month at whole-number `x`, for every `every`-th month.
-fn month_label(data: &MonthlyRevenue, x: f64, every: usize) -> String {
+/// The label of the bar at whole-number `x`, for every `every`-th bar.
+fn bar_label(data: &BarSeries, x: f64, every: usize) -> String {
     let index = x.round();
     if (x - index).abs() > 1e-6 || index < 0.0 || !(index as usize).is_multiple_of(every) {
         return String::new();
     }
-    data.months.get(index as usize).cloned().unwrap_or_default()
+    data.labels.get(index as usize).cloned().unwrap_or_default()
 }
 
 /// Axis labels stay short: 12500 → "12.5k", 2000000 → "2M".
