@@ -187,43 +187,15 @@ pub struct RecordRow {
 /// Calls `$body` with `$T` bound to the record type of `$kind`.
 macro_rules! with_type {
     ($kind:expr, $T:ident => $body:expr) => {
+        with_type!(@arms $kind, $T, $body,
+            Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback)
+    };
+    (@arms $kind:expr, $T:ident, $body:expr, $($name:ident),+) => {
         match $kind {
-            RecordKind::Team => {
-                type $T = Team;
+            $(RecordKind::$name => {
+                type $T = $name;
                 $body
-            }
-            RecordKind::Rep => {
-                type $T = Rep;
-                $body
-            }
-            RecordKind::Customer => {
-                type $T = Customer;
-                $body
-            }
-            RecordKind::Lead => {
-                type $T = Lead;
-                $body
-            }
-            RecordKind::Deal => {
-                type $T = Deal;
-                $body
-            }
-            RecordKind::Order => {
-                type $T = Order;
-                $body
-            }
-            RecordKind::Activity => {
-                type $T = Activity;
-                $body
-            }
-            RecordKind::Expense => {
-                type $T = Expense;
-                $body
-            }
-            RecordKind::Feedback => {
-                type $T = Feedback;
-                $body
-            }
+            })+
         }
     };
 }
