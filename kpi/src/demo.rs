@@ -501,6 +501,36 @@ impl Generator {
     }
 
     /// Books a sale for commission and the target.
+    /// An order not tied to a deal, booked for `rep`; four in five have a known cost
+    /// of 35 % up to `max_cost_percent` of the amount.
+    fn push_order(
+        &mut self,
+        customer: usize,
+        rep: usize,
+        date: NaiveDate,
+        amount: Money,
+        max_cost_percent: i64,
+        kind: OrderKind,
+    ) {
+        let cost = self
+            .chance(80)
+            .then(|| Money(amount.minor() * self.between(35, max_cost_percent) / 100));
+        self.book(date, rep, amount);
+        let order = Order {
+            id: self.id(),
+            updated_at: self.now,
+            deleted_at: None,
+            customer_id: self.customer_id(customer),
+            rep_id: self.rep_id(rep),
+            deal_id: None,
+            date,
+            amount,
+            cost,
+            kind,
+        };
+        self.data.orders.push(order);
+    }
+
     fn book(&mut self, day: NaiveDate, rep: usize, amount: Money) {
         if let Some(month) = self.month_index(day) {
             self.revenue[month][rep] = self.revenue[month][rep].saturating_add(amount.minor());
@@ -846,23 +876,7 @@ impl Generator {
                 Source::Inbound,
             );
             let amount = Self::eur(self.between(50, 500) * 10);
-            let cost = self
-                .chance(80)
-                .then(|| Money(amount.minor() * self.between(35, 60) / 100));
-            self.book(converted, rep, amount);
-            let order = Order {
-                id: self.id(),
-                updated_at: self.now,
-                deleted_at: None,
-                customer_id: self.customer_id(customer),
-                rep_id: self.rep_id(rep),
-                deal_id: None,
-                date: converted,
-                amount,
-                cost,
-                kind: OrderKind::New,
-            };
-            self.data.orders.push(order);
+            self.push_order(customer, rep, converted, amount, 60, OrderKind::New);
             let qualified = self.chance(50).then_some(converted);
             let lead = Lead {
                 id: self.id(),
@@ -1000,23 +1014,7 @@ impl Generator {
             let owner = self.customers[customer].owner;
             let rep = self.rep_or_other(owner, date, date);
             let amount = Self::eur(self.between(20, 600) * 10);
-            let cost = self
-                .chance(80)
-                .then(|| Money(amount.minor() * self.between(35, 70) / 100));
-            self.book(date, rep, amount);
-            let order = Order {
-                id: self.id(),
-                updated_at: self.now,
-                deleted_at: None,
-                customer_id: self.customer_id(customer),
-                rep_id: self.rep_id(rep),
-                deal_id: None,
-                date,
-                amount,
-                cost,
-                kind,
-            };
-            self.data.orders.push(order);
+            self.push_order(customer, rep, date, amount, 70, kind);
         }
     }
 

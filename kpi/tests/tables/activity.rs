@@ -6,7 +6,7 @@ use kpi::ActivityKind::{Call, Demo, Email, Meeting, Prospecting, Visit};
 use kpi::KpiValue::{NoData, Number};
 use kpi::{Activity, Dataset, KpiId, KpiValue, Period, Scope, Slice};
 
-use crate::support::{activity_of, day, deleted, rep_in, same_value};
+use crate::support::{activity_of, day, deleted, rep, rep_in, same_value, team};
 
 /// November 2026: starts on a Sunday, 21 working days.
 fn november() -> Period {
@@ -20,14 +20,6 @@ fn data(activities: Vec<Activity>) -> Dataset {
         activities,
         ..Dataset::default()
     }
-}
-
-fn rep(id: &str) -> Scope {
-    Scope::Rep(id.into())
-}
-
-fn team(id: &str) -> Scope {
-    Scope::Team(id.into())
 }
 
 /// (case, activities, scope, period, today, KPI, expected)

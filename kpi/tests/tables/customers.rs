@@ -7,7 +7,7 @@ use kpi::KpiValue::{Count, Money as M, NoData, Number, Ratio};
 use kpi::{Customer, Dataset, Expense, KpiId, KpiValue, Lead, Order, Period, Scope, Slice};
 
 use crate::support::{
-    customer_of, day, deal, deleted, expense_of, lead_of, order_to, rep_in, same_value,
+    customer_of, day, deal, deleted, expense_of, lead_of, order_to, rep, rep_in, same_value, team,
 };
 
 fn november() -> Period {
@@ -31,14 +31,6 @@ fn with_customers(customers: Vec<Customer>) -> Dataset {
 
 fn everyone() -> Scope {
     Scope::Everyone
-}
-
-fn rep(id: &str) -> Scope {
-    Scope::Rep(id.into())
-}
-
-fn team(id: &str) -> Scope {
-    Scope::Team(id.into())
 }
 
 /// `count` customers of `owner` acquired on `acquired`, never churned.

@@ -3,7 +3,9 @@
 use kpi::KpiValue::{Count, Days, NoData, Number};
 use kpi::{Dataset, Feedback, KpiId, KpiValue, Period, Scope, Slice};
 
-use crate::support::{customer_of, day, deleted, feedback_of, opt_day, rep_in, same_value};
+use crate::support::{
+    customer_of, day, deleted, feedback_of, opt_day, rep, rep_in, same_value, team,
+};
 use kpi::metrics::quality::QualityMetrics;
 
 fn november() -> Period {
@@ -48,14 +50,6 @@ fn complaint(customer: &str, date: &str, resolved: &str) -> Feedback {
         resolved_on: opt_day(resolved),
         ..feedback_of(customer, date)
     }
-}
-
-fn rep(id: &str) -> Scope {
-    Scope::Rep(id.into())
-}
-
-fn team(id: &str) -> Scope {
-    Scope::Team(id.into())
 }
 
 /// (case, feedback, scope, today, KPI, expected)

@@ -226,3 +226,13 @@ pub fn rep_employed(id: &str, team: &str, hired: &str, left: &str) -> kpi::Rep {
         ..rep_in(id, team)
     }
 }
+
+/// One rep's scope.
+pub fn rep(id: &str) -> kpi::Scope {
+    kpi::Scope::Rep(id.into())
+}
+
+/// One team's scope.
+pub fn team(id: &str) -> kpi::Scope {
+    kpi::Scope::Team(id.into())
+}
