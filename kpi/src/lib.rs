@@ -33,5 +33,7 @@ pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};
 pub use period::{Period, PeriodError, PeriodKind, PeriodPreset};
 pub use rules::{RecordError, Rules};
-pub use schema::{decode, encode, Envelope, LoadError, APP_ID, CURRENT_VERSION};
+pub use schema::{
+    decode, encode, encode_revision, peek_revision, Envelope, LoadError, APP_ID, CURRENT_VERSION,
+};
 pub use validate::DataProblem;

@@ -2,8 +2,12 @@
 //! bring old versions up to date. The app's storage layer only moves this text around.
 //!
 //! ```json
-//! {"app":"salesboard","version":1,"saved_at":"2026-11-22T10:00:00Z","data":{…}}
+//! {"app":"salesboard","version":2,"revision":17,"saved_at":"2026-11-22T10:00:00Z","data":{…}}
 //! ```
+//!
+//! `revision` counts the saves of this copy (absent = 0). A tab compares it with the
+//! revision it last read or wrote before writing: a different one means another tab
+//! saved in between, and its records are merged in first.
 
 use std::fmt;
 
@@ -43,6 +47,8 @@ pub struct Envelope {
     pub app: String,
     /// Schema version of `data`.
     pub version: u32,
+    /// How many times this copy has been saved (see the module docs).
+    pub revision: u64,
     /// When it was written (passed in: `kpi` never reads the clock).
     pub saved_at: DateTime<Utc>,
     pub data: Dataset,
@@ -94,15 +100,23 @@ impl std::error::Error for LoadError {}
 struct EnvelopeRef<'a> {
     app: &'a str,
     version: u32,
+    revision: u64,
     saved_at: DateTime<Utc>,
     data: &'a Dataset,
 }
 
-/// The JSON text of a current-version envelope around `data`.
+/// The JSON text of a current-version envelope around `data`, revision 0 (a backup file).
 pub fn encode(data: &Dataset, saved_at: DateTime<Utc>) -> String {
+    encode_revision(data, saved_at, 0)
+}
+
+/// The JSON text of a current-version envelope around `data` as save number `revision`.
+/// `revision` is written right after `version`, so [`peek_revision`] finds it at once.
+pub fn encode_revision(data: &Dataset, saved_at: DateTime<Utc>, revision: u64) -> String {
     let envelope = EnvelopeRef {
         app: APP_ID,
         version: CURRENT_VERSION,
+        revision,
         saved_at,
         data,
     };
@@ -164,6 +178,12 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
             ))
         }
     };
+    let revision = match envelope.get("revision") {
+        None => 0,
+        Some(value) => value
+            .as_u64()
+            .ok_or_else(|| LoadError::Invalid("\"revision\" is not a whole number".into()))?,
+    };
     let mut data = envelope
         .remove("data")
         .ok_or_else(|| LoadError::Invalid("\"data\" is missing".into()))?;
@@ -192,10 +212,41 @@ pub fn decode_envelope(text: &str) -> Result<Envelope, LoadError> {
     Ok(Envelope {
         app: APP_ID.to_owned(),
         version: CURRENT_VERSION,
+        revision,
         saved_at,
         data,
     })
 }
+
+/// The revision of saved text without parsing the data: 0 when the head of the text
+/// names none (an older or hand-made envelope), `None` when the text is not an
+/// envelope's head at all. Cheap on megabytes of data: only the first bytes are read.
+pub fn peek_revision(text: &str) -> Option<u64> {
+    let mut end = text.len().min(HEAD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let head = head.split("\"data\"").next()?;
+    if !head.trim_start().starts_with('{') || !head.contains(APP_ID) {
+        return None;
+    }
+    let Some((_, after)) = head.split_once("\"revision\"") else {
+        return Some(0);
+    };
+    let digits: String = after
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// How far into saved text [`peek_revision`] looks: past `app`, `version`, `revision`
+/// and `saved_at`, which are written before `data`.
+const HEAD_BYTES: usize = 160;
 
 /// Reads the data of an envelope written by a NEWER app version, to show it read-only:
 /// fields this version does not know are skipped, no migration runs, and the result

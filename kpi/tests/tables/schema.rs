@@ -89,12 +89,10 @@ fn encode_then_decode_gives_the_same_dataset() {
         demo_dataset(day("2026-11-22"), instant()),
     ] {
         let text = encode(&data, instant());
-        assert!(
-            text.starts_with(
-                r#"{"app":"salesboard","version":2,"saved_at":"2026-11-22T09:30:00Z""#
-            ),
-            "{text:.80}"
+        let head = format!(
+            r#"{{"app":"salesboard","version":{CURRENT_VERSION},"revision":0,"saved_at":"2026-11-22T09:30:00Z""#
         );
+        assert!(text.starts_with(&head), "{text:.80}");
         assert_eq!(decode(&text), Ok(data));
     }
 }
@@ -220,4 +218,42 @@ fn newer_data_is_read_for_showing_only() {
     for (case, text) in unreadable {
         assert_eq!(kpi::schema::read_newer(&text), None, "{case}");
     }
+}
+
+#[test]
+fn the_revision_round_trips_and_is_found_in_the_head() {
+    let data = demo_dataset(day("2026-11-22"), instant());
+    let text = kpi::encode_revision(&data, instant(), 41);
+    assert!(
+        text.len() > 100_000,
+        "a large text: peeking must not parse it"
+    );
+    assert_eq!(kpi::peek_revision(&text), Some(41));
+    assert_eq!(decode_envelope(&text).unwrap().revision, 41);
+    assert_eq!(kpi::peek_revision(&encode(&data, instant())), Some(0));
+}
+
+#[test]
+fn peek_revision_cases() {
+    let cases: &[(&str, &str, Option<u64>)] = &[
+        ("no revision (v1, or a hand-made file)", r#"{"app":"salesboard","version":1,"saved_at":"x","data":{}}"#, Some(0)),
+        ("spaces around the colon", r#"{ "app": "salesboard", "version": 2, "revision" : 7, "data": {}}"#, Some(7)),
+        ("a revision inside data does not count", r#"{"app":"salesboard","version":2,"data":{"revision":9}}"#, Some(0)),
+        ("not ours", r#"{"app":"other","revision":3,"data":{}}"#, None),
+        ("not an object", "[1,2,3]", None),
+        ("a revision that is not a number", r#"{"app":"salesboard","revision":"x","data":{}}"#, None),
+        ("empty text", "", None),
+        ("multi-byte text around the cut", &"{\"app\":\"salesboard\",\"x\":\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"}", Some(0)),
+    ];
+    for (case, text, expected) in cases {
+        assert_eq!(kpi::peek_revision(text), *expected, "{case}");
+    }
+}
+
+#[test]
+fn a_revision_that_is_not_a_whole_number_is_invalid() {
+    let text = r#"{"app":"salesboard","version":2,"revision":-1,"saved_at":"2026-11-22T10:00:00Z","data":{}}"#;
+    assert!(
+        matches!(decode_envelope(text), Err(LoadError::Invalid(why)) if why.contains("revision"))
+    );
 }
