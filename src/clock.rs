@@ -61,3 +61,12 @@ pub fn language_tag() -> String {
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en".to_string())
 }
+
+/// An instant as the browser shows it in the user's language and time zone, e.g.
+/// "20/11/2026, 14:03:00".
+pub fn local_text(at: DateTime<Utc>) -> String {
+    let millis = wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64);
+    js_sys::Date::new(&millis)
+        .to_locale_string(&language_tag(), &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}

@@ -9,28 +9,11 @@ use kpi::{DealKind, DealStatus, KpiId, Period, PeriodPreset};
 
 pub use crate::lang::I18n;
 
+/// The text of a notice (`notice_<id>` in the translations); `{{ key }}` names where
+/// data was set aside.
 pub fn notice(i18n: I18n, id: NoticeId, key: Option<&str>) -> String {
-    match id {
-        NoticeId::Quarantined => fill(
-            i18n.texts().notice_quarantined,
-            &[("key", key.unwrap_or(""))],
-        ),
-        NoticeId::QuarantineFailed => i18n.texts().notice_quarantine_failed.to_string(),
-        NoticeId::NewerVersion => i18n.texts().notice_newer_version.to_string(),
-        NoticeId::SaveFailed => i18n.texts().notice_save_failed.to_string(),
-        NoticeId::StorageUnavailable => i18n.texts().notice_storage_unavailable.to_string(),
-        NoticeId::Restored => i18n.texts().notice_restored.to_string(),
-        NoticeId::RestoreFailed => i18n.texts().notice_restore_failed.to_string(),
-        NoticeId::DemoLoaded => i18n.texts().notice_demo_loaded.to_string(),
-        NoticeId::Erased => i18n.texts().notice_erased.to_string(),
-        NoticeId::SetAside => fill(i18n.texts().notice_set_aside, &[("key", key.unwrap_or(""))]),
-        NoticeId::EditClosed => i18n.texts().notice_edit_closed.to_string(),
-        NoticeId::ActionFailed => i18n.texts().notice_action_failed.to_string(),
-        NoticeId::ExportFailed => i18n.texts().notice_export_failed.to_string(),
-        NoticeId::SettingsSaved => i18n.texts().notice_settings_saved.to_string(),
-        NoticeId::UpdateReady => i18n.texts().notice_update_ready.to_string(),
-        NoticeId::ReadOnly => i18n.texts().notice_read_only.to_string(),
-    }
+    let template = keyed(i18n, "notice_", id.id()).unwrap_or_default();
+    fill(&template, &[("key", key.unwrap_or(""))])
 }
 
 pub fn problem(i18n: I18n, problem: Problem) -> String {

@@ -7,8 +7,8 @@ use kpi::{schema, Dataset, Deal, DealKind, DealStatus, Money, NumberLocale};
 use leptos::prelude::*;
 use salesboard::state::{Command, NoticeId, StorageMode, Store};
 use salesboard::storage::{
-    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, StorageError, DATA_KEY,
-    QUARANTINE_PREFIX,
+    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, StorageError, DAMAGED_KEY,
+    DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
 };
 use wasm_bindgen_test::*;
 
@@ -105,9 +105,8 @@ fn first_run_starts_empty_without_a_notice() {
 #[wasm_bindgen_test]
 fn unreadable_data_is_quarantined_and_never_overwritten() {
     let storage = fresh_local_storage();
-    storage
-        .set_item(DATA_KEY, "{\"app\":\"salesboard\",\"version\":1,\"data\":")
-        .unwrap();
+    let unreadable = "{\"app\":\"salesboard\",\"version\":1,\"data\":";
+    storage.set_item(DATA_KEY, unreadable).unwrap();
     let stamp = "2026-11-15T12:00:00.000Z";
     // An earlier quarantine at the same instant must survive too.
     storage
@@ -116,15 +115,21 @@ fn unreadable_data_is_quarantined_and_never_overwritten() {
 
     let outcome = load_dataset(&LocalStore::open().unwrap(), stamp);
 
-    let Some(LoadProblem::Quarantined { key, reason }) = outcome.problem else {
-        panic!("expected a quarantine, got {:?}", outcome.problem)
+    let Some(LoadProblem::Damaged {
+        key,
+        reason,
+        last_good: None,
+    }) = outcome.problem
+    else {
+        panic!(
+            "expected damaged data without a good copy, got {:?}",
+            outcome.problem
+        )
     };
     assert_eq!(key, format!("{QUARANTINE_PREFIX}{stamp}.2"));
     assert!(!reason.is_empty());
-    assert_eq!(
-        storage.get_item(&key).unwrap().as_deref(),
-        Some("{\"app\":\"salesboard\",\"version\":1,\"data\":")
-    );
+    assert!(outcome.hold_saves, "saves wait for the user's choice");
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(unreadable));
     assert_eq!(
         storage
             .get_item(&format!("{QUARANTINE_PREFIX}{stamp}"))
@@ -133,19 +138,21 @@ fn unreadable_data_is_quarantined_and_never_overwritten() {
         Some("older")
     );
     assert_eq!(outcome.data, Dataset::default());
-    // Set aside once: the data key no longer holds it, so a reload does not copy it again.
+    // Set aside once: the data key no longer holds it, so a reload does not copy it
+    // again, but the choice is still pending after the reload.
     assert_eq!(storage.get_item(DATA_KEY).unwrap(), None);
+    assert_eq!(storage.get_item(DAMAGED_KEY).unwrap(), Some(key.clone()));
     let again = load_dataset(&LocalStore::open().unwrap(), "2026-11-15T12:00:01.000Z");
-    assert_eq!(again.problem, None);
+    assert!(matches!(again.problem, Some(LoadProblem::Damaged { key: k, .. }) if k == key));
     assert_eq!(
         storage.length().unwrap(),
-        2,
-        "the two quarantine keys, nothing more"
+        3,
+        "the two quarantine keys and the pending mark, nothing more"
     );
 }
 
 #[wasm_bindgen_test]
-fn the_store_tells_the_user_about_a_quarantine() {
+fn the_store_tells_the_user_about_damaged_data_and_holds_saves() {
     fresh_local_storage()
         .set_item(DATA_KEY, "not json at all")
         .unwrap();
@@ -153,13 +160,177 @@ fn the_store_tells_the_user_about_a_quarantine() {
         let store = open_store();
         let notices = store.notices.get_untracked();
         assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].id, NoticeId::Quarantined);
+        assert_eq!(notices[0].id, NoticeId::DamagedEmpty);
         assert!(notices[0]
             .key
             .as_deref()
             .unwrap()
             .starts_with(QUARANTINE_PREFIX));
+        assert_eq!(store.storage_mode.get_untracked(), StorageMode::Paused);
+    });
+}
+
+#[wasm_bindgen_test]
+fn damaged_data_falls_back_to_the_last_good_copy_until_the_user_chooses() {
+    let storage = fresh_local_storage();
+    let good = dataset_with(vec![won_deal("kept", 4_200)]);
+    storage
+        .set_item(
+            DATA_KEY,
+            &schema::encode_revision(&good, at("2026-11-14T08:00:00Z"), 7),
+        )
+        .unwrap();
+    // A good start keeps a copy of what it loaded.
+    let first = load_dataset(&LocalStore::open().unwrap(), "unused");
+    assert_eq!(first.problem, None);
+    assert_eq!(
+        storage.get_item(LAST_GOOD_KEY).unwrap(),
+        storage.get_item(DATA_KEY).unwrap()
+    );
+
+    storage
+        .set_item(DATA_KEY, "{\"app\":\"salesboard\"")
+        .unwrap();
+    Owner::new().with(|| {
+        let store = open_store();
+        assert_eq!(
+            store.data.get_untracked(),
+            good,
+            "the last good copy is shown"
+        );
+        let notice = store.notices.get_untracked()[0].clone();
+        assert_eq!(notice.id, NoticeId::Damaged);
+        assert_eq!(
+            store.damaged_text().as_deref(),
+            Some("{\"app\":\"salesboard\"")
+        );
+
+        // An edit could not be saved while saves wait: it is refused and said so.
+        assert_eq!(
+            store.apply(save_deal(won_deal("new", 100))),
+            Err(Vec::new())
+        );
+        assert_eq!(store.data.get_untracked(), good);
+        assert!(store
+            .notices
+            .get_untracked()
+            .iter()
+            .any(|n| n.id == NoticeId::SavesPaused));
+        store.flush();
+        assert_eq!(
+            storage.get_item(DATA_KEY).unwrap(),
+            None,
+            "nothing written yet"
+        );
+
+        store.resolve_damaged(false);
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::Local);
+        store.flush();
+        let saved = schema::decode_envelope(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved.data, good);
+        assert_eq!(
+            saved.revision, 1,
+            "a new start of the revision count in this tab"
+        );
+        assert_eq!(storage.get_item(DAMAGED_KEY).unwrap(), None, "decided");
+        let key = notice.key.unwrap();
+        assert!(storage.get_item(&key).unwrap().is_some(), "kept aside");
+    });
+}
+
+#[wasm_bindgen_test]
+fn discarding_damaged_data_deletes_its_copy_and_resumes_saving() {
+    let storage = fresh_local_storage();
+    storage.set_item(DATA_KEY, "garbage").unwrap();
+    Owner::new().with(|| {
+        let store = open_store();
+        let key = store.notices.get_untracked()[0].key.clone().unwrap();
+        store.ask(salesboard::state::Pending::DiscardDamaged);
+        store.confirm();
+        assert_eq!(storage.get_item(&key).unwrap(), None);
+        assert_eq!(storage.get_item(DAMAGED_KEY).unwrap(), None);
+        store.apply(save_deal(won_deal("after", 300))).unwrap();
+        store.flush();
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert!(saved.find_deal("after").is_some());
+    });
+}
+
+#[wasm_bindgen_test]
+fn each_save_carries_the_next_revision_and_merges_another_tabs_save_first() {
+    let storage = fresh_local_storage();
+    Owner::new().with(|| {
+        let store = open_store();
+        store.apply(save_deal(won_deal("mine", 100))).unwrap();
+        store.flush();
+        let revision = |text: Option<String>| schema::peek_revision(&text.unwrap()).unwrap();
+        assert_eq!(revision(storage.get_item(DATA_KEY).unwrap()), 1);
+
+        // Another tab saves revision 5 with its own deal, and this tab is not told.
+        let theirs = dataset_with(vec![won_deal("theirs", 200)]);
+        storage
+            .set_item(
+                DATA_KEY,
+                &schema::encode_revision(&theirs, at("2026-11-15T10:00:00Z"), 5),
+            )
+            .unwrap();
+        store.apply(save_deal(won_deal("mine too", 300))).unwrap();
+        store.flush();
+        let text = storage.get_item(DATA_KEY).unwrap();
+        assert_eq!(revision(text.clone()), 6, "after the revision it found");
+        let saved = schema::decode(&text.unwrap()).unwrap();
+        let mut ids: Vec<_> = saved.live_deals().map(|d| d.id.clone()).collect();
+        ids.sort();
+        assert_eq!(ids, ["mine", "mine too", "theirs"], "nobody's deal is lost");
+    });
+}
+
+/// localStorage that is full while a last good copy takes up room.
+struct FullWithLastGood(LocalStore);
+
+impl DataStore for FullWithLastGood {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.get(key)
+    }
+    fn set(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        if key == DATA_KEY && self.0.get(LAST_GOOD_KEY)?.is_some() {
+            return Err(StorageError::QuotaExceeded);
+        }
+        self.0.set(key, text)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.keys()
+    }
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_full_disk_gives_up_the_last_good_copy_before_failing_a_save() {
+    let storage = fresh_local_storage();
+    let good = dataset_with(vec![won_deal("old", 100)]);
+    storage
+        .set_item(DATA_KEY, &schema::encode(&good, at("2026-11-14T08:00:00Z")))
+        .unwrap();
+    Owner::new().with(|| {
+        let store = Store::with_backend(
+            Box::new(FullWithLastGood(LocalStore::open().unwrap())),
+            Some(date("2026-11-15")),
+            NumberLocale::En,
+        );
+        store.apply(save_deal(won_deal("new", 200))).unwrap();
+        store.flush();
+        assert!(
+            store.notices.get_untracked().is_empty(),
+            "saved without a problem"
+        );
+        assert_eq!(storage.get_item(LAST_GOOD_KEY).unwrap(), None);
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert!(saved.find_deal("new").is_some());
     });
 }
 
@@ -172,8 +343,8 @@ fn data_from_a_newer_version_is_read_only_and_left_untouched() {
         let store = open_store();
         assert!(store.saves_held());
         assert_eq!(store.storage_mode.get_untracked(), StorageMode::ReadOnly);
-        store.apply(save_deal(won_deal("new", 100))).unwrap();
-        store.apply(Command::Erase).unwrap();
+        assert!(store.apply(save_deal(won_deal("new", 100))).is_err());
+        assert!(store.apply(Command::Erase).is_err());
         assert!(
             store.data.with_untracked(|d| d.deals.is_empty()),
             "nothing changed"
@@ -193,11 +364,17 @@ struct QuarantineFailsOnce {
 }
 
 impl DataStore for QuarantineFailsOnce {
-    fn read(&self) -> Result<Option<String>, StorageError> {
-        self.local.read()
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.local.get(key)
     }
-    fn write(&self, text: &str) -> Result<(), StorageError> {
-        self.local.write(text)
+    fn set(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        self.local.set(key, text)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.local.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.local.keys()
     }
     fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
         if self.failed.replace(true) {
@@ -205,9 +382,6 @@ impl DataStore for QuarantineFailsOnce {
         } else {
             Err(StorageError::QuotaExceeded)
         }
-    }
-    fn forget(&self) -> Result<(), StorageError> {
-        self.local.forget()
     }
     fn is_persistent(&self) -> bool {
         true

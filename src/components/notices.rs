@@ -1,7 +1,7 @@
 use crate::app::{send_event, APPLY_UPDATE};
 use crate::files;
 use crate::lang::use_i18n;
-use crate::state::{NoticeId, NoticeKind, Store};
+use crate::state::{NoticeId, NoticeKind, Pending, Store};
 use crate::text;
 use leptos::prelude::*;
 
@@ -43,6 +43,9 @@ pub fn Notices() -> impl IntoView {
                                     {i18n.t(|t| t.backup_export)}
                                 </button>
                             })}
+                            {matches!(id, NoticeId::Damaged | NoticeId::DamagedEmpty).then(|| view! {
+                                <DamagedChoices store=store empty=id == NoticeId::DamagedEmpty />
+                            })}
                             {(id == NoticeId::UpdateReady).then(|| view! {
                                 <button class="primary" data-testid="update-reload" on:click=move |_| send_event(APPLY_UPDATE)>
                                     {i18n.t(|t| t.update_reload)}
@@ -61,6 +64,39 @@ pub fn Notices() -> impl IntoView {
                     })
                     .collect_view()
             }}
+        </div>
+    }
+}
+
+/// What to do with data that could not be read: keep working on what is shown (the
+/// last good copy, or nothing), download the damaged text, or delete it.
+#[component]
+fn DamagedChoices(store: Store, empty: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let download = move |_| match store.damaged_text() {
+        Some(text) => {
+            let name = format!("salesboard-damaged-{}.json", store.today());
+            if let Err(error) = files::download(&name, "application/json", &text) {
+                store.notify(
+                    NoticeId::ExportFailed,
+                    Some(files::error_text(&error)),
+                    None,
+                );
+            }
+        }
+        None => store.notify(NoticeId::ExportFailed, None, None),
+    };
+    view! {
+        <div class="actions">
+            <button class="primary" data-testid="damaged-keep" on:click=move |_| store.resolve_damaged(false)>
+                {move || if empty { i18n.texts().damaged_start_empty } else { i18n.texts().damaged_keep }}
+            </button>
+            <button data-testid="damaged-download" on:click=download>
+                {i18n.t(|t| t.damaged_download)}
+            </button>
+            <button class="danger" data-testid="damaged-discard" on:click=move |_| store.ask(Pending::DiscardDamaged)>
+                {i18n.t(|t| t.damaged_discard)}
+            </button>
         </div>
     }
 }

@@ -101,9 +101,12 @@ fn DealRow(
                 aria-label=named(|t| t.action_win, title.clone())
                 on:click=move |_| {
                     // E.g. a deal created after today cannot close today: say why.
+                    // (A refusal as a whole has no field errors and told the user already.)
                     if let Err(errors) = store.apply(Command::MarkWon(won_id.clone())) {
-                        let why = errors.first().map(|e| text::problem(i18n, e.problem));
-                        store.notify(NoticeId::ActionFailed, why, None);
+                        if let Some(first) = errors.first() {
+                            let why = text::problem(i18n, first.problem);
+                            store.notify(NoticeId::ActionFailed, Some(why), None);
+                        }
                     }
                 }
             >

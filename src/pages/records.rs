@@ -75,8 +75,10 @@ pub fn Records() -> impl IntoView {
         });
         match result {
             Ok(record) => {
-                let _ = store.apply(Command::SaveRecord(record));
-                editing.set(None);
+                // A refused save (read-only data, saves paused) keeps the form open.
+                if store.apply(Command::SaveRecord(record)).is_ok() {
+                    editing.set(None);
+                }
             }
             Err(found) => {
                 // The first wrong field gets the focus, as on the deal form.

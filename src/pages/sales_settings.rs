@@ -41,8 +41,9 @@ pub fn SalesSettings() -> impl IntoView {
             .with_untracked(|d| form.with_untracked(|f| f.apply(d, store.locale, clock::new_id)));
         match result {
             Ok(settings) => {
-                let _ = store.apply(Command::SetSettings(settings));
-                store.notify(NoticeId::SettingsSaved, None, None);
+                if store.apply(Command::SetSettings(settings)).is_ok() {
+                    store.notify(NoticeId::SettingsSaved, None, None);
+                }
             }
             Err(found) => errors.set(found),
         }

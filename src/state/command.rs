@@ -33,6 +33,8 @@ pub enum Pending {
         title: String,
     },
     ChangeCurrency(Currency),
+    /// Delete the set-aside copy of damaged data (see `Store::resolve_damaged`).
+    DiscardDamaged,
     Replace {
         data: Dataset,
         why: Replacement,

@@ -88,7 +88,12 @@ impl Store {
             storage_mode: RwSignal::new(mode),
             fixed_today: today,
             locale,
-            saver: StoredValue::new_local(Saver::new(backend, outcome.protected, outcome.loaded)),
+            saver: StoredValue::new_local(Saver::new(
+                backend,
+                outcome.hold_saves,
+                outcome.protected,
+                outcome.loaded,
+            )),
         };
         if let Some(problem) = outcome.problem {
             store.report_load_problem(problem);
@@ -98,8 +103,19 @@ impl Store {
 
     fn report_load_problem(&self, problem: LoadProblem) {
         match problem {
-            LoadProblem::Quarantined { key, reason } => {
-                self.notify(NoticeId::Quarantined, Some(reason), Some(key))
+            LoadProblem::Damaged {
+                key,
+                reason,
+                last_good,
+            } => {
+                let (id, detail) = match last_good {
+                    Some(at) => (
+                        NoticeId::Damaged,
+                        format!("{reason} ({})", clock::local_text(at)),
+                    ),
+                    None => (NoticeId::DamagedEmpty, reason),
+                };
+                self.notify(id, Some(detail), Some(key))
             }
             LoadProblem::QuarantineFailed { reason } => {
                 self.notify(NoticeId::QuarantineFailed, Some(reason), None)
@@ -123,12 +139,22 @@ impl Store {
     }
 
     /// The one way to change the dataset: validates, applies, schedules a save.
-    /// On a validation error nothing changes.
+    /// On a validation error nothing changes. A change refused as a whole (read-only
+    /// data, saves paused) is told in a notice and returns an empty error list, so a
+    /// form stays open with what the user typed.
     pub fn apply(&self, command: Command) -> Result<(), Vec<FieldError>> {
         if self.storage_mode.get_untracked() == StorageMode::ReadOnly {
             // A newer version's data: nothing may change it here (not even an erase).
             self.notify(NoticeId::ReadOnly, None, None);
-            return Ok(());
+            return Err(Vec::new());
+        }
+        if self.storage_mode.get_untracked() == StorageMode::Paused
+            && !matches!(command, Command::Replace { .. } | Command::Erase)
+        {
+            // Saves wait for the user's choice about data that could not be read: an
+            // edit now could never be saved, so it is refused (the form keeps it).
+            self.notify(NoticeId::SavesPaused, None, None);
+            return Err(Vec::new());
         }
         let now = clock::now();
         if !matches!(
@@ -273,12 +299,61 @@ impl Store {
             self.storage_mode.set(StorageMode::Local);
         }
         self.notices.update(|list| {
-            list.retain(|n| !matches!(n.id, NoticeId::QuarantineFailed | NoticeId::NewerVersion))
+            list.retain(|n| {
+                !matches!(
+                    n.id,
+                    NoticeId::QuarantineFailed
+                        | NoticeId::NewerVersion
+                        | NoticeId::Damaged
+                        | NoticeId::DamagedEmpty
+                        | NoticeId::SavesPaused
+                )
+            })
         });
         if let Some(key) = key {
             self.notify(NoticeId::SetAside, None, Some(key));
         }
         true
+    }
+
+    /// The user's choice about damaged data: saves resume with the data shown (the
+    /// last good copy, or nothing); `discard` also deletes the set-aside copy. A
+    /// failure leaves saves paused and says why.
+    pub fn resolve_damaged(&self, discard: bool) {
+        let key = self.notices.with_untracked(|list| {
+            list.iter()
+                .find(|n| matches!(n.id, NoticeId::Damaged | NoticeId::DamagedEmpty))
+                .and_then(|n| n.key.clone())
+        });
+        match self.saver.try_update_value(|s| s.resolve_damaged(discard)) {
+            Some(Ok(())) => {}
+            Some(Err(error)) => {
+                self.notify(NoticeId::ActionFailed, Some(error.to_string()), None);
+                return;
+            }
+            None => return,
+        }
+        self.dismiss(NoticeId::Damaged);
+        self.dismiss(NoticeId::DamagedEmpty);
+        self.dismiss(NoticeId::SavesPaused);
+        if !self.saves_held() {
+            self.storage_mode.set(StorageMode::Local);
+        }
+        let told = if discard {
+            NoticeId::DamagedDiscarded
+        } else {
+            NoticeId::DamagedKept
+        };
+        self.notify(told, None, key);
+        self.schedule_save();
+    }
+
+    /// The set-aside text of damaged data awaiting the user's choice, to download.
+    pub fn damaged_text(&self) -> Option<String> {
+        self.saver
+            .try_with_value(|s| s.damaged_text())
+            .and_then(Result::ok)
+            .flatten()
     }
 
     fn offer_undo(&self, before: AnyRecord) {
@@ -334,6 +409,10 @@ impl Store {
             Pending::ChangeCurrency(currency) => Command::SetCurrency(currency),
             Pending::Replace { data, why } => Command::Replace { data, why },
             Pending::Erase => Command::Erase,
+            Pending::DiscardDamaged => {
+                self.resolve_damaged(true);
+                return;
+            }
         };
         // These commands carry no user-typed fields, so they cannot fail validation.
         let _ = self.apply(command);
@@ -404,9 +483,10 @@ impl Store {
             self.notify(NoticeId::SaveFailed, Some(problem.to_string()), None);
             return;
         }
+        let revision = self.saver.try_with_value(Saver::next_revision).unwrap_or(1);
         let text = self
             .data
-            .with_untracked(|d| schema::encode(d, clock::now()));
+            .with_untracked(|d| schema::encode_revision(d, clock::now(), revision));
         match self.saver.try_update_value(|s| s.write(&text)) {
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
             Some(Ok(())) => self.dismiss(NoticeId::SaveFailed),

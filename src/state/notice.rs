@@ -11,7 +11,13 @@ pub enum NoticeKind {
 /// What a notice is about; its text comes from the translations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NoticeId {
-    Quarantined,
+    /// Unreadable data was set aside; the last good copy is shown, saves wait.
+    Damaged,
+    /// Unreadable data was set aside; there is no good copy, saves wait.
+    DamagedEmpty,
+    DamagedKept,
+    DamagedDiscarded,
+    SavesPaused,
     QuarantineFailed,
     NewerVersion,
     SaveFailed,
@@ -32,7 +38,11 @@ pub enum NoticeId {
 impl NoticeId {
     pub fn id(self) -> &'static str {
         match self {
-            NoticeId::Quarantined => "quarantined",
+            NoticeId::Damaged => "damaged",
+            NoticeId::DamagedEmpty => "damaged_empty",
+            NoticeId::DamagedKept => "damaged_kept",
+            NoticeId::DamagedDiscarded => "damaged_discarded",
+            NoticeId::SavesPaused => "saves_paused",
             NoticeId::QuarantineFailed => "quarantine_failed",
             NoticeId::NewerVersion => "newer_version",
             NoticeId::SaveFailed => "save_failed",
@@ -58,14 +68,18 @@ impl NoticeId {
             | NoticeId::RestoreFailed
             | NoticeId::ActionFailed
             | NoticeId::ExportFailed
-            | NoticeId::ReadOnly => NoticeKind::Error,
-            NoticeId::Quarantined
+            | NoticeId::ReadOnly
+            | NoticeId::SavesPaused => NoticeKind::Error,
+            NoticeId::Damaged
+            | NoticeId::DamagedEmpty
+            | NoticeId::DamagedKept
             | NoticeId::NewerVersion
             | NoticeId::StorageUnavailable
             | NoticeId::SetAside
             | NoticeId::EditClosed
             | NoticeId::UpdateReady => NoticeKind::Warning,
             NoticeId::Restored
+            | NoticeId::DamagedDiscarded
             | NoticeId::DemoLoaded
             | NoticeId::Erased
             | NoticeId::SettingsSaved => NoticeKind::Info,

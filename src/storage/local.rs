@@ -1,9 +1,9 @@
-use super::{DataStore, StorageError, DATA_KEY, QUARANTINE_PREFIX};
+use super::{DataStore, StorageError};
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The envelope in `window.localStorage`, as raw text: we need the exact bytes to
-/// quarantine them, and the DOMException name to tell a full disk from a blocked one.
+/// Keys in `window.localStorage`, as raw text: we need the exact bytes to quarantine
+/// them, and the DOMException name to tell a full disk from a blocked one.
 pub struct LocalStore {
     storage: web_sys::Storage,
 }
@@ -26,35 +26,24 @@ impl LocalStore {
 }
 
 impl DataStore for LocalStore {
-    fn read(&self) -> Result<Option<String>, StorageError> {
-        self.storage.get_item(DATA_KEY).map_err(|e| classify(&e))
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(|e| classify(&e))
     }
 
-    fn write(&self, text: &str) -> Result<(), StorageError> {
+    fn set(&self, key: &str, text: &str) -> Result<(), StorageError> {
         // setItem is atomic: on a quota error the old value stays in place.
-        self.storage
-            .set_item(DATA_KEY, text)
-            .map_err(|e| classify(&e))
+        self.storage.set_item(key, text).map_err(|e| classify(&e))
     }
 
-    fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
-        let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
-        let mut n = 1;
-        while self
-            .storage
-            .get_item(&key)
-            .map_err(|e| classify(&e))?
-            .is_some()
-        {
-            n += 1;
-            key = format!("{QUARANTINE_PREFIX}{stamp}.{n}");
-        }
-        self.storage.set_item(&key, raw).map_err(|e| classify(&e))?;
-        Ok(key)
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.storage.remove_item(key).map_err(|e| classify(&e))
     }
 
-    fn forget(&self) -> Result<(), StorageError> {
-        self.storage.remove_item(DATA_KEY).map_err(|e| classify(&e))
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let count = self.storage.length().map_err(|e| classify(&e))?;
+        (0..count)
+            .filter_map(|i| self.storage.key(i).map_err(|e| classify(&e)).transpose())
+            .collect()
     }
 
     fn is_persistent(&self) -> bool {

@@ -1,6 +1,7 @@
 //! Persistence at the edge. The envelope format and migrations are pure (`kpi::schema`);
-//! this module reads and writes its text, sets unreadable data aside, and turns every
-//! storage failure into a [`StorageError`] the user is told about.
+//! this module reads and writes its text, sets unreadable data aside, keeps the last
+//! good copy, and turns every storage failure into a [`StorageError`] the user is told
+//! about.
 
 mod health;
 mod load;
@@ -14,19 +15,39 @@ pub use local::LocalStore;
 pub use memory::MemoryStore;
 pub use saver::Saver;
 
-/// Where the envelope text lives. Implemented by localStorage and by memory (tests,
-/// or a browser that refuses storage).
+/// Text under keys, as localStorage keeps it (also memory, for tests or a browser that
+/// refuses storage). The envelope, its last good copy and set-aside copies are keys.
 pub trait DataStore {
-    /// The saved envelope text, or `None` on first run.
-    fn read(&self) -> Result<Option<String>, StorageError>;
-    /// Replaces the saved envelope text. On error the previous text is untouched.
-    fn write(&self, text: &str) -> Result<(), StorageError>;
-    /// Copies unreadable text under a new key (never overwriting one) and returns that key.
-    fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError>;
-    /// Removes the saved envelope; only called once a quarantined copy of it exists.
-    fn forget(&self) -> Result<(), StorageError>;
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Replaces the text under `key`. On error the previous text is untouched.
+    fn set(&self, key: &str, text: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key, to find a free quarantine key.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
     /// True when data survives a reload.
     fn is_persistent(&self) -> bool;
+
+    /// The saved envelope text, or `None` on first run.
+    fn read(&self) -> Result<Option<String>, StorageError> {
+        self.get(DATA_KEY)
+    }
+
+    /// Replaces the saved envelope text. On error the previous text is untouched.
+    fn write(&self, text: &str) -> Result<(), StorageError> {
+        self.set(DATA_KEY, text)
+    }
+
+    /// Copies unreadable text under a new key (never overwriting one) and returns it.
+    fn quarantine(&self, raw: &str, stamp: &str) -> Result<String, StorageError> {
+        let taken = self.keys()?;
+        let base = format!("{QUARANTINE_PREFIX}{stamp}");
+        let key = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}.{n}")))
+            .find(|key| !taken.contains(key))
+            .unwrap_or(base);
+        self.set(&key, raw)?;
+        Ok(key)
+    }
 }
 
 /// Why storage failed, recognised across browsers by error name.
@@ -53,5 +74,11 @@ impl std::fmt::Display for StorageError {
 
 /// The localStorage key of the envelope.
 pub const DATA_KEY: &str = "salesboard.data";
+/// A copy of the envelope as it was last loaded without a problem: what the app falls
+/// back to when the envelope turns out unreadable.
+pub const LAST_GOOD_KEY: &str = "salesboard.last_good";
+/// The quarantine key of damaged data the user has not yet decided about: while it is
+/// there, the app shows the last good copy and holds saves (across reloads too).
+pub const DAMAGED_KEY: &str = "salesboard.damaged";
 /// The prefix of quarantine keys; the suffix is an ISO timestamp.
 pub const QUARANTINE_PREFIX: &str = "salesboard.quarantine.";

@@ -1,47 +1,64 @@
-use super::{DataStore, StorageError};
+use super::{DataStore, StorageError, DAMAGED_KEY, LAST_GOOD_KEY};
+use kpi::schema;
 use leptos::prelude::TimeoutHandle;
 
 /// Owns the data store and the save schedule. Saves are debounced off the input path
-/// and flushed when the page is hidden or closed.
+/// and flushed when the page is hidden or closed; each one carries the next revision.
 pub struct Saver {
     store: Box<dyn DataStore>,
     held: bool,
     /// The saved text writes are held for (empty when it could not even be read).
     protected: Option<String>,
-    /// The saved text as this tab last read or wrote it.
+    /// The saved text as this tab last read or wrote it, and its revision.
     known: Option<String>,
+    revision: u64,
     dirty: bool,
     timer: Option<TimeoutHandle>,
 }
 
 impl Saver {
-    /// `protected`: saved text that must be set aside before anything is written;
-    /// `known`: the saved text as loaded.
+    /// `held`: saves wait for the user; `protected`: saved text that must be set aside
+    /// before anything is written; `known`: the saved text as loaded.
     pub fn new(
         store: Box<dyn DataStore>,
+        held: bool,
         protected: Option<String>,
         known: Option<String>,
     ) -> Self {
+        let revision = known
+            .as_deref()
+            .and_then(schema::peek_revision)
+            .unwrap_or(0);
         Self {
             store,
-            held: protected.is_some(),
+            held: held || protected.is_some(),
             protected,
             known,
+            revision,
             dirty: false,
             timer: None,
         }
     }
 
     /// The saved text, when another tab has written it since this tab last read or
-    /// wrote it: it must be merged in before this tab writes, or its edits are lost.
+    /// wrote it (another revision, or other text under the same one: two tabs that
+    /// wrote at the same instant): it must be merged in first, or its edits are lost.
     pub fn changed_elsewhere(&self) -> Result<Option<String>, StorageError> {
         let current = self.store.read()?;
-        Ok(current.filter(|text| Some(text) != self.known.as_ref()))
+        Ok(current.filter(|text| {
+            schema::peek_revision(text) != Some(self.revision) || Some(text) != self.known.as_ref()
+        }))
     }
 
     /// Records saved text this tab has taken in (another tab's save).
     pub fn set_known(&mut self, text: &str) {
         self.known = Some(text.to_string());
+        self.revision = self.revision.max(schema::peek_revision(text).unwrap_or(0));
+    }
+
+    /// The revision the next write carries.
+    pub fn next_revision(&self) -> u64 {
+        self.revision + 1
     }
 
     /// Holds writes: the saved data is now from a newer app version.
@@ -72,19 +89,30 @@ impl Saver {
         self.dirty && !self.held
     }
 
-    /// Writes `text`; on success the dataset is clean. On error it stays dirty so the
-    /// next change or flush tries again, and the old saved copy is untouched.
+    /// Writes `text` (encoded with [`Saver::next_revision`]); on success the dataset
+    /// is clean. A full disk first gives up the last good copy (a fallback, not the
+    /// data) and tries once more. On error the dataset stays dirty so the next change
+    /// or flush tries again, and the old saved copy is untouched.
     pub fn write(&mut self, text: &str) -> Result<(), StorageError> {
         self.take_timer();
-        self.store.write(text)?;
+        let written = match self.store.write(text) {
+            Err(StorageError::QuotaExceeded) if self.store.get(LAST_GOOD_KEY)?.is_some() => {
+                self.store.remove(LAST_GOOD_KEY)?;
+                self.store.write(text)
+            }
+            other => other,
+        };
+        written?;
         self.known = Some(text.to_string());
+        self.revision = self.next_revision();
         self.dirty = false;
         Ok(())
     }
 
     /// Lets writes happen again after the user chose to start over: the protected text
     /// is first copied to a quarantine key (returned). If that copy fails, writes stay
-    /// held and the caller must not replace anything.
+    /// held and the caller must not replace anything. A decision about damaged data
+    /// is made by the same choice.
     pub fn release(&mut self, stamp: &str) -> Result<Option<String>, StorageError> {
         let key = match self.protected.as_deref() {
             Some(raw) if !raw.is_empty() => Some(self.store.quarantine(raw, stamp)?),
@@ -93,10 +121,37 @@ impl Saver {
         // The protected text is set aside: it is now the saved text we mean to replace,
         // not another tab's save to merge.
         if let Some(raw) = self.protected.take().filter(|raw| !raw.is_empty()) {
-            self.known = Some(raw);
+            self.set_known(&raw);
         }
+        self.settle_damaged()?;
         self.held = false;
         Ok(key)
+    }
+
+    /// The set-aside copy of damaged data the user has not decided about yet.
+    pub fn damaged_text(&self) -> Result<Option<String>, StorageError> {
+        match self.store.get(DAMAGED_KEY)? {
+            Some(key) => self.store.get(&key),
+            None => Ok(None),
+        }
+    }
+
+    /// The user decided about damaged data: keep its set-aside copy (`discard` false)
+    /// or delete it; either way saves resume with what is shown.
+    pub fn resolve_damaged(&mut self, discard: bool) -> Result<(), StorageError> {
+        if discard {
+            if let Some(key) = self.store.get(DAMAGED_KEY)? {
+                self.store.remove(&key)?;
+            }
+        }
+        self.settle_damaged()?;
+        self.held = self.protected.is_some();
+        Ok(())
+    }
+
+    /// Forgets that a decision about damaged data is pending.
+    fn settle_damaged(&mut self) -> Result<(), StorageError> {
+        self.store.remove(DAMAGED_KEY)
     }
 
     pub fn is_held(&self) -> bool {
