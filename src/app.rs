@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
     flush_when_leaving(store);
+    crate::state::listen_for_indexed_saves(store);
     listen_for_updates(store);
     // Ask once per start that the browser keep the data under storage pressure.
     leptos::task::spawn_local(async {

@@ -90,6 +90,8 @@ pub fn Settings() -> impl IntoView {
     let load_demo = move |_| store.offer_replacement(store.demo_data(), Replacement::Demo);
     let storage_text = move || match store.storage_mode.get() {
         StorageMode::Local => i18n.texts().storage_saved_local,
+        StorageMode::Indexed => i18n.texts().storage_saved_indexed,
+        StorageMode::Loading => i18n.texts().storage_loading,
         StorageMode::MemoryOnly => i18n.texts().storage_memory_only,
         StorageMode::Paused => i18n.texts().storage_paused,
         StorageMode::ReadOnly => i18n.texts().storage_read_only,

@@ -7,6 +7,10 @@ use kpi::{Currency, Dataset, Deal, RecordId, RecordKind};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageMode {
     Local,
+    /// Past the localStorage budget: saved in IndexedDB.
+    Indexed,
+    /// The data is being read from IndexedDB; nothing can change yet.
+    Loading,
     MemoryOnly,
     Paused,
     /// Data of a newer app version: shown, never changed or written.

@@ -3,20 +3,24 @@
 //! applies and schedules a save. Views only read signals and call commands.
 
 mod command;
+mod indexed;
 mod notice;
 
 pub use command::{Command, Pending, Replacement, StorageMode};
+pub use indexed::listen_for_indexed_saves;
 pub use notice::{Notice, NoticeId, NoticeKind};
 
 use crate::clock;
 use crate::storage::{
-    load_dataset, DataStore, LoadProblem, LocalStore, MemoryStore, Saver, StorageError,
+    load_dataset, DataStore, IndexedStore, LoadProblem, LocalStore, MemoryStore, Saver,
+    StorageError, LOCAL_BUDGET,
 };
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
 use kpi::forms::AnyRecord;
 use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// How long after the last change the dataset is written (off the input path).
@@ -39,6 +43,10 @@ pub struct Store {
     fixed_today: Option<NaiveDate>,
     pub locale: NumberLocale,
     saver: StoredValue<Saver, LocalStorage>,
+    /// The IndexedDB mirror the saver writes to, once the data has moved there.
+    indexed: StoredValue<Option<Rc<IndexedStore>>, LocalStorage>,
+    /// An IndexedDB transaction of this tab is in flight (one at a time).
+    busy: StoredValue<bool, LocalStorage>,
 }
 
 impl Store {
@@ -68,37 +76,62 @@ impl Store {
         today: Option<NaiveDate>,
         locale: NumberLocale,
     ) -> Self {
+        let store = Self {
+            data: RwSignal::new(Dataset::default()),
+            notices: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            storage_mode: RwSignal::new(StorageMode::Loading),
+            fixed_today: today,
+            locale,
+            // Replaced by `install` at once; held, so it never writes.
+            saver: StoredValue::new_local(Saver::new(
+                Box::new(MemoryStore::default()),
+                true,
+                None,
+                None,
+            )),
+            indexed: StoredValue::new_local(None),
+            busy: StoredValue::new_local(false),
+        };
+        store.install(backend);
+        store
+    }
+
+    /// Loads the dataset from `backend` and saves to it from now on. Data that lives
+    /// in IndexedDB is loaded from there in the background (see `indexed.rs`).
+    fn install(&self, backend: Box<dyn DataStore>) {
         let stamp = clock::iso_now();
         let outcome = load_dataset(backend.as_ref(), &stamp);
         let mode = match (
             backend.is_persistent(),
+            outcome.moved,
             outcome.hold_saves,
             outcome.read_only,
         ) {
-            (false, _, _) => StorageMode::MemoryOnly,
-            (true, _, true) => StorageMode::ReadOnly,
-            (true, true, false) => StorageMode::Paused,
-            (true, false, false) => StorageMode::Local,
+            (false, ..) => StorageMode::MemoryOnly,
+            (true, true, ..) => StorageMode::Loading,
+            (true, false, _, true) => StorageMode::ReadOnly,
+            (true, false, true, false) => StorageMode::Paused,
+            (true, false, false, false) if self.indexed.with_value(Option::is_some) => {
+                StorageMode::Indexed
+            }
+            (true, false, false, false) => StorageMode::Local,
         };
-        let store = Self {
-            data: RwSignal::new(outcome.data),
-            notices: RwSignal::new(Vec::new()),
-            undo: RwSignal::new(None),
-            pending: RwSignal::new(None),
-            storage_mode: RwSignal::new(mode),
-            fixed_today: today,
-            locale,
-            saver: StoredValue::new_local(Saver::new(
-                backend,
-                outcome.hold_saves,
-                outcome.protected,
-                outcome.loaded,
-            )),
-        };
+        self.data.set(outcome.data);
+        self.storage_mode.set(mode);
+        self.saver.set_value(Saver::new(
+            backend,
+            outcome.hold_saves,
+            outcome.protected,
+            outcome.loaded,
+        ));
         if let Some(problem) = outcome.problem {
-            store.report_load_problem(problem);
+            self.report_load_problem(problem);
         }
-        store
+        if outcome.moved {
+            self.load_indexed();
+        }
     }
 
     fn report_load_problem(&self, problem: LoadProblem) {
@@ -146,6 +179,10 @@ impl Store {
         if self.storage_mode.get_untracked() == StorageMode::ReadOnly {
             // A newer version's data: nothing may change it here (not even an erase).
             self.notify(NoticeId::ReadOnly, None, None);
+            return Err(Vec::new());
+        }
+        if self.storage_mode.get_untracked() == StorageMode::Loading {
+            self.notify(NoticeId::StillLoading, None, None);
             return Err(Vec::new());
         }
         if self.storage_mode.get_untracked() == StorageMode::Paused
@@ -296,7 +333,7 @@ impl Store {
         });
         self.data.set(data);
         if self.storage_mode.get_untracked() == StorageMode::Paused {
-            self.storage_mode.set(StorageMode::Local);
+            self.storage_mode.set(self.saving_mode());
         }
         self.notices.update(|list| {
             list.retain(|n| {
@@ -337,7 +374,7 @@ impl Store {
         self.dismiss(NoticeId::DamagedEmpty);
         self.dismiss(NoticeId::SavesPaused);
         if !self.saves_held() {
-            self.storage_mode.set(StorageMode::Local);
+            self.storage_mode.set(self.saving_mode());
         }
         let told = if discard {
             NoticeId::DamagedDiscarded
@@ -469,6 +506,12 @@ impl Store {
         // Another tab may have saved since: take its records in first, so that this
         // write keeps its edits (record by record, the newer version wins).
         if let Some(Ok(Some(theirs))) = self.saver.try_with_value(|s| s.changed_elsewhere()) {
+            if crate::storage::is_moved_marker(&theirs) {
+                // Another tab moved the data to IndexedDB: writing here now would hide
+                // its saves. This change is written there once the move is followed.
+                self.follow_move();
+                return;
+            }
             self.absorb(&theirs);
             if self.saves_held() {
                 return;
@@ -487,10 +530,26 @@ impl Store {
         let text = self
             .data
             .with_untracked(|d| schema::encode_revision(d, clock::now(), revision));
+        if text.len() > LOCAL_BUDGET && self.indexed.with_value(Option::is_none) {
+            self.move_to_indexed(text);
+            return;
+        }
         match self.saver.try_update_value(|s| s.write(&text)) {
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
-            Some(Ok(())) => self.dismiss(NoticeId::SaveFailed),
+            Some(Ok(())) => {
+                self.dismiss(NoticeId::SaveFailed);
+                // In IndexedDB the write so far only reached the mirror: commit it.
+                self.pump();
+            }
             None => {}
+        }
+    }
+
+    /// Where saves go while they are allowed.
+    fn saving_mode(&self) -> StorageMode {
+        match self.indexed.with_value(Option::is_some) {
+            true => StorageMode::Indexed,
+            false => StorageMode::Local,
         }
     }
 
@@ -499,6 +558,11 @@ impl Store {
     /// app version holds this tab's saves instead; unreadable text is left to the next
     /// start-up's quarantine.
     pub fn absorb(&self, text: &str) {
+        if crate::storage::is_moved_marker(text) {
+            // Another tab moved the data to IndexedDB: read it from there.
+            self.follow_move();
+            return;
+        }
         match schema::decode(text) {
             Ok(theirs) => {
                 let changed = self.data.try_update(|d| d.merge(&theirs)).unwrap_or(0);

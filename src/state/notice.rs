@@ -18,6 +18,7 @@ pub enum NoticeId {
     DamagedKept,
     DamagedDiscarded,
     SavesPaused,
+    StillLoading,
     QuarantineFailed,
     NewerVersion,
     SaveFailed,
@@ -43,6 +44,7 @@ impl NoticeId {
             NoticeId::DamagedKept => "damaged_kept",
             NoticeId::DamagedDiscarded => "damaged_discarded",
             NoticeId::SavesPaused => "saves_paused",
+            NoticeId::StillLoading => "still_loading",
             NoticeId::QuarantineFailed => "quarantine_failed",
             NoticeId::NewerVersion => "newer_version",
             NoticeId::SaveFailed => "save_failed",
@@ -69,7 +71,8 @@ impl NoticeId {
             | NoticeId::ActionFailed
             | NoticeId::ExportFailed
             | NoticeId::ReadOnly
-            | NoticeId::SavesPaused => NoticeKind::Error,
+            | NoticeId::SavesPaused
+            | NoticeId::StillLoading => NoticeKind::Error,
             NoticeId::Damaged
             | NoticeId::DamagedEmpty
             | NoticeId::DamagedKept

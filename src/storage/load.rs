@@ -1,3 +1,4 @@
+use super::mirror::is_moved_marker;
 use super::{DataStore, StorageError, DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY};
 use chrono::{DateTime, Utc};
 use kpi::schema::{self, LoadError};
@@ -18,6 +19,8 @@ pub struct LoadOutcome {
     pub loaded: Option<String>,
     /// Data of a newer app version, shown but never changed or written.
     pub read_only: bool,
+    /// The data lives in IndexedDB: load it from there (saves wait meanwhile).
+    pub moved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +57,13 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
         }
         Err(error) => return fresh(Some(LoadProblem::Unreadable(error)), Some(String::new())),
     };
+    if is_moved_marker(&raw) {
+        return LoadOutcome {
+            moved: true,
+            hold_saves: true,
+            ..fresh(None, None)
+        };
+    }
     match schema::decode(&raw) {
         Ok(data) => {
             keep_last_good(store, &raw);
@@ -64,6 +74,7 @@ pub fn load_dataset(store: &dyn DataStore, stamp: &str) -> LoadOutcome {
                 protected: None,
                 loaded: Some(raw),
                 read_only: false,
+                moved: false,
             }
         }
         Err(error @ LoadError::NewerVersion { .. }) => LoadOutcome {
@@ -138,5 +149,6 @@ fn fresh(problem: Option<LoadProblem>, protected: Option<String>) -> LoadOutcome
         protected,
         loaded: None,
         read_only: false,
+        moved: false,
     }
 }

@@ -4,15 +4,19 @@
 //! about.
 
 mod health;
+mod indexed;
 mod load;
 mod local;
 mod memory;
+mod mirror;
 mod saver;
 
 pub use health::{last_backup, note_backup, request_persistence, storage_usage};
+pub use indexed::{Applied, Idb, Op};
 pub use load::{load_dataset, LoadOutcome, LoadProblem};
 pub use local::LocalStore;
 pub use memory::MemoryStore;
+pub use mirror::{is_moved_marker, moved_marker, IndexedStore};
 pub use saver::Saver;
 
 /// Text under keys, as localStorage keeps it (also memory, for tests or a browser that
@@ -71,6 +75,10 @@ impl std::fmt::Display for StorageError {
         }
     }
 }
+
+/// Past this many bytes of envelope text the data moves from localStorage (about 5 MB
+/// a site, counted in UTF-16) to IndexedDB; about 10k deals.
+pub const LOCAL_BUDGET: usize = 2_000_000;
 
 /// The localStorage key of the envelope.
 pub const DATA_KEY: &str = "salesboard.data";

@@ -61,6 +61,20 @@ impl Saver {
         self.revision + 1
     }
 
+    /// Hands the dataset's text to another store (the data moved to IndexedDB, where
+    /// `text` is now saved); the dataset is clean unless it changed since `text`.
+    pub fn switch_store(&mut self, store: Box<dyn DataStore>, text: &str) {
+        self.store = store;
+        self.set_known(text);
+    }
+
+    /// A write now in flight elsewhere (the move to IndexedDB) takes the changes so
+    /// far; [`Saver::mark_dirty`] again if it fails.
+    pub fn begin_write(&mut self) {
+        self.take_timer();
+        self.dirty = false;
+    }
+
     /// Holds writes: the saved data is now from a newer app version.
     pub fn hold(&mut self, text: &str) {
         self.held = true;

@@ -208,10 +208,31 @@ export async function selectPeriod(page, preset) {
   await page.getByTestId("period-picker").selectOption(preset);
 }
 
-/** The parsed envelope in localStorage, or null. */
+/** The parsed envelope in localStorage (or in IndexedDB once it moved there), or null. */
 export async function storedEnvelope(page) {
   const text = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
-  return text === null ? null : JSON.parse(text);
+  if (text === null) return null;
+  const envelope = JSON.parse(text);
+  return envelope.moved_to === "indexeddb" ? JSON.parse(await indexedText(page, STORAGE_KEY)) : envelope;
+}
+
+/** The text under `key` in the app's IndexedDB store, or null. */
+export async function indexedText(page, key) {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("salesboard");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("texts")) return resolve(null);
+          const get = db.transaction("texts").objectStore("texts").get(key);
+          get.onsuccess = () => resolve(get.result ?? null);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
 }
 
 /** The deals in localStorage (none when nothing is stored yet). */

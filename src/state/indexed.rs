@@ -1,0 +1,251 @@
+//! The store's side of IndexedDB: moving the data there once it outgrows localStorage,
+//! loading it from there at start, committing the mirror's changes one transaction at
+//! a time, and hearing about other tabs' saves on a BroadcastChannel.
+//!
+//! Safety rules: the localStorage copy is replaced by the "moved" marker only after the
+//! IndexedDB copy has been read back equal; a write of the envelope checks the saved
+//! revision in the same transaction and, when another tab saved meanwhile, merges its
+//! records and writes again; a failure keeps the data in memory, dirty, and says why.
+
+use super::{NoticeId, StorageMode, Store};
+use crate::storage::{
+    moved_marker, Applied, DataStore, Idb, IndexedStore, LoadProblem, LocalStore, Op, StorageError,
+    DATA_KEY, LAST_GOOD_KEY,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The channel tabs announce IndexedDB saves on (the message is the revision).
+const CHANNEL: &str = "salesboard";
+
+impl Store {
+    /// Moves the data to IndexedDB: `text` (the envelope, past the localStorage budget)
+    /// and the last good copy are written there and read back; only then does
+    /// localStorage get the small "moved" marker instead of the data.
+    pub(super) fn move_to_indexed(&self, text: String) {
+        if !self.begin_transaction() {
+            // A move is under way: this change is written once it is done.
+            self.saver.update_value(|s| {
+                s.mark_dirty();
+            });
+            return;
+        }
+        self.saver.update_value(|s| s.begin_write());
+        let store = *self;
+        spawn_local(async move {
+            match copy_to_indexed(&text).await {
+                Ok(mirror) => store.finish_move(mirror, &text),
+                Err(error) => {
+                    store.saver.update_value(|s| {
+                        s.mark_dirty();
+                    });
+                    store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+                }
+            }
+            store.end_transaction();
+        });
+    }
+
+    fn finish_move(&self, mirror: Rc<IndexedStore>, text: &str) {
+        let revision = kpi::schema::peek_revision(text).unwrap_or(0);
+        let marked = LocalStore::open().and_then(|local| {
+            local.set(DATA_KEY, &moved_marker(revision))?;
+            local.remove(LAST_GOOD_KEY)
+        });
+        if let Err(error) = marked {
+            // localStorage still holds the older, complete copy: keep saving there.
+            self.saver.update_value(|s| {
+                s.mark_dirty();
+            });
+            self.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+            return;
+        }
+        self.adopt(mirror, text);
+        self.dismiss(NoticeId::SaveFailed);
+        announce(revision);
+    }
+
+    /// From now on the saver writes to `mirror`, whose envelope is `text`.
+    fn adopt(&self, mirror: Rc<IndexedStore>, text: &str) {
+        self.indexed.set_value(Some(mirror.clone()));
+        self.saver
+            .update_value(|s| s.switch_store(Box::new(mirror), text));
+        if self.storage_mode.get_untracked() == StorageMode::Local {
+            self.storage_mode.set(StorageMode::Indexed);
+        }
+    }
+
+    /// Start-up found the "moved" marker: read everything from IndexedDB, then load
+    /// it exactly as from localStorage (damaged data is set aside there too).
+    pub(super) fn load_indexed(&self) {
+        let store = *self;
+        spawn_local(async move {
+            match read_indexed().await {
+                Ok(mirror) => {
+                    store.indexed.set_value(Some(mirror.clone()));
+                    store.install(Box::new(mirror));
+                    store.pump();
+                }
+                Err(error) => {
+                    // Never start empty over data we could not read: saves stay held.
+                    store.storage_mode.set(StorageMode::Paused);
+                    store.report_load_problem(LoadProblem::Unreadable(error));
+                }
+            }
+        });
+    }
+
+    /// Another tab moved the data to IndexedDB: take in what it saved there, and save
+    /// there from now on.
+    pub(super) fn follow_move(&self) {
+        if self.indexed.with_value(Option::is_some) {
+            return;
+        }
+        let store = *self;
+        spawn_local(async move {
+            match read_indexed().await {
+                Ok(mirror) => {
+                    let text = mirror.get(DATA_KEY).ok().flatten().unwrap_or_default();
+                    store.absorb(&text);
+                    store.adopt(mirror, &text);
+                    // Changes made meanwhile go to IndexedDB now.
+                    if store.saver.with_value(|s| s.wants_write()) {
+                        store.flush();
+                    }
+                }
+                Err(error) => store.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
+            }
+        });
+    }
+
+    /// Commits the mirror's queued changes in one transaction. Another tab's save
+    /// found on the way is merged in and written again; a failure is told and the
+    /// changes stay queued for the next try.
+    pub(super) fn pump(&self) {
+        let Some(mirror) = self.indexed.get_value() else {
+            return;
+        };
+        if !mirror.has_changes() || !self.begin_transaction() {
+            return; // nothing to do, or the running transaction pumps again when done
+        }
+        let Some((ops, expected)) = mirror.take_changes() else {
+            self.end_transaction();
+            return;
+        };
+        let store = *self;
+        spawn_local(async move {
+            match mirror.idb.apply(&ops, expected).await {
+                Ok(Applied::Done) => {
+                    mirror.committed(&ops);
+                    if let Some(revision) = written_revision(&ops) {
+                        announce(revision);
+                    }
+                }
+                Ok(Applied::Conflict(theirs)) => {
+                    mirror.requeue(ops);
+                    mirror.refresh(&theirs);
+                    store.absorb(&theirs);
+                    store.schedule_save();
+                }
+                Err(error) => {
+                    mirror.requeue(ops);
+                    store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+                }
+            }
+            store.end_transaction();
+        });
+    }
+
+    /// Another tab announced a save in IndexedDB: read and merge it.
+    pub fn hear_indexed_save(&self) {
+        let Some(mirror) = self.indexed.get_value() else {
+            return self.follow_move();
+        };
+        let store = *self;
+        spawn_local(async move {
+            if let Ok(Some(text)) = mirror.idb.get(DATA_KEY).await {
+                mirror.refresh(&text);
+                store.absorb(&text);
+            }
+        });
+    }
+
+    fn begin_transaction(&self) -> bool {
+        !self
+            .busy
+            .try_update_value(|busy| std::mem::replace(busy, true))
+            .unwrap_or(true)
+    }
+
+    /// The transaction is over: whatever changed meanwhile is written now.
+    fn end_transaction(&self) {
+        self.busy.set_value(false);
+        if self.saver.with_value(|s| s.wants_write()) {
+            self.flush();
+        } else {
+            self.pump();
+        }
+    }
+}
+
+/// Writes the envelope and the last good copy to IndexedDB and reads the envelope
+/// back; the mirror of what is there now.
+async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
+    let idb = Idb::open().await?;
+    let mut texts = idb.read_all().await?;
+    let mut ops = vec![Op::Put(DATA_KEY.into(), text.into())];
+    if let Some(good) = LocalStore::open()?.get(LAST_GOOD_KEY)? {
+        ops.push(Op::Put(LAST_GOOD_KEY.into(), good));
+    }
+    idb.apply(&ops, None).await?;
+    if idb.get(DATA_KEY).await?.as_deref() != Some(text) {
+        return Err(StorageError::Other(
+            "the copy in IndexedDB did not read back the same".into(),
+        ));
+    }
+    for op in ops {
+        if let Op::Put(key, text) = op {
+            texts.insert(key, text);
+        }
+    }
+    Ok(IndexedStore::new(idb, texts))
+}
+
+async fn read_indexed() -> Result<Rc<IndexedStore>, StorageError> {
+    let idb = Idb::open().await?;
+    let texts: BTreeMap<String, String> = idb.read_all().await?;
+    Ok(IndexedStore::new(idb, texts))
+}
+
+/// The envelope revision a batch of changes writes, if it writes the envelope.
+fn written_revision(ops: &[Op]) -> Option<u64> {
+    ops.iter().find_map(|op| match op {
+        Op::Put(key, text) if key == DATA_KEY => kpi::schema::peek_revision(text),
+        _ => None,
+    })
+}
+
+/// Tells the other tabs that the envelope in IndexedDB changed.
+fn announce(revision: u64) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&(revision as f64).into());
+        channel.close();
+    }
+}
+
+/// Calls `heard` whenever another tab announces an IndexedDB save.
+pub fn listen_for_indexed_saves(store: Store) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let on_message =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || store.hear_indexed_save());
+    channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+        on_message.as_ref(),
+    )));
+    // Both live as long as the page.
+    on_message.forget();
+    std::mem::forget(channel);
+}

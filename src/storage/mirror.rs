@@ -1,0 +1,139 @@
+//! [`DataStore`] over IndexedDB: the texts are read once into memory, read from there,
+//! and every change is queued for the next transaction ([`IndexedStore::take_changes`]),
+//! so the save logic written for localStorage runs unchanged on top of it.
+
+use super::indexed::{Idb, Op};
+use super::{DataStore, StorageError, DATA_KEY};
+use kpi::schema::peek_revision;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The localStorage text that says "the data lives in IndexedDB now". Its version is
+/// beyond any real one, so an app from before the move opens read-only instead of
+/// starting empty and writing over the data it cannot see.
+pub fn moved_marker(revision: u64) -> String {
+    format!(
+        r#"{{"app":"salesboard","version":{MOVED_VERSION},"moved_to":"indexeddb","revision":{revision}}}"#
+    )
+}
+
+/// True for the text [`moved_marker`] writes.
+pub fn is_moved_marker(text: &str) -> bool {
+    text.len() < 200 && text.contains(r#""moved_to":"indexeddb""#)
+}
+
+const MOVED_VERSION: u32 = 1_000_000;
+
+pub struct IndexedStore {
+    pub idb: Idb,
+    texts: RefCell<BTreeMap<String, String>>,
+    queue: RefCell<Vec<Op>>,
+    /// The envelope revision last committed or read: what the next write expects.
+    committed: Cell<u64>,
+}
+
+impl IndexedStore {
+    pub fn new(idb: Idb, texts: BTreeMap<String, String>) -> Rc<Self> {
+        let committed = texts
+            .get(DATA_KEY)
+            .and_then(|text| peek_revision(text))
+            .unwrap_or(0);
+        Rc::new(Self {
+            idb,
+            texts: RefCell::new(texts),
+            queue: RefCell::new(Vec::new()),
+            committed: Cell::new(committed),
+        })
+    }
+
+    /// The queued changes and, when they include the envelope, the revision the saved
+    /// one must still have. `None` when there is nothing to write.
+    pub fn take_changes(&self) -> Option<(Vec<Op>, Option<u64>)> {
+        let ops = std::mem::take(&mut *self.queue.borrow_mut());
+        if ops.is_empty() {
+            return None;
+        }
+        let writes_data = ops.iter().any(|op| op_key(op) == DATA_KEY);
+        Some((ops, writes_data.then(|| self.committed.get())))
+    }
+
+    /// The changes are committed: the envelope's revision is now the one written.
+    pub fn committed(&self, ops: &[Op]) {
+        for op in ops {
+            if let Op::Put(key, text) = op {
+                if key == DATA_KEY {
+                    self.committed.set(peek_revision(text).unwrap_or(0));
+                }
+            }
+        }
+    }
+
+    /// The changes were not written: queue them again in front of newer ones (a newer
+    /// change of the same key still wins).
+    pub fn requeue(&self, ops: Vec<Op>) {
+        let mut queue = self.queue.borrow_mut();
+        let newer = std::mem::take(&mut *queue);
+        for op in ops.into_iter().chain(newer) {
+            push(&mut queue, op);
+        }
+    }
+
+    /// Another tab saved `text` (found by a conflict or announced on the channel).
+    /// Queued writes of other keys stay queued; the envelope is written again after
+    /// the merge.
+    pub fn refresh(&self, text: &str) {
+        self.committed.set(peek_revision(text).unwrap_or(0));
+        self.texts
+            .borrow_mut()
+            .insert(DATA_KEY.to_string(), text.to_string());
+        self.queue.borrow_mut().retain(|op| op_key(op) != DATA_KEY);
+    }
+
+    pub fn has_changes(&self) -> bool {
+        !self.queue.borrow().is_empty()
+    }
+}
+
+fn op_key(op: &Op) -> &str {
+    match op {
+        Op::Put(key, _) | Op::Remove(key) => key,
+    }
+}
+
+/// Queues `op`, replacing an earlier change of the same key.
+fn push(queue: &mut Vec<Op>, op: Op) {
+    queue.retain(|queued| op_key(queued) != op_key(&op));
+    queue.push(op);
+}
+
+impl DataStore for Rc<IndexedStore> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.texts.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        self.texts
+            .borrow_mut()
+            .insert(key.to_string(), text.to_string());
+        push(
+            &mut self.queue.borrow_mut(),
+            Op::Put(key.to_string(), text.to_string()),
+        );
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.texts.borrow_mut().remove(key);
+        push(&mut self.queue.borrow_mut(), Op::Remove(key.to_string()));
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.texts.borrow().keys().cloned().collect())
+    }
+
+    fn is_persistent(&self) -> bool {
+        true
+    }
+}
