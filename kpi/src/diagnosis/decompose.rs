@@ -87,6 +87,13 @@ impl Decomposition {
 /// (ties to the earlier driver). The amounts therefore sum exactly to the deal
 /// revenue gap, and the whole sums exactly to [`Decomposition::gap`] whenever that fits
 /// in i64 (always for validated data).
+///
+/// Range: as every ratio is at most 1 (see [`Drivers::factors`]), a mixed product, and
+/// so a contribution, is at most leads × deal size, which fits in i64 for validated
+/// amounts (deal size ≤ [`Money::MAX_AMOUNT`]) and fewer than 9,000 leads. Beyond
+/// (absurd data, or a target millions of times the previous revenue), when a Shapley
+/// amount would exceed 2^62 minor units, the whole deal gap goes to the driver with the
+/// largest Shapley amount instead: still exact and antisymmetric, never a panic.
 pub fn decompose(actual: &Drivers, reference: &Drivers) -> Decomposition {
     decompose_parts(
         Side::of(actual),
@@ -125,8 +132,19 @@ pub(super) fn decompose_parts(
 ) -> Decomposition {
     let (a, b) = fill(actual.factors.to_array(), reference.factors.to_array());
     let (deal_a, deal_b) = (actual.deal_revenue.minor(), reference.deal_revenue.minor());
-    let shapley = shapley(&a, &b, deal_a as f64, deal_b as f64);
     let deal_gap = i128::from(deal_a) - i128::from(deal_b);
+    let mut shapley = shapley(&a, &b, deal_a as f64, deal_b as f64);
+    if shapley.iter().any(|v| v.abs() > LIMIT) {
+        // Last-resort guard (see `decompose`): the whole deal gap on the driver with
+        // the largest share, ties to the earlier one.
+        let mut largest = 0;
+        for i in 1..N {
+            if shapley[i].abs() > shapley[largest].abs() {
+                largest = i;
+            }
+        }
+        shapley = std::array::from_fn(|i| if i == largest { deal_gap as f64 } else { 0.0 });
+    }
     let amounts = allocate(&shapley, deal_gap);
     let other_gap =
         i128::from(actual.other_revenue.minor()) - i128::from(reference.other_revenue.minor());
@@ -168,6 +186,9 @@ pub(super) fn decompose_parts(
 pub(super) fn rank(contributions: &mut [Contribution]) {
     contributions.sort_by_key(|c| (c.amount, c.driver));
 }
+
+/// Above this (2^62 minor units) a Shapley amount may not fit in `Money`.
+const LIMIT: f64 = 4_611_686_018_427_387_904.0;
 
 /// The number of multiplicative factors.
 const N: usize = 5;
