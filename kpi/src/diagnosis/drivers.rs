@@ -32,7 +32,8 @@ pub struct Drivers {
     pub other_revenue: Money,
 }
 
-/// The five multiplicative drivers of deal revenue (see [`Drivers::factors`]).
+/// The five multiplicative drivers of deal revenue (see [`Drivers::factors`]). The
+/// rates of observed drivers lie in 0–1; a target's plan may scale them beyond.
 ///
 /// A ratio is `None` ("no data") when its denominator is 0: nothing reached that
 /// step. The decomposition then takes it as unchanged (see

@@ -89,7 +89,7 @@ impl Driver {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnosis {
     pub period: Period,
-    /// [`Period::previous`] of `period`.
+    /// The window compared with: [`comparable_previous`] of `period` on today.
     pub previous_period: Period,
     pub actual: Drivers,
     pub previous: Drivers,
@@ -124,10 +124,11 @@ impl Diagnosis {
 }
 
 /// Diagnoses the revenue of `scope` in `period` on `today`: the drivers of the period
-/// and of the previous equivalent period ([`Period::previous`]), the decomposition of
-/// the gap between them, of the gap to `target` when given (the revenue target of the
-/// period, e.g. a goal's), and the secondary factors. A few linear passes over the
-/// data.
+/// and of the comparable previous window ([`comparable_previous`]), the decomposition
+/// of the gap between them, of the gap to `target` when given (the revenue target the
+/// goal sets for `period`; for a period still running the caller passes the part due
+/// by today if it wants to judge the pace), and the secondary factors. A few linear
+/// passes over the data.
 pub fn diagnose(
     data: &Dataset,
     period: Period,
@@ -136,7 +137,7 @@ pub fn diagnose(
     target: Option<Money>,
 ) -> Diagnosis {
     let slice = Slice::new(data, period, scope, today);
-    let previous_period = period.previous();
+    let previous_period = comparable_previous(period, today);
     let actual = Drivers::of(&slice);
     let previous = Drivers::of(&slice.with_period(previous_period));
     Diagnosis {
@@ -148,4 +149,22 @@ pub fn diagnose(
         vs_target: target.map(|t| decompose_target(&actual, &previous, t)),
         secondary: SecondaryFactors::of(&slice),
     }
+}
+
+/// The previous window a period is compared with: [`Period::previous`] once the period
+/// has ended (or has not started) by `today`; while it is running, only the same
+/// number of days from the previous period's start (at most all of it), as a custom
+/// period — like for like: the 15 days of November so far against October 1–15, not
+/// against the whole of October.
+pub fn comparable_previous(period: Period, today: NaiveDate) -> Period {
+    let previous = period.previous();
+    if today >= period.end || today < period.start {
+        return previous;
+    }
+    let elapsed = (today - period.start).num_days();
+    let end = previous
+        .start
+        .checked_add_days(chrono::Days::new(elapsed.unsigned_abs()))
+        .map_or(previous.end, |day| day.min(previous.end));
+    Period::custom(previous.start, end).unwrap_or(previous)
 }

@@ -86,7 +86,7 @@ impl SecondaryFactors {
             (Some(_), Some(before)) => {
                 let expected = (before * list as f64).round();
                 let extra = discount as f64 - expected;
-                extra.is_finite().then(|| Money(extra as i64))
+                extra.is_finite().then_some(Money(extra as i64))
             }
             _ => None,
         };

@@ -1,6 +1,6 @@
 use kpi::diagnosis::{
-    decompose, decompose_target, diagnose, Decomposition, Driver as D, Drivers, NextStep,
-    PlanBasis, SecondaryFactors,
+    comparable_previous, decompose, decompose_target, diagnose, Decomposition, Driver as D,
+    Drivers, NextStep, PlanBasis, SecondaryFactors,
 };
 use kpi::DealStatus::{Lost, Open, Won};
 use kpi::{Dataset, Deal, Money, OrderKind, Period, Scope, Slice};
@@ -614,4 +614,64 @@ fn ids_are_stable() {
         ]
     );
     assert_eq!(NextStep::RetentionWork.id(), "retention_work");
+}
+
+#[test]
+fn comparable_previous_table() {
+    let rows = [
+        (
+            "period over: the whole previous month",
+            "2026-12-15",
+            "2026-10-01",
+            "2026-10-31",
+        ),
+        (
+            "last day of the period: the whole previous month",
+            "2026-11-30",
+            "2026-10-01",
+            "2026-10-31",
+        ),
+        (
+            "15 days in: the previous month's first 15 days",
+            "2026-11-15",
+            "2026-10-01",
+            "2026-10-15",
+        ),
+        (
+            "first day: the previous month's first day",
+            "2026-11-01",
+            "2026-10-01",
+            "2026-10-01",
+        ),
+        (
+            "not started: the whole previous month",
+            "2026-10-20",
+            "2026-10-01",
+            "2026-10-31",
+        ),
+    ];
+    for (case, today, start, end) in rows {
+        let got = comparable_previous(november(), day(today));
+        assert_eq!(
+            (got.start, got.end),
+            (day(start), day(end)),
+            "case {case:?}"
+        );
+    }
+    // March 31 days in, February has 28: at most the whole of February.
+    let march = Period::month_of(day("2026-03-01"));
+    let got = comparable_previous(march, day("2026-03-30"));
+    assert_eq!((got.start, got.end), (day("2026-02-01"), day("2026-02-28")));
+    // While running, a deal won later in October is not compared.
+    let data = Dataset {
+        deals: vec![
+            deal(Won, 100_000, "2026-10-01", "2026-10-10"),
+            deal(Won, 100_000, "2026-10-01", "2026-10-20"),
+            deal(Won, 100_000, "2026-11-01", "2026-11-10"),
+        ],
+        ..dataset()
+    };
+    let got = diagnose(&data, november(), &Scope::Everyone, day("2026-11-15"), None);
+    assert_eq!(got.previous.deal_revenue, Money(100_000));
+    assert_eq!(got.vs_previous.gap, Money::ZERO);
 }
