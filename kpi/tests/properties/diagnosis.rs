@@ -185,6 +185,15 @@ proptest! {
         }
     }
 
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
     /// On realistic data the drivers' revenue is the sales family's, and the
     /// diagnosis against the previous period adds up to the revenue change.
     #[test]
