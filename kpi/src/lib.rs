@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub mod deal_input;
 pub mod demo;
+pub mod diagnosis;
 pub mod forms;
 pub mod merge;
 pub mod metrics;

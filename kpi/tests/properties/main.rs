@@ -3,6 +3,7 @@
 mod currency_change;
 mod deal_input;
 mod demo_data;
+mod diagnosis;
 mod generate;
 mod kpis;
 mod merge;

@@ -6,6 +6,7 @@ mod currency_change;
 mod customers;
 mod deal_input;
 mod demo;
+mod diagnosis;
 mod forms;
 mod link;
 mod merge;
