@@ -127,8 +127,8 @@ fn decode_errors_table() {
         ("version as text", envelope("\"salesboard\"", "\"1\"", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("negative version", envelope("\"salesboard\"", "-1", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("fractional version", envelope("\"salesboard\"", "1.5", empty), |e| matches!(e, LoadError::Invalid(_))),
-        ("newer version", envelope("\"salesboard\"", "3", empty), |e| *e == LoadError::NewerVersion { found: 3, supported: 2 }),
-        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 2 }),
+        ("newer version", envelope("\"salesboard\"", "4", empty), |e| *e == LoadError::NewerVersion { found: 4, supported: 3 }),
+        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 3 }),
         ("no data", r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z"}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("data"))),
         ("no saved_at", r#"{"app":"salesboard","version":1,"data":{}}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
         ("bad saved_at", golden_with("2026-11-22T09:30:00Z", "yesterday"), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
@@ -140,6 +140,8 @@ fn decode_errors_table() {
         ("deals not a list", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#), |e| matches!(e, LoadError::Invalid(m) if m.starts_with("data:"))),
         ("v1 deals not a list fails the migration", envelope("\"salesboard\"", "1", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#),
             |e| matches!(e, LoadError::MigrationFailed { from: 1, reason } if reason.contains("data.deals"))),
+        ("v2 goals not a list fails the migration", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[]},"deals":[],"goals":{}}"#),
+            |e| matches!(e, LoadError::MigrationFailed { from: 2, reason } if reason.contains("data.goals"))),
         ("v2 order without customer names the order", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[{"id":"a","name":"A","probability":5}]},"deals":[],
             "orders":[{"id":"o1","updated_at":"2026-11-22T09:30:00Z","customer_id":null,"date":"2026-11-01","amount":100,"kind":"repeat"}]}"#),
             |e| matches!(e, LoadError::Invalid(m) if m.contains("data.orders[0]") && m.contains("customer_id: required"))),
@@ -197,8 +199,12 @@ fn newer_data_is_read_for_showing_only() {
     let current = encode(&demo_dataset(day("2026-11-22"), instant()), instant());
     // A later version: a higher number and a collection this version does not know.
     let newer = current
-        .replacen("\"version\":2", "\"version\":7", 1)
-        .replacen("\"data\":{", "\"data\":{\"goals\":[{\"id\":\"g1\"}],", 1);
+        .replacen(
+            &format!("\"version\":{CURRENT_VERSION}"),
+            "\"version\":7",
+            1,
+        )
+        .replacen("\"data\":{", "\"data\":{\"contests\":[{\"id\":\"c1\"}],", 1);
     assert!(matches!(
         decode(&newer),
         Err(LoadError::NewerVersion { found: 7, .. })
@@ -243,7 +249,7 @@ fn peek_revision_cases() {
         ("not an object", "[1,2,3]", None),
         ("a revision that is not a number", r#"{"app":"salesboard","revision":"x","data":{}}"#, None),
         ("empty text", "", None),
-        ("multi-byte text around the cut", &"{\"app\":\"salesboard\",\"x\":\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"}", Some(0)),
+        ("multi-byte text around the cut", "{\"app\":\"salesboard\",\"x\":\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\"}", Some(0)),
     ];
     for (case, text, expected) in cases {
         assert_eq!(kpi::peek_revision(text), *expected, "{case}");
