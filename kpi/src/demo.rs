@@ -181,10 +181,7 @@ fn demo_goals(data: &mut Dataset, anchor: NaiveDate, now: DateTime<Utc>, seed: u
     );
     let rep = |i: usize| data.reps.get(i).map(|r| r.id.clone()).unwrap_or_default();
     let team = |i: usize| data.teams.get(i).map(|t| t.id.clone()).unwrap_or_default();
-    let monthly = data
-        .settings
-        .monthly_target
-        .unwrap_or(Money(10_000_000));
+    let monthly = data.settings.monthly_target.unwrap_or(Money(10_000_000));
     let goal = |rng: &mut SplitMix64, title: &str, measure, target, period, owner| Goal {
         id: rng.uuid_v4(),
         updated_at: now,

@@ -4,6 +4,7 @@ mod currency_change;
 mod deal_input;
 mod demo_data;
 mod generate;
+mod goals;
 mod kpis;
 mod merge;
 mod money;

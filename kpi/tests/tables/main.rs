@@ -7,6 +7,7 @@ mod customers;
 mod deal_input;
 mod demo;
 mod forms;
+mod goals;
 mod link;
 mod merge;
 mod model;

@@ -8,6 +8,84 @@ use kpi::{
 use crate::support::{day, instant};
 
 const GOLDEN_V1: &str = include_str!("../fixtures/v1_basic.json");
+const GOLDEN_V2: &str = include_str!("../fixtures/v2_basic.json");
+
+#[test]
+fn golden_v2_fixture_decodes() {
+    let envelope = decode_envelope(GOLDEN_V2).expect("golden v2 fixture loads");
+    assert_eq!(envelope.version, CURRENT_VERSION);
+    assert_eq!(envelope.revision, 12);
+    assert_eq!(envelope.saved_at, instant());
+    let data = envelope.data;
+    assert_eq!(data.settings.currency, Currency::Eur);
+    assert_eq!(data.settings.monthly_target, Some(Money(5_000_000)));
+    assert_eq!(
+        data.settings.me.as_deref(),
+        Some("5a1e0001-0000-4000-8000-000000000001")
+    );
+    #[rustfmt::skip]
+    let counts = [
+        ("teams", data.teams.len(), 1), ("reps", data.reps.len(), 2),
+        ("customers", data.customers.len(), 2), ("leads", data.leads.len(), 1),
+        ("deals", data.deals.len(), 4), ("orders", data.orders.len(), 2),
+        ("activities", data.activities.len(), 2), ("expenses", data.expenses.len(), 1),
+        ("feedback", data.feedback.len(), 1),
+        ("goals: the migration to v3 adds an empty list", data.goals.len(), 0),
+    ];
+    for (case, found, expected) in counts {
+        assert_eq!(found, expected, "{case}");
+    }
+    let won = &data.deals[0];
+    assert_eq!(
+        (
+            won.status,
+            won.amount,
+            won.cost,
+            won.discount,
+            won.closed_on
+        ),
+        (
+            DealStatus::Won,
+            Money(1_250_000),
+            Some(Money(400_000)),
+            Some(Money(50_000)),
+            Some(day("2026-11-12"))
+        )
+    );
+    assert_eq!(data.rep_name(won.rep_id.as_deref()), Some("Anna Schmidt"));
+    assert_eq!(
+        data.customer_name(won.customer_id.as_deref()),
+        Some("Northwind Logistics")
+    );
+    assert_eq!(
+        data.deals[2].probability,
+        Some(50),
+        "open deal keeps its probability"
+    );
+    assert!(data.deals[3].deleted_at.is_some(), "tombstone kept");
+    assert_eq!(data.live_deals().count(), 3);
+    assert_eq!(
+        data.reps[1].left_on, None,
+        "a missing left_on means employed"
+    );
+    assert_eq!(
+        data.customers[1].churn_reason.as_deref(),
+        Some("Moved to a cheaper tool")
+    );
+    assert_eq!(data.orders[1].deal_id, None);
+    assert_eq!(data.activities[1].note, "", "a missing note is empty");
+    assert_eq!(data.feedback[0].resolved_on, Some(day("2026-11-20")));
+    let again = decode_envelope(GOLDEN_V2).expect("loads twice").data;
+    assert_eq!(
+        again, data,
+        "loading the same copy twice gives the same dataset"
+    );
+    assert_eq!(
+        decode(&encode(&data, instant())),
+        Ok(data),
+        "and it saves as v3"
+    );
+}
 
 #[test]
 fn golden_v1_fixture_decodes() {
