@@ -254,15 +254,26 @@ pub fn peek_revision(text: &str) -> Option<u64> {
 const HEAD_BYTES: usize = 160;
 
 /// Reads the data of an envelope written by a NEWER app version, to show it read-only:
-/// fields this version does not know are skipped, no migration runs, and the result
-/// must pass [`Dataset::problems`]. `None` if it cannot be read that way (the app then
-/// starts empty, still never writing over it).
+/// fields this version does not know are skipped, and so are records that do not fit
+/// this version's schema (a newer version may have changed a collection, as version 3
+/// did for `goals`); no migration runs, and the result must pass
+/// [`Dataset::problems`]. `None` if it cannot be read that way (the app then starts
+/// empty, still never writing over it).
 pub fn read_newer(text: &str) -> Option<Dataset> {
     let document: Value = serde_json::from_str(text).ok()?;
     if document.get("app").and_then(Value::as_str) != Some(APP_ID) {
         return None;
     }
-    let data = Dataset::deserialize(document.get("data")?).ok()?;
+    let mut data = document.get("data")?.clone();
+    macro_rules! keep_readable {
+        ($type:ty) => {
+            if let Some(Value::Array(records)) = data.get_mut(<$type as Stored>::KIND.id()) {
+                records.retain(|record| <$type>::deserialize(record).is_ok());
+            }
+        };
+    }
+    for_each_kind!(keep_readable);
+    let data = Dataset::deserialize(&data).ok()?;
     data.problems().is_empty().then_some(data)
 }
 

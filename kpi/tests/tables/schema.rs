@@ -292,6 +292,26 @@ fn newer_data_is_read_for_showing_only() {
         shown.deals.len(),
         demo_dataset(day("2026-11-22"), instant()).deals.len()
     );
+    // A record of a known collection in a shape this version cannot read is skipped,
+    // the rest is shown (an app before version 3 seeing goals it cannot read).
+    let without_goals = Dataset {
+        goals: vec![],
+        ..demo_dataset(day("2026-11-22"), instant())
+    };
+    let odd_goal = encode(&without_goals, instant())
+        .replacen(
+            &format!("\"version\":{CURRENT_VERSION}"),
+            "\"version\":9",
+            1,
+        )
+        .replacen(
+            "\"goals\":[]",
+            "\"goals\":[{\"id\":\"goal-1\",\"title\":\"A shape this version does not know\"}]",
+            1,
+        );
+    assert!(odd_goal.contains("goal-1"));
+    let shown = kpi::schema::read_newer(&odd_goal).expect("readable without the odd goal");
+    assert_eq!(shown, without_goals);
     #[rustfmt::skip]
     let unreadable = [
         ("not JSON", "{".to_string()),
