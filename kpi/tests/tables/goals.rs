@@ -944,3 +944,54 @@ fn demo_goals_all_show_progress() {
             .find::<Goal>(g.parent_id.as_deref().unwrap())
             .is_some()));
 }
+
+#[test]
+fn goals_are_records_like_any_other() {
+    use kpi::{Currency, RecordKind};
+    let mut data = Dataset {
+        goals: vec![revenue_goal(123_450)],
+        ..Dataset::default()
+    };
+    // (case, currency, target after the change)
+    #[rustfmt::skip]
+    let rows = [
+        ("EUR → VND: 1,234.50 becomes 1,235", Currency::Vnd, 1_235),
+        ("VND → USD: 1,235 becomes 1,235.00", Currency::Usd, 123_500),
+    ];
+    for (case, currency, minor) in rows {
+        data.set_currency(currency).unwrap();
+        assert_eq!(
+            data.goals[0].target,
+            Target::Amount {
+                amount: Money(minor)
+            },
+            "{case}"
+        );
+    }
+    // Merge: the newer version of a goal wins, a deletion is a version like any other.
+    let mut newer = data.clone();
+    newer.goals[0].title = "Renamed".into();
+    newer.goals[0].updated_at = instant() + chrono::Duration::hours(1);
+    assert_eq!(data.merge(&newer), 1);
+    assert_eq!(data.goals[0].title, "Renamed");
+    assert_eq!(
+        data.title_of(RecordKind::Goal, "goal").as_deref(),
+        Some("Renamed")
+    );
+    let later = instant() + chrono::Duration::hours(2);
+    let before = data.delete_record(RecordKind::Goal, "goal", later).unwrap();
+    assert_eq!(before.kind(), RecordKind::Goal);
+    assert!(data.find::<Goal>("goal").is_none(), "tombstoned");
+    // Loading refuses a goal that breaks the rules, naming it.
+    let mut bad = Dataset::default();
+    bad.goals.push(Goal {
+        title: " ".into(),
+        weight: Some(0),
+        ..revenue_goal(-1)
+    });
+    let problems: Vec<String> = bad.problems().iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["data.goals[0] (id \"goal\"): breaks the rules: title: required, target: negative, weight: out_of_range"]
+    );
+}
