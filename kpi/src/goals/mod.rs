@@ -39,7 +39,7 @@ pub use pacing::{
     assess, attainment_history, burn_up, classify, progress, Assessment, BurnUpPoint, GoalStatus,
     Milestone, PastAttainment, Progress, AT_RISK_TOLERANCE, MILESTONES, UNUSUAL_JUMP,
 };
-pub use recurrence::{due_instances, instance_id};
+pub use recurrence::{due_instances, instance_id, series_history, MAX_CATCH_UP};
 
 use chrono::NaiveDate;
 

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::pacing::{progress, PastAttainment};
 use crate::model::{Dataset, Goal, RecordId, Recurrence};
 use crate::period::Period;
 use crate::schema::name_based_id;
@@ -114,4 +115,27 @@ fn instance(
         created_on: period.start,
         ..template.clone()
     }
+}
+
+/// The attainment of the live instances of `goal`'s series (its own included) whose
+/// periods have ended by `today`, oldest first: each judged against its own target (a
+/// relative target against its own baseline) with the final status.
+pub fn series_history(data: &Dataset, goal: &Goal, today: NaiveDate) -> Vec<PastAttainment> {
+    let mut past: Vec<&Goal> = data
+        .live::<Goal>()
+        .filter(|g| g.series() == goal.series() && g.period.end < today)
+        .collect();
+    past.sort_by_key(|g| g.period.start);
+    past.into_iter()
+        .map(|g| {
+            let p = progress(data, g, today);
+            PastAttainment {
+                period: g.period,
+                actual: p.actual,
+                target: p.target,
+                attainment: p.attainment,
+                status: p.status,
+            }
+        })
+        .collect()
 }

@@ -731,6 +731,42 @@ fn recurring_goals_carry_over() {
         "once only"
     );
     assert_eq!(carried.problems(), vec![]);
+
+    // The series' history: the instances whose month has ended, each against its own
+    // target (September 1,000.00, October 3,000.00; November is still running).
+    let mut sold = november_sales();
+    sold.deals
+        .push(deal(DealStatus::Won, 150_000, "2026-09-01", "2026-10-07"));
+    sold.goals = vec![
+        monthly.clone(),
+        Goal {
+            id: id(october),
+            period: october,
+            series_id: Some("monthly".into()),
+            target: Target::Amount {
+                amount: Money(300_000),
+            },
+            ..monthly.clone()
+        },
+        Goal {
+            id: id(november()),
+            period: november(),
+            series_id: Some("monthly".into()),
+            ..monthly.clone()
+        },
+    ];
+    let history = kpi::goals::series_history(&sold, &sold.goals[2], today);
+    let rows: Vec<(String, Option<f64>, Option<GoalStatus>)> = history
+        .iter()
+        .map(|h| (h.period.label(), h.attainment, h.status))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2026-09".to_string(), Some(0.0), Some(OffTrack)),
+            ("2026-10".to_string(), Some(0.5), Some(OffTrack)),
+        ]
+    );
 }
 
 fn form() -> GoalInput {
