@@ -23,7 +23,9 @@
 //! - expenses of every category every month (marketing, sales, tools, salaries per
 //!   employed rep, commission of 5 % on last month's won revenue);
 //! - n/2 feedback: CSAT and NPS answers and a few complaints, resolved or still open;
-//! - `settings.monthly_target`: 1.2 × the best month's revenue, rounded up to 1,000 EUR.
+//! - `settings.monthly_target`: 1.2 × the best month's revenue, rounded up to 1,000 EUR;
+//! - 8 goals for the anchor's week, month and quarter (see `demo_goals`): company,
+//!   team and rep goals, a cascade, two recurring goals, two lower-is-better ones.
 //!
 //! Whatever the seed, the anchor's month (up to the anchor) holds won deals (at least
 //! [`DEMO_WON_THIS_MONTH`], one of them a quick inbound lead converted that month, one
@@ -41,9 +43,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 
+use crate::catalogue::KpiId;
+use crate::goals::{cascade, CascadePart};
 use crate::model::{
     default_stages, Activity, ActivityKind, Customer, Dataset, Deal, DealKind, DealStatus, Expense,
-    ExpenseCategory, Feedback, Lead, Order, OrderKind, RecordId, Rep, Settings, Source, Team,
+    ExpenseCategory, Feedback, Goal, Lead, Measure, Order, OrderKind, Owner, RecordId, Recurrence,
+    Rep, Settings, Source, Target, Team,
 };
 use crate::money::{Currency, Money};
 use crate::period::{shift, Period};
@@ -95,7 +100,9 @@ pub fn generate(seed: u64, anchor: NaiveDate, now: DateTime<Utc>, size: DemoSize
     g.activities();
     g.expenses();
     g.feedback();
-    g.finish()
+    let mut data = g.finish();
+    demo_goals(&mut data, anchor, now, seed);
+    data
 }
 
 /// Gives every record a new id from `new_id` and points every reference (rep → team,
@@ -113,7 +120,7 @@ pub fn renew_ids(data: &mut Dataset, mut new_id: impl FnMut() -> RecordId) {
             }
         )+};
     }
-    rename!(teams, reps, customers, leads, deals, orders, activities, expenses, feedback);
+    rename!(teams, reps, customers, leads, deals, orders, activities, expenses, feedback, goals);
     let fix = |id: &mut Option<RecordId>| {
         if let Some(new) = id.as_ref().and_then(|old| renamed.get(old)) {
             *id = Some(new.clone());
@@ -144,7 +151,118 @@ pub fn renew_ids(data: &mut Dataset, mut new_id: impl FnMut() -> RecordId) {
     data.feedback
         .iter_mut()
         .for_each(|f| fix(&mut f.customer_id));
+    for goal in &mut data.goals {
+        match &mut goal.owner {
+            Owner::Rep(id) | Owner::Team(id) => {
+                let mut owner = Some(std::mem::take(id));
+                fix(&mut owner);
+                *id = owner.unwrap_or_default();
+            }
+            Owner::Company => {}
+        }
+        fix(&mut goal.parent_id);
+        fix(&mut goal.series_id);
+    }
     fix(&mut data.settings.me);
+}
+
+/// The demo's goals, all for the anchor's periods: the company's monthly revenue
+/// target (recurring, cascaded to the two teams by weight 3 : 2), a rep's win rate for
+/// the quarter, a team's CAC down 15 % against last quarter and the company's sales
+/// cycle (both lower is better), an hour of prospecting per working day, and 20 visits
+/// a week (recurring). Ids come from their own splitmix64 stream, so the other records
+/// are the same as without goals.
+fn demo_goals(data: &mut Dataset, anchor: NaiveDate, now: DateTime<Utc>, seed: u64) {
+    let mut rng = SplitMix64(seed ^ 0x6F41_5A15);
+    let (month, quarter, week) = (
+        Period::month_of(anchor),
+        Period::quarter_of(anchor),
+        Period::week_of(anchor),
+    );
+    let rep = |i: usize| data.reps.get(i).map(|r| r.id.clone()).unwrap_or_default();
+    let team = |i: usize| data.teams.get(i).map(|t| t.id.clone()).unwrap_or_default();
+    let monthly = data.settings.monthly_target.unwrap_or(Money(10_000_000));
+    let goal = |rng: &mut SplitMix64, title: &str, measure, target, period, owner| Goal {
+        id: rng.uuid_v4(),
+        updated_at: now,
+        deleted_at: None,
+        title: title.to_owned(),
+        description: String::new(),
+        measure,
+        target,
+        period,
+        owner,
+        parent_id: None,
+        weight: None,
+        recurrence: Recurrence::None,
+        series_id: None,
+        created_on: period.start,
+    };
+    let mut company = goal(
+        &mut rng,
+        "Monthly revenue",
+        Measure::Kpi(KpiId::Revenue),
+        Target::Amount { amount: monthly },
+        month,
+        Owner::Company,
+    );
+    company.description = "The company's sales target, split between the teams.".into();
+    company.recurrence = Recurrence::EachPeriod;
+    let parts: Vec<CascadePart> = [(0, 3), (1, 2)]
+        .into_iter()
+        .map(|(i, weight)| CascadePart {
+            id: rng.uuid_v4(),
+            owner: Owner::Team(team(i)),
+            weight,
+        })
+        .collect();
+    let teams = cascade(&company, &parts, now, month.start).unwrap_or_default();
+    let mut win_rate = goal(
+        &mut rng,
+        "Win rate of 35 %",
+        Measure::Kpi(KpiId::WinRate),
+        Target::Value { value: 0.35 },
+        quarter,
+        Owner::Rep(rep(0)),
+    );
+    win_rate.description = "Qualify harder, close more of what is left.".into();
+    let cac = goal(
+        &mut rng,
+        "CAC down 15 %",
+        Measure::Kpi(KpiId::Cac),
+        Target::Change { percent: -15.0 },
+        quarter,
+        Owner::Team(team(0)),
+    );
+    let cycle = goal(
+        &mut rng,
+        "Close within 45 days",
+        Measure::Kpi(KpiId::AvgSalesCycle),
+        Target::Value { value: 45.0 },
+        quarter,
+        Owner::Company,
+    );
+    let prospecting = goal(
+        &mut rng,
+        "An hour of prospecting every working day",
+        Measure::Kpi(KpiId::ProspectingHours),
+        Target::PerWorkingDay { value: 1.0 },
+        month,
+        Owner::Rep(rep(0)),
+    );
+    let mut visits = goal(
+        &mut rng,
+        "20 visits a week",
+        Measure::Activities(ActivityKind::Visit),
+        Target::Value { value: 20.0 },
+        week,
+        Owner::Rep(rep(1)),
+    );
+    visits.recurrence = Recurrence::EachPeriod;
+    data.goals.push(company);
+    data.goals.extend(teams);
+    data.goals
+        .extend([win_rate, cac, cycle, prospecting, visits]);
 }
 
 const TEAMS: [&str; 2] = ["Berlin", "Budapest"];

@@ -1,5 +1,6 @@
-//! Plain forms for every record type except deals (which have their own, see
-//! [`crate::deal_input`]): which fields a form shows, the text in each, and the
+//! Plain forms for every record type except deals and goals (which have their own, see
+//! [`crate::deal_input`] and [`crate::goals::GoalInput`]; their generic form is just the
+//! title, so lists, pickers, titles and undo still work for them): which fields a form shows, the text in each, and the
 //! record made from it — so the app draws every form from data and the rules stay in
 //! `kpi`.
 //!
@@ -17,8 +18,8 @@ use serde_json::{Map, Value};
 
 use crate::deal_input::{parse_date, Problem};
 use crate::model::{
-    Activity, ActivityKind, Customer, Dataset, Deal, Expense, ExpenseCategory, Feedback, Lead,
-    Order, OrderKind, RecordId, RecordKind, Rep, Source, Stored, Team,
+    Activity, ActivityKind, Customer, Dataset, Deal, Expense, ExpenseCategory, Feedback, Goal,
+    Lead, Order, OrderKind, RecordId, RecordKind, Rep, Source, Stored, Team,
 };
 use crate::money::{Currency, NumberLocale};
 use crate::rules::{RecordError, Rules};
@@ -124,7 +125,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
             ];
             FIELDS
         }
-        RecordKind::Deal => {
+        RecordKind::Deal | RecordKind::Goal => {
             const FIELDS: &[FieldSpec] = &[f("title", Name)];
             FIELDS
         }
@@ -188,7 +189,7 @@ pub struct RecordRow {
 macro_rules! with_type {
     ($kind:expr, $T:ident => $body:expr) => {
         with_type!(@arms $kind, $T, $body,
-            Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback)
+            Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback, Goal)
     };
     (@arms $kind:expr, $T:ident, $body:expr, $($name:ident),+) => {
         match $kind {
@@ -261,6 +262,7 @@ impl Dataset {
             RecordKind::Rep => self.rep_name(Some(id)).map(str::to_owned),
             RecordKind::Customer => self.customer_name(Some(id)).map(str::to_owned),
             RecordKind::Lead => self.find::<Lead>(id).map(|l| l.name.clone()),
+            RecordKind::Goal => self.find::<Goal>(id).map(|g| g.title.clone()),
             _ => Some(id.to_owned()),
         }
     }
@@ -448,6 +450,7 @@ pub enum AnyRecord {
     Activity(Activity),
     Expense(Expense),
     Feedback(Feedback),
+    Goal(Goal),
 }
 
 macro_rules! any_from {
@@ -514,4 +517,4 @@ macro_rules! any_from {
         }
     };
 }
-any_from!(Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback);
+any_from!(Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback, Goal);

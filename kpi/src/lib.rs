@@ -10,6 +10,7 @@ pub mod deal_input;
 pub mod demo;
 pub mod diagnosis;
 pub mod forms;
+pub mod goals;
 pub mod merge;
 pub mod metrics;
 pub mod model;
@@ -24,11 +25,13 @@ pub mod validate;
 pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
+pub use goals::{GoalInput, GoalStatus, Progress};
 pub use metrics::{kpi_values, working_days, Sale, SaleKind, Scope, Slice};
 pub use model::{
     default_stages, Activity, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
-    DealStatus, Expense, ExpenseCategory, Feedback, Lead, Lineage, Order, OrderKind, Record,
-    RecordId, RecordKind, Rep, Settings, Source, Stage, Stored, Team,
+    DealStatus, Expense, ExpenseCategory, Feedback, Goal, Lead, Lineage, Measure, Order, OrderKind,
+    Owner, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source, Stage, Stored, Target,
+    Team,
 };
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};

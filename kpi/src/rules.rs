@@ -11,13 +11,16 @@
 //! - an order and feedback name a customer; an activity lasts at most a day;
 //! - CSAT is 1–5, NPS 0–10; feedback holds at least a score or a complaint, and only a
 //!   complaint can be resolved.
+//! - a goal has a title, a target that fits its measure (see
+//!   [`crate::goals::target_problem`]), a period that does not end before it starts, a
+//!   weight of at least 1, and is not its own parent.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use crate::deal_input::{amount_problem, Problem};
-use crate::model::{Activity, Customer, Expense, Feedback, Lead, Order, Rep, Team};
+use crate::model::{Activity, Customer, Expense, Feedback, Goal, Lead, Order, Rep, Team};
 use crate::money::Money;
 
 /// One problem on one field of a record; `field` is the field's serialized name.
@@ -193,6 +196,26 @@ impl Rules for Feedback {
             check.fail("complaint", Problem::Required);
         }
         check.order("resolved_on", Some(self.date), self.resolved_on);
+        check.0
+    }
+}
+
+impl Rules for Goal {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("title", &self.title);
+        if let Some(problem) = crate::goals::target_problem(self.measure, self.target) {
+            check.fail("target", problem);
+        }
+        if self.period.end < self.period.start {
+            check.fail("period", Problem::DateOrder);
+        }
+        if self.parent_id.as_deref() == Some(self.id.as_str()) {
+            check.fail("parent_id", Problem::Conflict);
+        }
+        if self.weight == Some(0) {
+            check.fail("weight", Problem::OutOfRange);
+        }
         check.0
     }
 }

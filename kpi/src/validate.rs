@@ -24,8 +24,8 @@ use std::fmt;
 
 use crate::deal_input::{validate_deal, FieldError};
 use crate::model::{
-    Activity, Customer, Dataset, Expense, Feedback, Lead, Order, RecordId, RecordKind, Rep, Stored,
-    Team,
+    Activity, Customer, Dataset, Expense, Feedback, Goal, Lead, Order, RecordId, RecordKind, Rep,
+    Stored, Team,
 };
 use crate::rules::{RecordError, Rules};
 
@@ -233,6 +233,7 @@ impl Dataset {
         collection_problems::<Activity>(self, &mut problems);
         collection_problems::<Expense>(self, &mut problems);
         collection_problems::<Feedback>(self, &mut problems);
+        collection_problems::<Goal>(self, &mut problems);
         problems
     }
 }

@@ -1,5 +1,5 @@
 //! The sales data a rep keeps — reps and teams, customers and leads, deals in stages,
-//! orders, activities, expenses and feedback — and the settings they are read with.
+//! orders, activities, expenses, feedback and goals — and the settings they are read with.
 //!
 //! Every record carries a globally unique id (made by the app) and `updated_at`, and a
 //! deletion leaves a tombstone (`deleted_at`), so files from several reps and edits from
@@ -18,6 +18,7 @@ use crate::money::{Currency, Money, NumberLocale};
 mod customer;
 mod deal;
 mod engagement;
+mod goal;
 pub(crate) mod id_enum;
 mod link;
 mod people;
@@ -26,6 +27,7 @@ mod sales;
 pub use customer::{Customer, Lead, Source};
 pub use deal::{Deal, DealKind, DealStatus};
 pub use engagement::{Activity, ActivityKind, Feedback};
+pub use goal::{Goal, Measure, Owner, Recurrence, Target};
 pub use people::{Rep, Team};
 pub use sales::{Expense, ExpenseCategory, Order, OrderKind};
 
@@ -108,6 +110,7 @@ id_enum! {
         Activity = "activities",
         Expense = "expenses",
         Feedback = "feedback",
+        Goal = "goals",
     }
 }
 
@@ -140,6 +143,7 @@ stored!(Order, Order, orders);
 stored!(Activity, Activity, activities);
 stored!(Expense, Expense, expenses);
 stored!(Feedback, Feedback, feedback);
+stored!(Goal, Goal, goals);
 
 /// Calls `$visit!(Type)` for every record type, in [`RecordKind::ALL`] order: the one
 /// place that lists them, for code that must touch every collection.
@@ -154,6 +158,7 @@ macro_rules! for_each_kind {
         $visit!($crate::model::Activity);
         $visit!($crate::model::Expense);
         $visit!($crate::model::Feedback);
+        $visit!($crate::model::Goal);
     };
 }
 pub(crate) use for_each_kind;
@@ -259,6 +264,9 @@ pub struct Dataset {
     pub expenses: Vec<Expense>,
     #[serde(default)]
     pub feedback: Vec<Feedback>,
+    /// SMART goals (schema version 3).
+    #[serde(default)]
+    pub goals: Vec<Goal>,
 }
 
 impl Dataset {

@@ -2,7 +2,7 @@
 //! bring old versions up to date. The app's storage layer only moves this text around.
 //!
 //! ```json
-//! {"app":"salesboard","version":2,"revision":17,"saved_at":"2026-11-22T10:00:00Z","data":{…}}
+//! {"app":"salesboard","version":3,"revision":17,"saved_at":"2026-11-22T10:00:00Z","data":{…}}
 //! ```
 //!
 //! `revision` counts the saves of this copy (absent = 0). A tab compares it with the
@@ -18,13 +18,16 @@ use serde_json::Value;
 use crate::model::{for_each_kind, Dataset, Settings, Stored};
 
 mod v1_to_v2;
+mod v2_to_v3;
+
+pub(crate) use v1_to_v2::name_based_id;
 
 /// Marks a JSON document as ours.
 pub const APP_ID: &str = "salesboard";
 
 /// The schema version this build writes. Starts at 1 and only goes up; each bump adds
 /// one entry to [`MIGRATIONS`] and one golden fixture of the previous version.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Upgrades of the `data` member, ordered and append-only: entry *i* turns version
 /// *i + 1* into version *i + 2*. Never edit or reorder an entry once released — saved
@@ -32,6 +35,8 @@ pub const CURRENT_VERSION: u32 = 2;
 const MIGRATIONS: &[Migration] = &[
     // 1 → 2: customers and reps as records, deals pointing at them; all collections.
     v1_to_v2::migrate,
+    // 2 → 3: SMART goals.
+    v2_to_v3::migrate,
 ];
 
 /// One upgrade step of the `data` member; `Err` carries a reason for the user.
@@ -249,15 +254,26 @@ pub fn peek_revision(text: &str) -> Option<u64> {
 const HEAD_BYTES: usize = 160;
 
 /// Reads the data of an envelope written by a NEWER app version, to show it read-only:
-/// fields this version does not know are skipped, no migration runs, and the result
-/// must pass [`Dataset::problems`]. `None` if it cannot be read that way (the app then
-/// starts empty, still never writing over it).
+/// fields this version does not know are skipped, and so are records that do not fit
+/// this version's schema (a newer version may have changed a collection, as version 3
+/// did for `goals`); no migration runs, and the result must pass
+/// [`Dataset::problems`]. `None` if it cannot be read that way (the app then starts
+/// empty, still never writing over it).
 pub fn read_newer(text: &str) -> Option<Dataset> {
     let document: Value = serde_json::from_str(text).ok()?;
     if document.get("app").and_then(Value::as_str) != Some(APP_ID) {
         return None;
     }
-    let data = Dataset::deserialize(document.get("data")?).ok()?;
+    let mut data = document.get("data")?.clone();
+    macro_rules! keep_readable {
+        ($type:ty) => {
+            if let Some(Value::Array(records)) = data.get_mut(<$type as Stored>::KIND.id()) {
+                records.retain(|record| <$type>::deserialize(record).is_ok());
+            }
+        };
+    }
+    for_each_kind!(keep_readable);
+    let data = Dataset::deserialize(&data).ok()?;
     data.problems().is_empty().then_some(data)
 }
 

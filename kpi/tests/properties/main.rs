@@ -5,6 +5,7 @@ mod deal_input;
 mod demo_data;
 mod diagnosis;
 mod generate;
+mod goals;
 mod kpis;
 mod merge;
 mod money;

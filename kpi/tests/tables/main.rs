@@ -8,6 +8,7 @@ mod deal_input;
 mod demo;
 mod diagnosis;
 mod forms;
+mod goals;
 mod link;
 mod merge;
 mod model;

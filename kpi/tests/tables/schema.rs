@@ -8,6 +8,84 @@ use kpi::{
 use crate::support::{day, instant};
 
 const GOLDEN_V1: &str = include_str!("../fixtures/v1_basic.json");
+const GOLDEN_V2: &str = include_str!("../fixtures/v2_basic.json");
+
+#[test]
+fn golden_v2_fixture_decodes() {
+    let envelope = decode_envelope(GOLDEN_V2).expect("golden v2 fixture loads");
+    assert_eq!(envelope.version, CURRENT_VERSION);
+    assert_eq!(envelope.revision, 12);
+    assert_eq!(envelope.saved_at, instant());
+    let data = envelope.data;
+    assert_eq!(data.settings.currency, Currency::Eur);
+    assert_eq!(data.settings.monthly_target, Some(Money(5_000_000)));
+    assert_eq!(
+        data.settings.me.as_deref(),
+        Some("5a1e0001-0000-4000-8000-000000000001")
+    );
+    #[rustfmt::skip]
+    let counts = [
+        ("teams", data.teams.len(), 1), ("reps", data.reps.len(), 2),
+        ("customers", data.customers.len(), 2), ("leads", data.leads.len(), 1),
+        ("deals", data.deals.len(), 4), ("orders", data.orders.len(), 2),
+        ("activities", data.activities.len(), 2), ("expenses", data.expenses.len(), 1),
+        ("feedback", data.feedback.len(), 1),
+        ("goals: the migration to v3 adds an empty list", data.goals.len(), 0),
+    ];
+    for (case, found, expected) in counts {
+        assert_eq!(found, expected, "{case}");
+    }
+    let won = &data.deals[0];
+    assert_eq!(
+        (
+            won.status,
+            won.amount,
+            won.cost,
+            won.discount,
+            won.closed_on
+        ),
+        (
+            DealStatus::Won,
+            Money(1_250_000),
+            Some(Money(400_000)),
+            Some(Money(50_000)),
+            Some(day("2026-11-12"))
+        )
+    );
+    assert_eq!(data.rep_name(won.rep_id.as_deref()), Some("Anna Schmidt"));
+    assert_eq!(
+        data.customer_name(won.customer_id.as_deref()),
+        Some("Northwind Logistics")
+    );
+    assert_eq!(
+        data.deals[2].probability,
+        Some(50),
+        "open deal keeps its probability"
+    );
+    assert!(data.deals[3].deleted_at.is_some(), "tombstone kept");
+    assert_eq!(data.live_deals().count(), 3);
+    assert_eq!(
+        data.reps[1].left_on, None,
+        "a missing left_on means employed"
+    );
+    assert_eq!(
+        data.customers[1].churn_reason.as_deref(),
+        Some("Moved to a cheaper tool")
+    );
+    assert_eq!(data.orders[1].deal_id, None);
+    assert_eq!(data.activities[1].note, "", "a missing note is empty");
+    assert_eq!(data.feedback[0].resolved_on, Some(day("2026-11-20")));
+    let again = decode_envelope(GOLDEN_V2).expect("loads twice").data;
+    assert_eq!(
+        again, data,
+        "loading the same copy twice gives the same dataset"
+    );
+    assert_eq!(
+        decode(&encode(&data, instant())),
+        Ok(data),
+        "and it saves as v3"
+    );
+}
 
 #[test]
 fn golden_v1_fixture_decodes() {
@@ -127,8 +205,8 @@ fn decode_errors_table() {
         ("version as text", envelope("\"salesboard\"", "\"1\"", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("negative version", envelope("\"salesboard\"", "-1", empty), |e| matches!(e, LoadError::Invalid(_))),
         ("fractional version", envelope("\"salesboard\"", "1.5", empty), |e| matches!(e, LoadError::Invalid(_))),
-        ("newer version", envelope("\"salesboard\"", "3", empty), |e| *e == LoadError::NewerVersion { found: 3, supported: 2 }),
-        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 2 }),
+        ("newer version", envelope("\"salesboard\"", "4", empty), |e| *e == LoadError::NewerVersion { found: 4, supported: 3 }),
+        ("version beyond u32", envelope("\"salesboard\"", "99999999999", empty), |e| *e == LoadError::NewerVersion { found: u32::MAX, supported: 3 }),
         ("no data", r#"{"app":"salesboard","version":1,"saved_at":"2026-11-22T09:30:00Z"}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("data"))),
         ("no saved_at", r#"{"app":"salesboard","version":1,"data":{}}"#.into(), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
         ("bad saved_at", golden_with("2026-11-22T09:30:00Z", "yesterday"), |e| matches!(e, LoadError::Invalid(m) if m.contains("saved_at"))),
@@ -140,6 +218,8 @@ fn decode_errors_table() {
         ("deals not a list", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#), |e| matches!(e, LoadError::Invalid(m) if m.starts_with("data:"))),
         ("v1 deals not a list fails the migration", envelope("\"salesboard\"", "1", r#"{"settings":{"currency":"EUR","stages":[]},"deals":5}"#),
             |e| matches!(e, LoadError::MigrationFailed { from: 1, reason } if reason.contains("data.deals"))),
+        ("v2 goals not a list fails the migration", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[]},"deals":[],"goals":{}}"#),
+            |e| matches!(e, LoadError::MigrationFailed { from: 2, reason } if reason.contains("data.goals"))),
         ("v2 order without customer names the order", envelope("\"salesboard\"", "2", r#"{"settings":{"currency":"EUR","stages":[{"id":"a","name":"A","probability":5}]},"deals":[],
             "orders":[{"id":"o1","updated_at":"2026-11-22T09:30:00Z","customer_id":null,"date":"2026-11-01","amount":100,"kind":"repeat"}]}"#),
             |e| matches!(e, LoadError::Invalid(m) if m.contains("data.orders[0]") && m.contains("customer_id: required"))),
@@ -197,8 +277,12 @@ fn newer_data_is_read_for_showing_only() {
     let current = encode(&demo_dataset(day("2026-11-22"), instant()), instant());
     // A later version: a higher number and a collection this version does not know.
     let newer = current
-        .replacen("\"version\":2", "\"version\":7", 1)
-        .replacen("\"data\":{", "\"data\":{\"goals\":[{\"id\":\"g1\"}],", 1);
+        .replacen(
+            &format!("\"version\":{CURRENT_VERSION}"),
+            "\"version\":7",
+            1,
+        )
+        .replacen("\"data\":{", "\"data\":{\"contests\":[{\"id\":\"c1\"}],", 1);
     assert!(matches!(
         decode(&newer),
         Err(LoadError::NewerVersion { found: 7, .. })
@@ -208,6 +292,26 @@ fn newer_data_is_read_for_showing_only() {
         shown.deals.len(),
         demo_dataset(day("2026-11-22"), instant()).deals.len()
     );
+    // A record of a known collection in a shape this version cannot read is skipped,
+    // the rest is shown (an app before version 3 seeing goals it cannot read).
+    let without_goals = Dataset {
+        goals: vec![],
+        ..demo_dataset(day("2026-11-22"), instant())
+    };
+    let odd_goal = encode(&without_goals, instant())
+        .replacen(
+            &format!("\"version\":{CURRENT_VERSION}"),
+            "\"version\":9",
+            1,
+        )
+        .replacen(
+            "\"goals\":[]",
+            "\"goals\":[{\"id\":\"goal-1\",\"title\":\"A shape this version does not know\"}]",
+            1,
+        );
+    assert!(odd_goal.contains("goal-1"));
+    let shown = kpi::schema::read_newer(&odd_goal).expect("readable without the odd goal");
+    assert_eq!(shown, without_goals);
     #[rustfmt::skip]
     let unreadable = [
         ("not JSON", "{".to_string()),
