@@ -36,7 +36,7 @@ pub fn Records() -> impl IntoView {
         params
             .with(|p| p.get("kind"))
             .and_then(|k| RecordKind::from_id(&k))
-            .filter(|k| *k != RecordKind::Deal)
+            .filter(|k| KINDS.contains(k))
             .unwrap_or(RecordKind::Customer)
     });
     // `None`: closed; `Some(None)`: a new record; `Some(Some(id))`: editing `id`.

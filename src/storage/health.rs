@@ -2,7 +2,7 @@
 //! browser does not evict it under pressure), how much is used, and when the user last
 //! downloaded a backup.
 
-use gloo_storage::{LocalStorage, Storage};
+use super::{DataStore, LocalStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -32,10 +32,13 @@ pub async fn storage_usage() -> Option<(f64, f64)> {
 
 /// The date (yyyy-mm-dd) of the last backup download, if any.
 pub fn last_backup() -> Option<String> {
-    LocalStorage::raw().get_item(LAST_BACKUP_KEY).ok().flatten()
+    LocalStore::open().ok()?.get(LAST_BACKUP_KEY).ok().flatten()
 }
 
-/// Remembers that a backup was downloaded on `date`. Failing to remember is harmless.
+/// Remembers that a backup was downloaded on `date`. Failing to remember (storage
+/// refused or full) is harmless.
 pub fn note_backup(date: &str) {
-    let _ = LocalStorage::raw().set_item(LAST_BACKUP_KEY, date);
+    if let Ok(local) = LocalStore::open() {
+        let _ = local.set(LAST_BACKUP_KEY, date);
+    }
 }

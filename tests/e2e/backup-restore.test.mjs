@@ -115,7 +115,7 @@ appTest("an exported backup restores to the same numbers after erasing everythin
   const backupPath = await download.path();
   const backup = JSON.parse(readFileSync(backupPath, "utf8"));
   assert.equal(backup.app, "salesboard");
-  assert.equal(backup.version, 2, "the v1 copy was migrated on load and is exported as v2");
+  assert.equal(backup.version, 3, "the v1 copy was migrated on load and is exported as the current version");
   const exported = backup.data.deals.filter((deal) => !deal.deleted_at).map((deal) => deal.id);
   assert.deepEqual(exported.sort(), [...LIVE_IDS_NEWEST_FIRST].sort());
 

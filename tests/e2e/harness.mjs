@@ -44,10 +44,12 @@ after(async () => {
  *   path     where to start (default "/")
  *   context  extra Playwright context options (e.g. { deviceScaleFactor: 2 })
  *   seed     an envelope object put into localStorage before the app first loads
+ *   blockStorage  make reading `localStorage` throw a SecurityError, as private
+ *            modes and disabled storage do
  *   expectErrors  substrings of console errors this test provokes on purpose (e.g. a
  *            blocked script); any other error still fails it
  */
-export function appTest(name, body, { path = "/", context = {}, seed, expectErrors = [] } = {}) {
+export function appTest(name, body, { path = "/", context = {}, seed, blockStorage = false, expectErrors = [] } = {}) {
   test(name, { timeout: 90_000 }, async () => {
     const ctx = await (await launchOnce()).newContext({
       locale: "en-US",
@@ -62,6 +64,7 @@ export function appTest(name, body, { path = "/", context = {}, seed, expectErro
       try {
         await page.clock.setFixedTime(NOW);
         if (seed) await seedStorage(ctx, seed);
+        if (blockStorage) await ctx.addInitScript(refuseStorage);
         await open(page, path);
         await body(page);
       } catch (err) {
@@ -133,6 +136,16 @@ async function closePage(page, problems) {
   clearTimeout(timer);
   if (outcome === "timeout") problems.push(`the page did not close within ${CLOSE_TIMEOUT} ms`);
   else if (typeof outcome === "string") problems.push(outcome);
+}
+
+/** Runs in the page: reading `localStorage` throws, as in a browser that refuses storage. */
+function refuseStorage() {
+  Object.defineProperty(window, "localStorage", {
+    configurable: true,
+    get() {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError");
+    },
+  });
 }
 
 /** Puts `envelope` into localStorage before the app's first load (once per tab, not on reloads). */

@@ -28,3 +28,21 @@ appTest("deals added in two tabs are both kept, and each tab shows the other's",
   assert.deepEqual(titles, ["Fleet tablets", "Service contract"]);
   assert.deepEqual(problems, [], "the second tab reported no errors");
 }, { path: "/deals" });
+
+appTest("a tab of an older version goes read-only when a newer version saves", async (older) => {
+  await addDeal(older, deal("Before the update"));
+  const newer = await older.context().newPage();
+  await newer.goto(`${BASE_URL}/favicon.svg`); // same origin, without running the app
+  // What a newer Salesboard in another tab writes: a schema version this one cannot read.
+  const written = await newer.evaluate(() => {
+    const text = JSON.stringify({ app: "salesboard", version: 99, saved_at: "2026-11-15T12:00:00Z", data: {} });
+    localStorage.setItem("salesboard.data", text);
+    return text;
+  });
+  await older.locator('[data-testid="notice"][data-notice-id="newer_version"]').waitFor();
+  await addDeal(older, deal("After the update"));
+  await older.locator('[data-testid="notice"][data-notice-id="read_only"]').waitFor();
+  await older.getByTestId("deal-cancel").click();
+  await older.close({ runBeforeUnload: true });
+  assert.equal(await newer.evaluate(() => localStorage.getItem("salesboard.data")), written, "never written over");
+}, { path: "/deals" });
