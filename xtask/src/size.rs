@@ -15,11 +15,13 @@ use crate::error::{bail, Result};
 /// loudly but does not fail the run.
 pub const BUDGET: u64 = 150 * 1024;
 
-/// A ratchet a little above today's measured size (≈ 477 KB with issue 3's dashboard,
-/// record forms, sales settings and demo generator, and the offline and storage-safety
-/// work of issue 4): growth beyond it fails the run, so new screens must be paid for by
-/// savings elsewhere or raise it knowingly.
-pub const CEILING: u64 = 490 * 1024;
+/// A ratchet a little above today's measured size: growth beyond it fails the run, so
+/// new screens must be paid for by savings elsewhere or raise it knowingly. History:
+/// 477 KB with issue 3's dashboard, record forms, sales settings and demo generator;
+/// 525 KB with issue 4's IndexedDB store and damaged-data choices plus issue 5's goal
+/// model, pacing and miss diagnosis (ceiling raised from 490 KB to make room for the
+/// goals screens).
+pub const CEILING: u64 = 570 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
