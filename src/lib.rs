@@ -2,6 +2,8 @@
 //! Formulas live in `kpi`; this crate wires data, storage and views.
 
 pub mod app;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod charts;
 pub mod clock;
 pub mod components;

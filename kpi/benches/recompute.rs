@@ -10,22 +10,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use kpi::demo::{generate, DemoSize};
-use kpi::{kpi_values, Dataset, Period, Scope, Slice};
+use kpi::workload::dashboard_recompute;
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
-
-/// The dashboard: 36 KPIs × (this month, last month) × (everyone, me).
-fn recompute(data: &Dataset, today: NaiveDate) -> usize {
-    let me = Scope::Rep(data.settings.me.clone().unwrap_or_default());
-    let this_month = Period::month_of(today);
-    let mut values = 0;
-    for scope in [&Scope::Everyone, &me] {
-        for period in [this_month, this_month.previous()] {
-            values += kpi_values(&Slice::new(data, period, scope, today)).len();
-        }
-    }
-    values
-}
 
 fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -37,7 +24,7 @@ fn bench(c: &mut Criterion) {
         let data = generate(1, today, now, DemoSize { deals });
         group.throughput(Throughput::Elements(deals as u64));
         group.bench_with_input(BenchmarkId::from_parameter(deals), &data, |b, data| {
-            b.iter(|| recompute(black_box(data), today))
+            b.iter(|| dashboard_recompute(black_box(data), today))
         });
     }
     group.finish();

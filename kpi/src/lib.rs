@@ -21,6 +21,7 @@ pub mod rules;
 pub mod schema;
 pub mod settings_input;
 pub mod validate;
+pub mod workload;
 
 pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};

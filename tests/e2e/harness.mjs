@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, test } from "node:test";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 
 export const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
 
@@ -16,21 +16,9 @@ export const NOW = new Date("2026-11-15T12:00:00");
 export const STORAGE_KEY = "salesboard.data";
 export const KPI_IDS = ["revenue", "deals_won", "deals_lost", "win_rate", "avg_deal_size", "avg_sales_cycle"];
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 let browser;
 function launchOnce() {
-  browser ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser ??= launchChromium();
   return browser;
 }
 after(async () => {

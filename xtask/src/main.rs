@@ -1,6 +1,7 @@
 //! Salesboard's developer commands, run as `cargo xtask <command>`.
 //! Std only (plus flate2 for the size budget): nothing to install first.
 
+mod bench;
 mod cmd;
 mod dist;
 mod error;
@@ -26,6 +27,8 @@ Commands:
   serve   dist, then serve dist/ on http://127.0.0.1:8080 (unknown paths get index.html)
   test    setup, then lint, host tests, browser tests, release build, size budget
           and end-to-end tests; ends with `N passed, N failed`
+  bench   setup, then the native recompute bench, the bundle sizes and the in-browser
+          bench; writes bench/bench.json and BENCHMARKS.md
 
 Options:
   --no-setup    (dist, serve, test) skip the set-up checks
@@ -88,6 +91,7 @@ fn dispatch(args: &[String]) -> Result {
         "dist" => dist::run(&options),
         "serve" => serve(&options),
         "test" => test::run(&options),
+        "bench" => bench::run(&options),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -1,0 +1,49 @@
+//! The standard workloads the benchmarks time, shared by the native criterion bench
+//! (`kpi/benches/recompute.rs`) and the in-browser bench (`src/bench.rs`), so both
+//! measure exactly the same work.
+
+use chrono::NaiveDate;
+
+use crate::metrics::sales::SalesMetrics;
+use crate::{kpi_values, Dataset, Period, Scope, Slice};
+
+/// The dashboard's scopes and periods: (everyone, "me") × (the month of `today`, the
+/// month before).
+fn dashboard_slices<'a>(data: &'a Dataset, today: NaiveDate, me: &'a Scope) -> Vec<Slice<'a>> {
+    let this_month = Period::month_of(today);
+    [&Scope::Everyone, me]
+        .into_iter()
+        .flat_map(|scope| {
+            [this_month, this_month.previous()]
+                .into_iter()
+                .map(move |period| Slice::new(data, period, scope, today))
+        })
+        .collect()
+}
+
+fn me(data: &Dataset) -> Scope {
+    Scope::Rep(data.settings.me.clone().unwrap_or_default())
+}
+
+/// A full dashboard recompute: every KPI of the catalogue for the four dashboard
+/// slices. Returns how many values were computed (so the work cannot be optimised away).
+pub fn dashboard_recompute(data: &Dataset, today: NaiveDate) -> usize {
+    let me = me(data);
+    dashboard_slices(data, today, &me)
+        .iter()
+        .map(|slice| kpi_values(slice).len())
+        .sum()
+}
+
+/// Only the sales family (revenue, won and lost, win rate, sizes, cycle, margin,
+/// discount…) for the four slices: the scan the plain-JavaScript baseline of the
+/// browser bench repeats. Returns the revenue of the first slice in minor units.
+pub fn sales_scan(data: &Dataset, today: NaiveDate) -> i64 {
+    let me = me(data);
+    let slices = dashboard_slices(data, today, &me);
+    let totals: Vec<i64> = slices
+        .iter()
+        .map(|slice| SalesMetrics::of(slice).revenue.0)
+        .collect();
+    totals.first().copied().unwrap_or(0)
+}

@@ -1,0 +1,155 @@
+//! In-browser benchmarks, compiled only with `--features bench` (`cargo xtask bench`
+//! builds them into `dist-bench/`): the page calls these through `window.wasmBindings`
+//! and times the same workloads as the native bench (`kpi::workload`). Each returns
+//! the milliseconds of every repeat, measured with `performance.now()`.
+
+use chrono::{DateTime, NaiveDate};
+use kpi::demo::{generate, DemoSize};
+use kpi::{schema, Dataset};
+use plotters::prelude::IntoDrawingArea;
+use std::cell::RefCell;
+use std::hint::black_box;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static DATA: RefCell<Dataset> = RefCell::new(Dataset::default());
+}
+
+/// The day the bench data is generated for (the native bench uses the same).
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+/// Runs `work` `repeats` times and returns each run's milliseconds.
+fn timed(repeats: u32, mut work: impl FnMut()) -> Vec<f64> {
+    (0..repeats.max(1))
+        .map(|_| {
+            let start = now_ms();
+            work();
+            now_ms() - start
+        })
+        .collect()
+}
+
+/// Generates the demo year with `deals` deals (as the native bench) and keeps it.
+#[wasm_bindgen]
+pub fn bench_generate(deals: u32) -> usize {
+    let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
+    let data = generate(
+        1,
+        today(),
+        now,
+        DemoSize {
+            deals: deals as usize,
+        },
+    );
+    let count = data.deals.len();
+    DATA.with(|d| *d.borrow_mut() = data);
+    count
+}
+
+/// The kept dataset as a saved envelope (to seed storage, and for the JS baseline).
+#[wasm_bindgen]
+pub fn bench_envelope() -> String {
+    DATA.with(|d| schema::encode(&d.borrow(), chrono::DateTime::UNIX_EPOCH))
+}
+
+/// A full dashboard recompute (every KPI, four slices) on the kept dataset.
+#[wasm_bindgen]
+pub fn bench_recompute(repeats: u32) -> Vec<f64> {
+    DATA.with(|d| {
+        let data = d.borrow();
+        timed(repeats, || {
+            black_box(kpi::workload::dashboard_recompute(&data, today()));
+        })
+    })
+}
+
+/// The sales family only: what the plain-JavaScript baseline repeats.
+#[wasm_bindgen]
+pub fn bench_sales_scan(repeats: u32) -> Vec<f64> {
+    DATA.with(|d| {
+        let data = d.borrow();
+        timed(repeats, || {
+            black_box(kpi::workload::sales_scan(&data, today()));
+        })
+    })
+}
+
+/// A save as the app does it: encode the envelope, write it to localStorage.
+#[wasm_bindgen]
+pub fn bench_save(repeats: u32) -> Result<Vec<f64>, JsValue> {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or("no localStorage")?;
+    let mut failure = None;
+    let times = DATA.with(|d| {
+        let data = d.borrow();
+        timed(repeats, || {
+            let text = schema::encode_revision(&data, chrono::DateTime::UNIX_EPOCH, 1);
+            if let Err(e) = storage.set_item("salesboard.bench", &text) {
+                failure = Some(e);
+            }
+        })
+    });
+    failure.map_or(Ok(times), Err)
+}
+
+/// A load as the app does it: read the text back from localStorage and decode it
+/// (every rule checked). Call after [`bench_save`].
+#[wasm_bindgen]
+pub fn bench_load(repeats: u32) -> Result<Vec<f64>, JsValue> {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or("no localStorage")?;
+    let mut failure = None;
+    let times = timed(repeats, || {
+        let text = storage
+            .get_item("salesboard.bench")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if let Err(e) = schema::decode(&text) {
+            failure = Some(JsValue::from_str(&e.to_string()));
+        }
+    });
+    failure.map_or(Ok(times), Err)
+}
+
+/// Redraws the bar chart with `points` bars on the canvas with id `canvas_id`.
+#[wasm_bindgen]
+pub fn bench_chart(canvas_id: &str, points: u32, repeats: u32) -> Result<Vec<f64>, JsValue> {
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(canvas_id))
+        .ok_or("no such canvas")?
+        .dyn_into()?;
+    let series = crate::charts::BarSeries {
+        labels: (0..points).map(|i| i.to_string()).collect(),
+        values: (0..points).map(|i| f64::from(i % 97)).collect(),
+        percent: false,
+    };
+    let scale = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0);
+    let mut failure = None;
+    let times = timed(repeats, || {
+        let Some(backend) = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
+        else {
+            failure = Some(JsValue::from_str("no 2d context"));
+            return;
+        };
+        if let Err(e) = crate::charts::draw_bars(&backend.into_drawing_area(), &series, scale) {
+            failure = Some(JsValue::from_str(&e));
+        }
+    });
+    failure.map_or(Ok(times), Err)
+}
