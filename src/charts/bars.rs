@@ -11,6 +11,27 @@ pub struct BarSeries {
     pub percent: bool,
 }
 
+impl BarSeries {
+    /// At most `max` bars: runs of consecutive bars merged into one, showing the run's
+    /// highest value (peaks stay visible) under the label of its first bar. Drawing more
+    /// bars than the canvas has pixel columns costs time and shows nothing more.
+    pub fn decimated(&self, max: usize) -> BarSeries {
+        let run = self.values.len().div_ceil(max.max(1)).max(1);
+        BarSeries {
+            labels: self.labels.iter().step_by(run).cloned().collect(),
+            values: self
+                .values
+                .chunks(run)
+                .map(|chunk| chunk.iter().copied().fold(f64::NEG_INFINITY, f64::max))
+                .collect(),
+            percent: self.percent,
+        }
+    }
+}
+
+/// The most bars drawn per CSS pixel of width: beyond it, bars are merged.
+const BARS_PER_PIXEL: f64 = 0.5;
+
 const BAR: RGBColor = RGBColor(31, 78, 121);
 const AXIS: RGBColor = RGBColor(90, 98, 110);
 
@@ -22,9 +43,17 @@ pub fn draw_bars<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
+    let width = f64::from(area.dim_in_pixel().0) / scale;
+    let most = (width * BARS_PER_PIXEL).max(1.0) as usize;
+    let merged;
+    let data = if data.values.len() > most {
+        merged = data.decimated(most);
+        &merged
+    } else {
+        data
+    };
     let bars = data.values.len().max(1);
     // About 36 CSS px per label: a phone shows every second or third month.
-    let width = f64::from(area.dim_in_pixel().0) / scale;
     let every = ((bars as f64 * 36.0) / width.max(1.0)).ceil().max(1.0) as usize;
     let top = data.values.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
@@ -92,10 +121,45 @@ fn compact(value: f64) -> String {
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
-    use super::compact;
+    use super::{compact, BarSeries};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn decimation_merges_runs_keeping_their_peaks() {
+        let series = BarSeries {
+            labels: (1..=7).map(|d| format!("d{d}")).collect(),
+            values: vec![1.0, 5.0, 2.0, 0.0, 3.0, 3.0, 9.0],
+            percent: false,
+        };
+        let cases = [
+            (
+                "room for all: unchanged",
+                7,
+                vec![1.0, 5.0, 2.0, 0.0, 3.0, 3.0, 9.0],
+                vec!["d1", "d2", "d3", "d4", "d5", "d6", "d7"],
+            ),
+            (
+                "runs of two, the last one short",
+                4,
+                vec![5.0, 2.0, 3.0, 9.0],
+                vec!["d1", "d3", "d5", "d7"],
+            ),
+            (
+                "runs of three",
+                3,
+                vec![5.0, 3.0, 9.0],
+                vec!["d1", "d4", "d7"],
+            ),
+            ("one bar for all", 1, vec![9.0], vec!["d1"]),
+        ];
+        for (case, max, values, labels) in cases {
+            let merged = series.decimated(max);
+            assert_eq!(merged.values, values, "{case}");
+            assert_eq!(merged.labels, labels, "{case}");
+        }
+    }
 
     #[wasm_bindgen_test]
     fn compact_axis_labels() {

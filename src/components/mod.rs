@@ -5,6 +5,7 @@ mod fields;
 mod kpi_card;
 mod modal;
 mod notices;
+mod show_more;
 mod undo_toast;
 
 pub use confirm::ConfirmDialog;
@@ -12,4 +13,5 @@ pub use fields::{DateField, SelectField, TextField};
 pub use kpi_card::KpiCard;
 pub use modal::Modal;
 pub use notices::Notices;
+pub use show_more::{ShowMore, STEP};
 pub use undo_toast::UndoToast;

@@ -1,5 +1,5 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::components::{Modal, TextField};
+use crate::components::{Modal, ShowMore, TextField, STEP};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Store};
 use crate::text;
@@ -17,6 +17,7 @@ pub fn Deals() -> impl IntoView {
     let form = DealFormState::new();
     let filter = RwSignal::new(None::<DealStatus>);
     let deals = Memo::new(move |_| store.data.with(|d| d.deals_newest_first(filter.get())));
+    let shown = RwSignal::new(STEP);
     let losing = RwSignal::new(None::<(RecordId, String)>);
     // "Add a deal" elsewhere links here with ?new=1: open the form straight away.
     if use_query_map().with_untracked(|q| q.get("new").is_some()) {
@@ -56,11 +57,12 @@ pub fn Deals() -> impl IntoView {
             </Show>
             <ul class="deal-list" data-testid="deal-list">
                 <For
-                    each=move || deals.get()
+                    each=move || deals.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                     key=|deal| (deal.id.clone(), deal.updated_at)
                     children=move |deal| view! { <DealRow deal=deal form=form losing=losing /> }
                 />
             </ul>
+            <ShowMore shown=shown total=Signal::derive(move || deals.with(Vec::len)) />
             <LoseDialog losing=losing />
         </section>
     }

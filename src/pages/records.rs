@@ -3,6 +3,7 @@
 //! their text is read and which rules apply all come from `kpi::forms`; this page only
 //! draws them.
 
+use crate::components::{ShowMore, STEP};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Pending, Store};
 use crate::{clock, text};
@@ -56,6 +57,7 @@ pub fn Records() -> impl IntoView {
         editing.set(Some(id));
     };
     let rows = Memo::new(move |_| store.data.with(|d| d.record_rows(kind.get(), store.locale)));
+    let shown = RwSignal::new(STEP);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(id) = editing.get_untracked() else {
@@ -154,11 +156,16 @@ pub fn Records() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() let(row)>
+                        <For
+                            each=move || rows.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                            key=|row| row.clone()
+                            let(row)
+                        >
                             <RecordRowView row=row kind=kind open=open />
                         </For>
                     </tbody>
                 </table>
+                <ShowMore shown=shown total=Signal::derive(move || rows.with(Vec::len)) />
             </Show>
         </section>
     }

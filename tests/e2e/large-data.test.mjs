@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import {
-  appTest, BASE_URL, chooseBackup, eventually, indexedText, navigate, notice, readFixture, readKpi, reload, STORAGE_KEY,
+  appTest, BASE_URL, chooseBackup, dealRows, eventually, indexedText, navigate, notice, readFixture, readKpi, reload, STORAGE_KEY,
   storedEnvelope,
 } from "./harness.mjs";
 
@@ -54,6 +54,15 @@ appTest("past the localStorage budget the data moves to IndexedDB and stays comp
   const stored = await storedEnvelope(page);
   assert.equal(stored.data.deals.length, 12_000);
   assert.match(await page.getByTestId("storage-status").innerText(), /IndexedDB/);
+
+  // A long list renders in steps of 100: by the button, and by scrolling to its end.
+  await navigate(page, "deals");
+  assert.equal(await dealRows(page).count(), 100);
+  await page.getByTestId("show-more").click();
+  await eventually(async () => assert.equal(await dealRows(page).count(), 200));
+  await page.getByTestId("show-more").scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 400);
+  await eventually(async () => assert.equal(await dealRows(page).count(), 300));
 
   // A change is saved there, and a reload reads it back from there.
   await navigate(page, "records");
