@@ -3,6 +3,7 @@
 mod activity;
 mod catalogue;
 mod currency_change;
+mod customer_view;
 mod customers;
 mod deal_input;
 mod demo;
@@ -17,6 +18,7 @@ mod money_parse;
 mod number_format;
 mod period;
 mod pipeline;
+mod pipeline_board;
 mod quality;
 mod sales;
 mod schema;
