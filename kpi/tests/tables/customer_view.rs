@@ -11,7 +11,7 @@ use kpi::{
 use kpi::deal_input::Problem;
 
 use crate::support::{
-    activity_of, customer_of, day, deal, deleted, feedback_of, order, order_to, rep_in,
+    activity_of, customer_of, day, deal, deleted, feedback_of, order_to, rep_in,
 };
 
 fn customer(id: &str, name: &str, segment: &str, region: &str, owner: &str) -> Customer {

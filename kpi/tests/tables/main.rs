@@ -10,6 +10,7 @@ mod demo;
 mod diagnosis;
 mod forms;
 mod goals;
+mod leads;
 mod link;
 mod merge;
 mod model;
