@@ -2,12 +2,14 @@
 
 mod activity;
 mod catalogue;
+mod churn_chart;
 mod currency_change;
 mod customer_view;
 mod customers;
 mod deal_input;
 mod demo;
 mod diagnosis;
+mod follow_ups;
 mod forms;
 mod goals;
 mod leads;
