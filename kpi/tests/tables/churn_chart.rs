@@ -19,7 +19,11 @@ fn churn_chart_shapes_and_values() {
     };
     let chart = churn_chart(&data, &Scope::Everyone, day("2026-11-22"), 3);
     let starts: Vec<String> = chart.months.iter().map(|m| m.start.to_string()).collect();
-    assert_eq!(starts, ["2026-09-01", "2026-10-01", "2026-11-01"], "three months up to today's");
+    assert_eq!(
+        starts,
+        ["2026-09-01", "2026-10-01", "2026-11-01"],
+        "three months up to today's"
+    );
     // September: nobody at its start → None. October: a, b at the start, b lost → 1/2.
     // November: a, c at the start (b churned), c lost → 1/2.
     assert_eq!(chart.churn, vec![None, Some(0.5), Some(0.5)], "churn line");
@@ -37,5 +41,8 @@ fn churn_chart_shapes_and_values() {
         "square heat map, None for the future and empty cohorts"
     );
     let none = churn_chart(&data, &Scope::Everyone, day("2026-11-22"), 0);
-    assert!(none.months.is_empty() && none.churn.is_empty() && none.retention.is_empty(), "no months");
+    assert!(
+        none.months.is_empty() && none.churn.is_empty() && none.retention.is_empty(),
+        "no months"
+    );
 }

@@ -6,7 +6,9 @@ use kpi::{
     OrderKind, RecordKind, Scope, Settings,
 };
 
-use crate::support::{activity_of, customer_of, day, deal, deleted, feedback_of, opt_day, order, rep};
+use crate::support::{
+    activity_of, customer_of, day, deal, deleted, feedback_of, opt_day, order, rep,
+};
 
 const TODAY: &str = "2026-11-22";
 
@@ -24,7 +26,11 @@ fn complaint(id: &str, customer: &str, date: &str, resolved: &str) -> Feedback {
 }
 
 fn open_deal(id: &str, customer: &str, expected: &str, status: DealStatus, kind: DealKind) -> Deal {
-    let closed = if status == DealStatus::Open { "" } else { "2026-11-01" };
+    let closed = if status == DealStatus::Open {
+        ""
+    } else {
+        "2026-11-01"
+    };
     Deal {
         id: id.into(),
         customer_id: (!customer.is_empty()).then(|| customer.into()),
@@ -48,7 +54,14 @@ fn monthly(customer: &str, amounts: &[i64]) -> Vec<Order> {
     amounts
         .iter()
         .enumerate()
-        .map(|(i, a)| ord(customer, OrderKind::Repeat, *a, &format!("2026-{:02}-10", i + 1)))
+        .map(|(i, a)| {
+            ord(
+                customer,
+                OrderKind::Repeat,
+                *a,
+                &format!("2026-{:02}-10", i + 1),
+            )
+        })
         .collect()
 }
 
@@ -76,7 +89,10 @@ fn data() -> Dataset {
     orders.extend(monthly("future", &[1_000, 1_000, 1_000, 100, 100]));
     orders.push(ord("future", OrderKind::Repeat, 100, "2026-12-01"));
     orders.extend(monthly("steep", &[1_000, 1_000, 1_000, 100, 100, 101]));
-    orders.extend(monthly("long", &[500, 500, 500, 1_000, 1_000, 1_000, 600, 600, 600]));
+    orders.extend(monthly(
+        "long",
+        &[500, 500, 500, 1_000, 1_000, 1_000, 600, 600, 600],
+    ));
     orders.extend(monthly("lost", &[1_000, 1_000, 1_000, 100, 100, 100]));
     orders.push(deleted(ord("steady", OrderKind::Repeat, 1, "2026-11-01")));
     Dataset {
@@ -128,7 +144,13 @@ fn data() -> Dataset {
             open_deal("d2", "gone", "2026-10-23", DealStatus::Open, DealKind::New),
             open_deal("d3", "quiet", TODAY, DealStatus::Open, DealKind::New),
             open_deal("d4", "quiet", "2026-10-01", DealStatus::Won, DealKind::New),
-            deleted(open_deal("d5", "quiet", "2026-10-01", DealStatus::Open, DealKind::New)),
+            deleted(open_deal(
+                "d5",
+                "quiet",
+                "2026-10-01",
+                DealStatus::Open,
+                DealKind::New,
+            )),
             open_deal("d6", "quiet", "", DealStatus::Open, DealKind::New),
             open_deal("up", "working", "", DealStatus::Open, DealKind::Upsell),
             open_deal("won-up", "wonup", "", DealStatus::Won, DealKind::Upsell),
@@ -139,17 +161,27 @@ fn data() -> Dataset {
 }
 
 fn of_kind(list: &[FollowUp], kind: &str) -> Vec<FollowUpKind> {
-    list.iter().filter(|f| f.kind.id() == kind).map(|f| f.kind.clone()).collect()
+    list.iter()
+        .filter(|f| f.kind.id() == kind)
+        .map(|f| f.kind.clone())
+        .collect()
 }
 
 fn not_contacted(id: &str, last: &str, days: i64) -> FollowUpKind {
-    FollowUpKind::NotContacted { customer_id: id.into(), last_contact: opt_day(last), days }
+    FollowUpKind::NotContacted {
+        customer_id: id.into(),
+        last_contact: opt_day(last),
+        days,
+    }
 }
 
 #[test]
 fn not_contacted_table() {
     let data = data();
-    let settings = |days: Option<u32>| Settings { follow_up_days: days, ..Settings::default() };
+    let settings = |days: Option<u32>| Settings {
+        follow_up_days: days,
+        ..Settings::default()
+    };
     let rows: Vec<(&str, Scope, Option<u32>, Vec<FollowUpKind>)> = vec![
         (
             "default 30 days, rep r1: longest silence first; a future contact, a deleted one, \
@@ -170,7 +202,12 @@ fn not_contacted_table() {
             Some(60),
             vec![not_contacted("future_contact", "", 290)],
         ),
-        ("rep r2", rep("r2"), None, vec![not_contacted("other", "", 321)]),
+        (
+            "rep r2",
+            rep("r2"),
+            None,
+            vec![not_contacted("other", "", 321)],
+        ),
     ];
     for (case, scope, days, expected) in rows {
         let list = follow_ups(&data, &scope, day(TODAY), &settings(days));
@@ -179,7 +216,10 @@ fn not_contacted_table() {
     // Orders are contacts too: every r3/r4 customer's last order is in the list's
     // threshold or not as its date says ("edge3m" bought 92 days ago).
     let list = follow_ups(&data, &rep("r3"), day(TODAY), &Settings::default());
-    assert!(of_kind(&list, "not_contacted").contains(&not_contacted("edge3m", "2026-08-22", 92)), "order as last contact");
+    assert!(
+        of_kind(&list, "not_contacted").contains(&not_contacted("edge3m", "2026-08-22", 92)),
+        "order as last contact"
+    );
 }
 
 #[test]
@@ -203,9 +243,20 @@ fn open_complaints_oldest_first() {
         "everyone: resolved, deleted and future complaints left out"
     );
     let r2 = follow_ups(&data, &rep("r2"), day(TODAY), &Settings::default());
-    assert_eq!(of_kind(&r2, "open_complaint"), vec![complaint("fb6", Some("other"), 7)], "by the customer's owner");
-    let fb2 = everyone.iter().find(|f| f.kind.id() == "open_complaint").unwrap();
-    assert_eq!((fb2.target.kind, fb2.target.id.as_str()), (RecordKind::Feedback, "fb2"), "links to the feedback");
+    assert_eq!(
+        of_kind(&r2, "open_complaint"),
+        vec![complaint("fb6", Some("other"), 7)],
+        "by the customer's owner"
+    );
+    let fb2 = everyone
+        .iter()
+        .find(|f| f.kind.id() == "open_complaint")
+        .unwrap();
+    assert_eq!(
+        (fb2.target.kind, fb2.target.id.as_str()),
+        (RecordKind::Feedback, "fb2"),
+        "links to the feedback"
+    );
 }
 
 #[test]
@@ -222,7 +273,14 @@ fn overdue_deals_most_overdue_first() {
         vec![overdue("d2", None, 30), overdue("d1", Some("quiet"), 2)],
         "due today, won, deleted and undated deals are not overdue"
     );
-    assert!(of_kind(&follow_ups(&data, &rep("r2"), day(TODAY), &Settings::default()), "overdue_deal").is_empty(), "other rep");
+    assert!(
+        of_kind(
+            &follow_ups(&data, &rep("r2"), day(TODAY), &Settings::default()),
+            "overdue_deal"
+        )
+        .is_empty(),
+        "other rep"
+    );
 }
 
 #[test]
@@ -279,14 +337,26 @@ fn dropping_orders_table() {
 fn list_is_grouped_and_never_names_deleted_records() {
     let data = data();
     let list = follow_ups(&data, &Scope::Everyone, day(TODAY), &Settings::default());
-    let order = ["not_contacted", "open_complaint", "overdue_deal", "cross_sell", "dropping_orders"];
+    let order = [
+        "not_contacted",
+        "open_complaint",
+        "overdue_deal",
+        "cross_sell",
+        "dropping_orders",
+    ];
     let groups: Vec<usize> = list
         .iter()
         .map(|f| order.iter().position(|k| *k == f.kind.id()).unwrap())
         .collect();
-    assert!(groups.windows(2).all(|w| w[0] <= w[1]), "grouped by kind in a fixed order");
+    assert!(
+        groups.windows(2).all(|w| w[0] <= w[1]),
+        "grouped by kind in a fixed order"
+    );
     for kind in order {
-        assert!(groups.contains(&order.iter().position(|k| *k == kind).unwrap()), "{kind} present");
+        assert!(
+            groups.contains(&order.iter().position(|k| *k == kind).unwrap()),
+            "{kind} present"
+        );
     }
     for f in &list {
         let live = match f.target.kind {
@@ -297,6 +367,19 @@ fn list_is_grouped_and_never_names_deleted_records() {
         };
         assert!(live, "{:?} links to a live record", f.target);
     }
-    assert_eq!(list, follow_ups(&data, &Scope::Everyone, day(TODAY), &Settings::default()), "deterministic");
-    assert!(follow_ups(&Dataset::default(), &Scope::Everyone, day(TODAY), &Settings::default()).is_empty(), "empty dataset");
+    assert_eq!(
+        list,
+        follow_ups(&data, &Scope::Everyone, day(TODAY), &Settings::default()),
+        "deterministic"
+    );
+    assert!(
+        follow_ups(
+            &Dataset::default(),
+            &Scope::Everyone,
+            day(TODAY),
+            &Settings::default()
+        )
+        .is_empty(),
+        "empty dataset"
+    );
 }

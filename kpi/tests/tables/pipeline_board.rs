@@ -19,7 +19,11 @@ fn at(
     probability: Option<u8>,
     expected: &str,
 ) -> Deal {
-    let closed = if status == DealStatus::Open { "" } else { "2026-11-10" };
+    let closed = if status == DealStatus::Open {
+        ""
+    } else {
+        "2026-11-10"
+    };
     Deal {
         id: id.into(),
         stage: stage.into(),
@@ -50,7 +54,16 @@ fn data() -> Dataset {
 }
 
 /// (stage id, known, deal ids, total, weighted, reached, advanced, drop-off)
-type Column = (&'static str, bool, Vec<&'static str>, i64, i64, u32, u32, Option<f64>);
+type Column = (
+    &'static str,
+    bool,
+    Vec<&'static str>,
+    i64,
+    i64,
+    u32,
+    u32,
+    Option<f64>,
+);
 
 fn check_board(case: &str, data: &Dataset, scope: &Scope, expected: Vec<Column>) {
     let columns = board(data, scope);
@@ -85,7 +98,16 @@ fn board_everyone() {
         vec![
             // a has an expected close, b none: a first. 10,000 × 10 % + 333 × 10 %
             // = 1,033.3 → 1,033. Reached 6, advanced (reached qualified) 4: 2/6.
-            ("prospecting", true, vec!["a", "b"], 10_333, 1_033, 6, 4, Some(2.0 / 6.0)),
+            (
+                "prospecting",
+                true,
+                vec!["a", "b"],
+                10_333,
+                1_033,
+                6,
+                4,
+                Some(2.0 / 6.0),
+            ),
             ("qualified", true, vec![], 0, 0, 4, 4, Some(0.0)),
             // c's own 50 % beats the stage's 40 %.
             ("demo", true, vec!["c"], 5_000, 2_500, 4, 3, Some(0.25)),
@@ -106,7 +128,16 @@ fn board_of_one_rep() {
         &data(),
         &rep("r1"),
         vec![
-            ("prospecting", true, vec!["a", "b"], 10_333, 1_033, 3, 1, Some(2.0 / 3.0)),
+            (
+                "prospecting",
+                true,
+                vec!["a", "b"],
+                10_333,
+                1_033,
+                3,
+                1,
+                Some(2.0 / 3.0),
+            ),
             ("qualified", true, vec![], 0, 0, 1, 1, Some(0.0)),
             ("demo", true, vec![], 0, 0, 1, 1, Some(0.0)),
             ("proposal", true, vec![], 0, 0, 1, 0, Some(1.0)),
@@ -132,14 +163,21 @@ fn board_order_and_rounding() {
     };
     let columns = board(&data, &Scope::Everyone);
     let qualified = &columns[1];
-    assert_eq!(qualified.deal_ids, vec!["w", "x", "y", "z", "v"], "board order");
+    assert_eq!(
+        qualified.deal_ids,
+        vec!["w", "x", "y", "z", "v"],
+        "board order"
+    );
     // 900 × 10 % × 2 + 5 × 10 % × 2 + 1 × 100 % = 180 + 1 + 1 = 182 (sum exact, rounded
     // once: 0.5 + 0.5 = 1, not 1 + 1).
     assert_eq!(qualified.weighted, Money(182), "exact sum, rounded once");
     assert_eq!(qualified.total, Money(1_811), "total");
-    assert!(board(&Dataset::default(), &Scope::Everyone)
-        .iter()
-        .all(|c| c.count == 0 && c.drop_off.is_none()), "empty dataset: empty columns");
+    assert!(
+        board(&Dataset::default(), &Scope::Everyone)
+            .iter()
+            .all(|c| c.count == 0 && c.drop_off.is_none()),
+        "empty dataset: empty columns"
+    );
 }
 
 #[test]
@@ -148,18 +186,78 @@ fn move_table() {
     let settings = Settings::default();
     let stage = |s: &str| MoveTo::Stage(s.into());
     let rows: Vec<(&str, Deal, MoveTo, Result<&str, MoveError>)> = vec![
-        ("next from prospecting", at("m", "prospecting", Open, 1, "", None, ""), MoveTo::Next, Ok("qualified")),
-        ("previous from demo", at("m", "demo", Open, 1, "", None, ""), MoveTo::Previous, Ok("qualified")),
-        ("drag to proposal", at("m", "prospecting", Open, 1, "", None, ""), stage("proposal"), Ok("proposal")),
-        ("drag back to the first", at("m", "negotiation", Open, 1, "", None, ""), stage("prospecting"), Ok("prospecting")),
-        ("drop on its own stage", at("m", "demo", Open, 1, "", None, ""), stage("demo"), Ok("demo")),
-        ("from an unknown stage by drag", at("m", "pilot", Open, 1, "", None, ""), stage("demo"), Ok("demo")),
-        ("next from the last", at("m", "negotiation", Open, 1, "", None, ""), MoveTo::Next, Err(MoveError::AtLastStage)),
-        ("previous from the first", at("m", "prospecting", Open, 1, "", None, ""), MoveTo::Previous, Err(MoveError::AtFirstStage)),
-        ("to an unknown stage", at("m", "demo", Open, 1, "", None, ""), stage("pilot"), Err(MoveError::UnknownStage("pilot".into()))),
-        ("a step from an unknown stage", at("m", "pilot", Open, 1, "", None, ""), MoveTo::Next, Err(MoveError::UnknownStage("pilot".into()))),
-        ("won deals stay", at("m", "demo", Won, 1, "", None, ""), MoveTo::Next, Err(MoveError::Closed)),
-        ("lost deals stay", at("m", "demo", Lost, 1, "", None, ""), stage("proposal"), Err(MoveError::Closed)),
+        (
+            "next from prospecting",
+            at("m", "prospecting", Open, 1, "", None, ""),
+            MoveTo::Next,
+            Ok("qualified"),
+        ),
+        (
+            "previous from demo",
+            at("m", "demo", Open, 1, "", None, ""),
+            MoveTo::Previous,
+            Ok("qualified"),
+        ),
+        (
+            "drag to proposal",
+            at("m", "prospecting", Open, 1, "", None, ""),
+            stage("proposal"),
+            Ok("proposal"),
+        ),
+        (
+            "drag back to the first",
+            at("m", "negotiation", Open, 1, "", None, ""),
+            stage("prospecting"),
+            Ok("prospecting"),
+        ),
+        (
+            "drop on its own stage",
+            at("m", "demo", Open, 1, "", None, ""),
+            stage("demo"),
+            Ok("demo"),
+        ),
+        (
+            "from an unknown stage by drag",
+            at("m", "pilot", Open, 1, "", None, ""),
+            stage("demo"),
+            Ok("demo"),
+        ),
+        (
+            "next from the last",
+            at("m", "negotiation", Open, 1, "", None, ""),
+            MoveTo::Next,
+            Err(MoveError::AtLastStage),
+        ),
+        (
+            "previous from the first",
+            at("m", "prospecting", Open, 1, "", None, ""),
+            MoveTo::Previous,
+            Err(MoveError::AtFirstStage),
+        ),
+        (
+            "to an unknown stage",
+            at("m", "demo", Open, 1, "", None, ""),
+            stage("pilot"),
+            Err(MoveError::UnknownStage("pilot".into())),
+        ),
+        (
+            "a step from an unknown stage",
+            at("m", "pilot", Open, 1, "", None, ""),
+            MoveTo::Next,
+            Err(MoveError::UnknownStage("pilot".into())),
+        ),
+        (
+            "won deals stay",
+            at("m", "demo", Won, 1, "", None, ""),
+            MoveTo::Next,
+            Err(MoveError::Closed),
+        ),
+        (
+            "lost deals stay",
+            at("m", "demo", Lost, 1, "", None, ""),
+            stage("proposal"),
+            Err(MoveError::Closed),
+        ),
     ];
     for (case, deal, to, expected) in rows {
         let moved = move_deal(&deal, &to, &settings);
@@ -168,7 +266,10 @@ fn move_table() {
                 let moved = moved.unwrap_or_else(|e| panic!("{case}: {e}"));
                 assert_eq!(moved.stage, stage, "{case}");
                 assert_eq!(
-                    Deal { stage: deal.stage.clone(), ..moved },
+                    Deal {
+                        stage: deal.stage.clone(),
+                        ..moved
+                    },
                     deal,
                     "{case}: nothing else changes"
                 );
@@ -176,24 +277,82 @@ fn move_table() {
             Err(error) => assert_eq!(moved, Err(error), "{case}"),
         }
     }
-    let no_stages = Settings { stages: vec![], ..Settings::default() };
+    let no_stages = Settings {
+        stages: vec![],
+        ..Settings::default()
+    };
     let open = at("m", "demo", Open, 1, "", None, "");
-    assert_eq!(move_deal(&open, &MoveTo::Next, &no_stages), Err(MoveError::UnknownStage("demo".into())), "no stages at all");
+    assert_eq!(
+        move_deal(&open, &MoveTo::Next, &no_stages),
+        Err(MoveError::UnknownStage("demo".into())),
+        "no stages at all"
+    );
 }
+
+/// (case, deal, reason, day, expected reason or error)
+type CloseRow = (
+    &'static str,
+    Deal,
+    &'static str,
+    &'static str,
+    Result<&'static str, MoveError>,
+);
 
 #[test]
 fn close_table() {
     use DealStatus::{Lost, Open, Won};
     let open = at("m", "demo", Open, 1, "", None, ""); // created 2026-10-01
     let today = day("2026-11-22");
-    let rows: Vec<(&str, Deal, &str, &str, Result<&str, MoveError>)> = vec![
-        ("reason trimmed", open.clone(), "  Price too high ", "2026-11-22", Ok("Price too high")),
-        ("same day as created", open.clone(), "Timing", "2026-10-01", Ok("Timing")),
-        ("blank reason", open.clone(), "   ", "2026-11-22", Err(MoveError::ReasonRequired)),
-        ("empty reason", open.clone(), "", "2026-11-22", Err(MoveError::ReasonRequired)),
-        ("before created", open.clone(), "Timing", "2026-09-30", Err(MoveError::CloseBeforeCreated)),
-        ("already lost", at("m", "demo", Lost, 1, "", None, ""), "Timing", "2026-11-22", Err(MoveError::Closed)),
-        ("already won", at("m", "demo", Won, 1, "", None, ""), "Timing", "2026-11-22", Err(MoveError::Closed)),
+    let rows: Vec<CloseRow> = vec![
+        (
+            "reason trimmed",
+            open.clone(),
+            "  Price too high ",
+            "2026-11-22",
+            Ok("Price too high"),
+        ),
+        (
+            "same day as created",
+            open.clone(),
+            "Timing",
+            "2026-10-01",
+            Ok("Timing"),
+        ),
+        (
+            "blank reason",
+            open.clone(),
+            "   ",
+            "2026-11-22",
+            Err(MoveError::ReasonRequired),
+        ),
+        (
+            "empty reason",
+            open.clone(),
+            "",
+            "2026-11-22",
+            Err(MoveError::ReasonRequired),
+        ),
+        (
+            "before created",
+            open.clone(),
+            "Timing",
+            "2026-09-30",
+            Err(MoveError::CloseBeforeCreated),
+        ),
+        (
+            "already lost",
+            at("m", "demo", Lost, 1, "", None, ""),
+            "Timing",
+            "2026-11-22",
+            Err(MoveError::Closed),
+        ),
+        (
+            "already won",
+            at("m", "demo", Won, 1, "", None, ""),
+            "Timing",
+            "2026-11-22",
+            Err(MoveError::Closed),
+        ),
     ];
     for (case, deal, reason, on, expected) in rows {
         let result = close_lost(&deal, reason, day(on));
@@ -210,10 +369,17 @@ fn close_table() {
         }
     }
     let won = close_won(&open, today).expect("open deal wins");
-    assert_eq!((won.status, won.closed_on, won.lost_reason.clone()), (Won, Some(today), None));
+    assert_eq!(
+        (won.status, won.closed_on, won.lost_reason.clone()),
+        (Won, Some(today), None)
+    );
     assert!(won.validate().is_empty(), "won: a valid deal");
     assert_eq!(close_won(&won, today), Err(MoveError::Closed), "won twice");
-    assert_eq!(close_won(&open, day("2026-09-01")), Err(MoveError::CloseBeforeCreated), "won before created");
+    assert_eq!(
+        close_won(&open, day("2026-09-01")),
+        Err(MoveError::CloseBeforeCreated),
+        "won before created"
+    );
 }
 
 fn lost(id: &str, reason: Option<&str>, amount: i64, closed: &str, rep: &str) -> Deal {
@@ -242,7 +408,10 @@ fn lost_reasons_table() {
             lost("o1", Some("Price"), 99_000, "2026-10-31", "r1"),
             lost("o2", Some("Price"), 99_000, "2026-12-01", "r1"),
             deleted(lost("del", Some("Timing"), 99_000, "2026-11-05", "r1")),
-            Deal { id: "won".into(), ..deal(DealStatus::Won, 99_000, "2026-10-01", "2026-11-05") },
+            Deal {
+                id: "won".into(),
+                ..deal(DealStatus::Won, 99_000, "2026-10-01", "2026-11-05")
+            },
         ],
         ..Dataset::default()
     };
