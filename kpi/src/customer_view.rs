@@ -10,7 +10,7 @@
 //! - the functions that change a customer return the changed copy and leave
 //!   `updated_at` alone: the app's command stamps it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -91,7 +91,9 @@ pub struct CustomerRow {
 }
 
 /// The customer list: live customers matching `query` and `filter`, sorted by name
-/// (accent- and case-insensitive), then id.
+/// (accent- and case-insensitive), then id. Linear in the records (one pass over
+/// orders, deals and activities for every row's buyer kind and last contact) plus
+/// sorting.
 ///
 /// Search: the query is split into words; every word must occur in the name, segment,
 /// region or owner's name, compared with [`fold`] (lowercase, accents removed:
@@ -110,6 +112,7 @@ pub fn customer_rows(
             .filter(|w| !w.is_empty())
             .is_none_or(|w| fold(w) == fold(value.trim()))
     };
+    let seen = Seen::gather(data, today);
     let mut rows: Vec<(String, CustomerRow)> = data
         .live::<Customer>()
         .filter(|c| same(&filter.segment, &c.segment) && same(&filter.region, &c.region))
@@ -133,6 +136,9 @@ pub fn customer_rows(
                     return None;
                 }
             }
+            let (purchases, last_contact) = seen
+                .get(c.id.as_str())
+                .map_or((0, None), |s| (s.purchases, s.last_contact));
             let row = CustomerRow {
                 id: c.id.clone(),
                 name: c.name.clone(),
@@ -141,14 +147,57 @@ pub fn customer_rows(
                 owner_id: c.owner_id.clone(),
                 owner_name,
                 status: CustomerStatus::of(c, today),
-                buyer: buyer_kind(data, &c.id),
-                last_contact: last_contact(data, &c.id, today),
+                buyer: BuyerKind::of_count(purchases),
+                last_contact,
             };
             Some((fold(&c.name), row))
         })
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Per customer id: purchase count (all dates) and last contact (on or before today).
+#[derive(Default)]
+struct Seen {
+    purchases: usize,
+    last_contact: Option<NaiveDate>,
+}
+
+impl Seen {
+    fn gather(data: &Dataset, today: NaiveDate) -> HashMap<&str, Seen> {
+        let mut seen: HashMap<&str, Seen> = HashMap::new();
+        let mut delivered: BTreeSet<&str> = BTreeSet::new();
+        let contact = |s: &mut Seen, date: NaiveDate| {
+            if date <= today {
+                s.last_contact = s.last_contact.max(Some(date));
+            }
+        };
+        for o in data.live::<Order>() {
+            delivered.extend(o.deal_id.as_deref());
+            if let Some(id) = o.customer_id.as_deref() {
+                let s = seen.entry(id).or_default();
+                s.purchases += 1;
+                contact(s, o.date);
+            }
+        }
+        for a in data.live::<Activity>() {
+            if let Some(id) = a.customer_id.as_deref() {
+                contact(seen.entry(id).or_default(), a.date);
+            }
+        }
+        for d in data.live_deals() {
+            if let Some(id) = d.customer_id.as_deref() {
+                if d.status == DealStatus::Won
+                    && d.closed_on.is_some()
+                    && !delivered.contains(d.id.as_str())
+                {
+                    seen.entry(id).or_default().purchases += 1;
+                }
+            }
+        }
+        seen
+    }
 }
 
 /// The distinct segments, regions of the live customers (trimmed, non-empty, sorted),
@@ -264,10 +313,17 @@ pub(crate) fn order_kind(deal: &Deal) -> OrderKind {
 
 /// First-time or repeat buyer: by the number of [`purchases`] (0, 1, 2 or more).
 pub fn buyer_kind(data: &Dataset, customer_id: &str) -> BuyerKind {
-    match purchases(data, customer_id).len() {
-        0 => BuyerKind::None,
-        1 => BuyerKind::FirstTime,
-        _ => BuyerKind::Repeat,
+    BuyerKind::of_count(purchases(data, customer_id).len())
+}
+
+impl BuyerKind {
+    /// 0 → none, 1 → first-time, more → repeat.
+    pub fn of_count(purchases: usize) -> BuyerKind {
+        match purchases {
+            0 => BuyerKind::None,
+            1 => BuyerKind::FirstTime,
+            _ => BuyerKind::Repeat,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! generated data.
 
 use chrono::{DateTime, Utc};
-use kpi::customer_view::{customer_rows, fold, timeline, CustomerFilter};
+use kpi::customer_view::{buyer_kind, customer_rows, fold, last_contact, timeline, CustomerFilter};
 use kpi::follow_ups::{follow_ups, FollowUpKind};
 use kpi::leads::{convert_lead, ConvertInput, NewIds};
 use kpi::pipeline_board::{board, lost_reasons, move_deal, MoveTo};
@@ -347,6 +347,10 @@ proptest! {
         prop_assert!(rows.len() <= data.live::<Customer>().count());
         let all = customer_rows(&data, "", &CustomerFilter::default(), today);
         prop_assert_eq!(all.len(), data.live::<Customer>().count());
+        for row in &all {
+            prop_assert_eq!(row.buyer, buyer_kind(&data, &row.id));
+            prop_assert_eq!(row.last_contact, last_contact(&data, &row.id, today));
+        }
         for i in 0..POOL {
             let entries = timeline(&data, &format!("c{i}"));
             prop_assert!(entries.windows(2).all(|w| w[0].date >= w[1].date));

@@ -383,3 +383,22 @@ fn list_is_grouped_and_never_names_deleted_records() {
         "empty dataset"
     );
 }
+
+#[test]
+fn demo_data_has_a_day_to_plan() {
+    let today = day(TODAY);
+    let data = kpi::demo_dataset(today, crate::support::instant());
+    let list = follow_ups(&data, &Scope::Everyone, today, &data.settings);
+    assert!(!list.is_empty(), "the demo gives the rep something to do");
+    assert_eq!(
+        list,
+        follow_ups(&data, &Scope::Everyone, today, &data.settings),
+        "same list twice"
+    );
+    let rows = kpi::customer_view::customer_rows(&data, "", &Default::default(), today);
+    assert_eq!(
+        rows.len(),
+        data.live::<Customer>().count(),
+        "every demo customer listed"
+    );
+}
