@@ -16,8 +16,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::customer_view::error;
 use crate::deal_input::Problem;
-use crate::model::{Customer, Deal, DealKind, DealStatus, Lead, RecordId, Settings};
+use crate::metrics::{Scope, Slice};
+use crate::model::{
+    Customer, Dataset, Deal, DealKind, DealStatus, Lead, RecordId, Settings, Source,
+};
 use crate::money::{Money, NumberLocale};
+use crate::period::Period;
 use crate::rules::RecordError;
 
 /// Where a lead stands.
@@ -44,6 +48,26 @@ impl LeadStatus {
             LeadStatus::New
         }
     }
+}
+
+/// The live leads of `scope` (by `owner_id`), optionally of one status and one source:
+/// newest first by created day, then by id.
+pub fn lead_list<'a>(
+    data: &'a Dataset,
+    scope: &Scope,
+    status: Option<LeadStatus>,
+    source: Option<Source>,
+) -> Vec<&'a Lead> {
+    let any_day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+    let slice = Slice::new(data, Period::month_of(any_day), scope, any_day);
+    let mut leads: Vec<&Lead> = data
+        .live::<Lead>()
+        .filter(|l| slice.has_rep(l.owner_id.as_deref()))
+        .filter(|l| status.is_none_or(|s| LeadStatus::of(l) == s))
+        .filter(|l| source.is_none_or(|s| l.source == s))
+        .collect();
+    leads.sort_by(|a, b| b.created_on.cmp(&a.created_on).then(a.id.cmp(&b.id)));
+    leads
 }
 
 /// Errors when the lead is closed, on the field that closed it.

@@ -521,3 +521,88 @@ fn complaints_table() {
         "reopen undoes the resolution"
     );
 }
+
+/// (case, scope, status, source, expected ids)
+type LeadListRow = (
+    &'static str,
+    kpi::Scope,
+    Option<LeadStatus>,
+    Option<Source>,
+    Vec<&'static str>,
+);
+
+#[test]
+fn lead_list_table() {
+    use kpi::leads::lead_list;
+    use kpi::{Dataset, Scope};
+    let data = Dataset {
+        leads: vec![
+            lead_of("new", "r1", "2026-11-01", ""),
+            Lead {
+                qualified_on: Some(day("2026-11-03")),
+                source: Source::Outbound,
+                ..lead_of("qualified", "r1", "2026-11-02", "")
+            },
+            lead_of("converted", "r2", "2026-11-02", "2026-11-04"),
+            Lead {
+                disqualified_on: Some(day("2026-11-05")),
+                disqualified_reason: Some("No budget".into()),
+                ..lead_of("disqualified", "r1", "2026-10-01", "")
+            },
+            crate::support::deleted(lead_of("gone", "r1", "2026-11-20", "")),
+        ],
+        ..Dataset::default()
+    };
+    let ids = |leads: Vec<&Lead>| leads.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+    let rows: Vec<LeadListRow> = vec![
+        (
+            "everyone: newest first, ties by id, deleted left out",
+            Scope::Everyone,
+            None,
+            None,
+            vec!["converted", "qualified", "new", "disqualified"],
+        ),
+        (
+            "rep r1",
+            crate::support::rep("r1"),
+            None,
+            None,
+            vec!["qualified", "new", "disqualified"],
+        ),
+        (
+            "qualified only",
+            Scope::Everyone,
+            Some(LeadStatus::Qualified),
+            None,
+            vec!["qualified"],
+        ),
+        (
+            "converted only",
+            Scope::Everyone,
+            Some(LeadStatus::Converted),
+            None,
+            vec!["converted"],
+        ),
+        (
+            "new only",
+            Scope::Everyone,
+            Some(LeadStatus::New),
+            None,
+            vec!["new"],
+        ),
+        (
+            "outbound only",
+            Scope::Everyone,
+            None,
+            Some(Source::Outbound),
+            vec!["qualified"],
+        ),
+    ];
+    for (case, scope, status, source, expected) in rows {
+        assert_eq!(
+            ids(lead_list(&data, &scope, status, source)),
+            expected,
+            "{case}"
+        );
+    }
+}
