@@ -478,6 +478,7 @@ impl Generator {
                 me: None,
                 monthly_target: None,
                 updated_at: Some(now),
+                follow_up_days: None,
             },
             ..Dataset::default()
         };

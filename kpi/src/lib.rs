@@ -6,17 +6,25 @@
 //! reproducible on the host with `cargo test -p kpi`.
 
 pub mod catalogue;
+pub mod churn_chart;
+pub mod complaints;
+pub mod customer_view;
 pub mod deal_input;
 pub mod demo;
 pub mod diagnosis;
+pub mod follow_ups;
 pub mod forms;
 pub mod goals;
+pub mod leads;
 pub mod merge;
 pub mod metrics;
 pub mod model;
 pub mod money;
 pub mod number;
 pub mod period;
+pub mod pipeline_board;
+pub mod quick_log;
+pub mod record_ref;
 pub mod rules;
 pub mod schema;
 pub mod settings_input;
@@ -37,6 +45,7 @@ pub use model::{
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};
 pub use period::{Period, PeriodError, PeriodKind, PeriodPreset};
+pub use record_ref::RecordRef;
 pub use rules::{RecordError, Rules};
 pub use schema::{
     decode, encode, encode_revision, peek_revision, Envelope, LoadError, APP_ID, CURRENT_VERSION,

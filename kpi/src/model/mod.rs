@@ -208,6 +208,10 @@ pub struct Settings {
     /// merge can tell which copy's settings are newer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
+    /// Days without contact after which a customer is on the follow-up list
+    /// ([`crate::follow_ups`]); `None` = [`Settings::DEFAULT_FOLLOW_UP_DAYS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_days: Option<u32>,
 }
 
 impl Default for Settings {
@@ -219,11 +223,25 @@ impl Default for Settings {
             me: None,
             monthly_target: None,
             updated_at: None,
+            follow_up_days: None,
         }
     }
 }
 
 impl Settings {
+    /// Follow-up threshold when [`Settings::follow_up_days`] is unset.
+    pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 30;
+
+    /// Days without contact before a customer needs a follow-up: the setting, else 30.
+    pub fn follow_up_after_days(&self) -> u32 {
+        self.follow_up_days.unwrap_or(Self::DEFAULT_FOLLOW_UP_DAYS)
+    }
+
+    /// The position of the stage with this id in the pipeline.
+    pub fn stage_index(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
     /// The stage with this id.
     pub fn stage(&self, id: &str) -> Option<&Stage> {
         self.stages.iter().find(|s| s.id == id)

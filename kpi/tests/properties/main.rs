@@ -1,6 +1,7 @@
 //! Property tests: invariants that must hold for every input, not just the table rows.
 
 mod currency_change;
+mod day;
 mod deal_input;
 mod demo_data;
 mod diagnosis;

@@ -2,13 +2,17 @@
 
 mod activity;
 mod catalogue;
+mod churn_chart;
 mod currency_change;
+mod customer_view;
 mod customers;
 mod deal_input;
 mod demo;
 mod diagnosis;
+mod follow_ups;
 mod forms;
 mod goals;
+mod leads;
 mod link;
 mod merge;
 mod model;
@@ -17,6 +21,7 @@ mod money_parse;
 mod number_format;
 mod period;
 mod pipeline;
+mod pipeline_board;
 mod quality;
 mod sales;
 mod schema;
