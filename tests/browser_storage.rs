@@ -624,3 +624,42 @@ fn a_saved_deal_links_its_customer_and_rep_and_any_record_can_be_deleted_and_res
         );
     });
 }
+
+#[wasm_bindgen_test]
+fn storage_errors_are_recognised_by_every_browsers_name() {
+    let cases = [
+        (
+            "Chrome's quota error",
+            "QuotaExceededError",
+            StorageError::QuotaExceeded,
+        ),
+        (
+            "Firefox's quota error",
+            "NS_ERROR_DOM_QUOTA_REACHED",
+            StorageError::QuotaExceeded,
+        ),
+        (
+            "old WebKit's quota error",
+            "QUOTA_EXCEEDED_ERR",
+            StorageError::QuotaExceeded,
+        ),
+        (
+            "storage blocked (private mode)",
+            "SecurityError",
+            StorageError::Unavailable("denied".into()),
+        ),
+        (
+            "anything else keeps its name",
+            "InvalidStateError",
+            StorageError::Other("InvalidStateError: denied".into()),
+        ),
+    ];
+    for (case, name, expected) in cases {
+        let error = web_sys::DomException::new_with_message_and_name("denied", name).unwrap();
+        assert_eq!(
+            salesboard::storage::classify(&error.into()),
+            expected,
+            "{case}"
+        );
+    }
+}

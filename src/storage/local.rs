@@ -51,15 +51,16 @@ impl DataStore for LocalStore {
     }
 }
 
-/// Maps a thrown DOMException to a [`StorageError`] by name (and WebKit's legacy code).
+/// Maps a thrown DOMException to a [`StorageError`] by name: Chrome's
+/// `QuotaExceededError`, Firefox's `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit's
+/// `QUOTA_EXCEEDED_ERR` (and its legacy code 22, whatever the name).
 pub fn classify(error: &JsValue) -> StorageError {
     let Some(dom) = error.dyn_ref::<web_sys::DomException>() else {
         return StorageError::Other(crate::files::error_text(error));
     };
     match (dom.name().as_str(), dom.code()) {
-        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
-            StorageError::QuotaExceeded
-        }
+        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR", _)
+        | (_, 22) => StorageError::QuotaExceeded,
         ("SecurityError" | "InvalidAccessError", _) => StorageError::Unavailable(dom.message()),
         (name, _) => StorageError::Other(format!("{name}: {}", dom.message())),
     }

@@ -14,7 +14,7 @@ mod saver;
 pub use health::{last_backup, note_backup, request_persistence, storage_usage};
 pub use indexed::{Applied, Idb, Op};
 pub use load::{load_dataset, LoadOutcome, LoadProblem};
-pub use local::LocalStore;
+pub use local::{classify, LocalStore};
 pub use memory::MemoryStore;
 pub use mirror::{is_moved_marker, moved_marker, IndexedStore};
 pub use saver::Saver;

@@ -65,10 +65,45 @@ function jsSalesScan(repeats) {
   return times;
 }
 
+/**
+ * Runs in the page: writes `text` to the app's IndexedDB store as the app does (one
+ * transaction, waited for until committed) and reads it back, 5 times each; also leaves
+ * it there with the "moved" marker in localStorage, so the next load reads it from there.
+ */
+async function indexedRoundTrip(text) {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open("salesboard", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("texts");
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const run = (mode, work) =>
+    new Promise((resolve, reject) => {
+      const tx = db.transaction("texts", mode);
+      const request = work(tx.objectStore("texts"));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(tx.error);
+    });
+  const write = [], read = [];
+  for (let i = 0; i < 5; i++) {
+    let start = performance.now();
+    await run("readwrite", (store) => store.put(text, "salesboard.data"));
+    write.push(performance.now() - start);
+    start = performance.now();
+    const back = await run("readonly", (store) => store.get("salesboard.data"));
+    read.push(performance.now() - start);
+    if (back.length !== text.length) throw new Error("IndexedDB read back a different text");
+  }
+  db.close();
+  localStorage.setItem("salesboard.data", '{"app":"salesboard","version":1000000,"moved_to":"indexeddb","revision":0}');
+  return { write, read };
+}
+
 /** Runs in the page before the app: notes when the first KPI card shows a value. */
 function watchForInteractive() {
   const tick = () => {
-    if (document.querySelector('[data-kpi="revenue"][data-value]')) window.__interactive = performance.now();
+    // The KPI shows a value once the stored data is loaded (before that it says "no data").
+    if (document.querySelector('[data-kpi="revenue"][data-value]:not([data-no-data])')) window.__interactive = performance.now();
     else requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -88,10 +123,13 @@ async function browserFigures(browser) {
     out[`sales_scan_js_${deals}`] = median(await page.evaluate(jsSalesScan, repeats));
   }
   await page.evaluate((n) => window.wasmBindings.bench_generate(n), 10_000);
-  out.save_10000 = median(await call(page, "bench_save", 7));
-  out.load_10000 = median(await call(page, "bench_load", 7));
+  out.encode_10000 = median(await call(page, "bench_encode", 7));
+  out.decode_10000 = median(await call(page, "bench_decode", 7));
   const envelope10k = await page.evaluate(() => window.wasmBindings.bench_envelope());
   out.envelope_10000_bytes = envelope10k.length;
+  const io = await page.evaluate(indexedRoundTrip, envelope10k);
+  out.indexeddb_write_10000 = median(io.write);
+  out.indexeddb_read_10000 = median(io.read);
   await page.evaluate(() => {
     const canvas = Object.assign(document.createElement("canvas"), { id: "bench-canvas", width: 1600, height: 600 });
     canvas.style.cssText = "width:800px;height:300px";
@@ -99,21 +137,12 @@ async function browserFigures(browser) {
   });
   out.chart_1000 = median(await call(page, "bench_chart", "bench-canvas", 1_000, 7));
   out.chart_100000 = median(await call(page, "bench_chart", "bench-canvas", 100_000, 3));
-  await ctx.close();
+  await page.close();
 
-  // Time to interactive with 10k deals stored, then one edit to the next frame.
-  const cold = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await cold.addInitScript(
-    ({ text }) => {
-      if (!sessionStorage.getItem("bench.seeded")) {
-        localStorage.setItem("salesboard.data", text);
-        sessionStorage.setItem("bench.seeded", "1");
-      }
-    },
-    { text: envelope10k },
-  );
-  await cold.addInitScript(watchForInteractive);
-  const app = await cold.newPage();
+  // Time to interactive with 10k deals stored (in IndexedDB, where the app keeps data
+  // of that size: the round trip above left it there), then one edit to the next frame.
+  await ctx.addInitScript(watchForInteractive);
+  const app = await ctx.newPage();
   await app.goto(`${BASE_URL}/`);
   await app.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 60_000 });
   out.interactive_10000 = await app.evaluate(() => window.__interactive);
@@ -136,7 +165,7 @@ async function browserFigures(browser) {
     await app.waitForTimeout(600); // let the debounced save finish off the measured path
   }
   out.edit_to_frame_10000 = median(edits);
-  await cold.close();
+  await ctx.close();
   return out;
 }
 
@@ -157,8 +186,10 @@ function verdicts(b, nativeMs) {
     ["chart redraw, 1k points (DPR 2)", `${round(b.chart_1000)} ms`, "≤ 8 ms", b.chart_1000 <= 8],
     ["chart redraw, 100k points (DPR 2)", `${round(b.chart_100000)} ms`, "≤ 8 ms", b.chart_100000 <= 8],
     ["edit → next frame, 10k deals", `${round(b.edit_to_frame_10000)} ms`, "≤ 50 ms", b.edit_to_frame_10000 <= 50],
-    ["save 10k deals (encode + localStorage)", `${round(b.save_10000)} ms`, "≤ 25 ms", b.save_10000 <= 25],
-    ["load 10k deals (localStorage + decode + checks)", `${round(b.load_10000)} ms`, "≤ 25 ms", b.load_10000 <= 25],
+    ["save 10k deals: encode (main thread)", `${round(b.encode_10000)} ms`, "≤ 25 ms", b.encode_10000 <= 25],
+    ["save 10k deals: IndexedDB write (async)", `${round(b.indexeddb_write_10000)} ms`, "≤ 25 ms", b.indexeddb_write_10000 <= 25],
+    ["load 10k deals: decode + checks (main thread)", `${round(b.decode_10000)} ms`, "≤ 25 ms", b.decode_10000 <= 25],
+    ["load 10k deals: IndexedDB read (async)", `${round(b.indexeddb_read_10000)} ms`, "≤ 25 ms", b.indexeddb_read_10000 <= 25],
   ];
   return rows.map(([what, measured, budget, met]) => ({ what, measured, budget, met }));
 }
