@@ -172,7 +172,7 @@ export async function reload(page) {
   await page.getByTestId("app-ready").waitFor();
 }
 
-const ROUTES = { dashboard: "/", deals: "/deals", records: "/records/customers", settings: "/settings" };
+const ROUTES = { dashboard: "/", goals: "/goals", deals: "/deals", records: "/records/customers", settings: "/settings" };
 
 /** Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. */
 export async function navigate(page, name) {
