@@ -25,7 +25,7 @@ pub fn Goals() -> impl IntoView {
     let i18n = use_i18n();
     set_page_title(|t| t.goals_title);
     // Recurring goals carry over by themselves, also in a tab left open for days.
-    store.carry_over_goals();
+    Effect::new(move |_| store.carry_over_goals());
     let form = GoalFormState::new();
     let query = use_query_map();
     let selected = RwSignal::new(query.with_untracked(|q| q.get("goal")));
