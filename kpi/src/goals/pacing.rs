@@ -40,8 +40,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{actual_to_date, baseline, measure_value, resolve_target, Accrual};
-use crate::catalogue::{Better, Unit};
 use crate::catalogue::KpiId;
+use crate::catalogue::{Better, Unit};
 use crate::metrics::sales::{daily_sales, MAX_SERIES_DAYS};
 use crate::metrics::{working_days, Slice};
 use crate::model::id_enum::id_enum;
@@ -360,11 +360,14 @@ fn daily_increments(data: &Dataset, goal: &Goal, today: NaiveDate) -> Option<Vec
                 .collect(),
         ),
         Measure::Activities(kind) => {
-            let count = usize::try_from(period.days()).unwrap_or(0).min(MAX_SERIES_DAYS);
+            let count = usize::try_from(period.days())
+                .unwrap_or(0)
+                .min(MAX_SERIES_DAYS);
             let mut days = vec![0.0; count];
             let reached = slice.reached();
             for activity in data.live::<Activity>() {
-                if activity.kind != kind || activity.date < period.start || activity.date > reached {
+                if activity.kind != kind || activity.date < period.start || activity.date > reached
+                {
                     continue;
                 }
                 if !slice.has_rep(activity.rep_id.as_deref()) {
@@ -409,7 +412,11 @@ fn points(
             };
             BurnUpPoint {
                 date,
-                actual: if date <= today { actual(index, date) } else { None },
+                actual: if date <= today {
+                    actual(index, date)
+                } else {
+                    None
+                },
                 target: now.target.map(share),
                 projection: if date >= today {
                     now.projection.map(share)

@@ -1044,10 +1044,22 @@ fn linear_burn_up_matches_one_pass_per_day_on_the_demo() {
         (Measure::Kpi(KpiId::Revenue), Owner::Team(team.clone())),
         (Measure::Kpi(KpiId::Revenue), Owner::Rep(rep.clone())),
         (Measure::Activities(ActivityKind::Call), Owner::Company),
-        (Measure::Activities(ActivityKind::Visit), Owner::Rep(rep.clone())),
+        (
+            Measure::Activities(ActivityKind::Visit),
+            Owner::Rep(rep.clone()),
+        ),
     ] {
-        for period in [Period::year_of(anchor), Period::month_of(anchor), Period::month_of(day("2026-08-10"))] {
-            goals.push(goal(measure, Target::Value { value: 1.0 }, period, owner.clone()));
+        for period in [
+            Period::year_of(anchor),
+            Period::month_of(anchor),
+            Period::month_of(day("2026-08-10")),
+        ] {
+            goals.push(goal(
+                measure,
+                Target::Value { value: 1.0 },
+                period,
+                owner.clone(),
+            ));
         }
     }
     for goal in &goals {
