@@ -274,3 +274,46 @@ appTest(
     ]),
   },
 );
+
+appTest(
+  "a goal is edited through the form, deleted after confirmation, and brought back with undo",
+  async (page) => {
+    const goalCard = card(page, "goal-company");
+    await goalCard.waitFor();
+    await goalCard.getByTestId("goal-edit").click();
+    await page.getByTestId("goal-form").waitFor();
+    assert.equal(await page.getByTestId("goal-input-title").inputValue(), "November revenue");
+    assert.equal(await page.getByTestId("goal-input-target").inputValue(), "10000.00");
+    await page.getByTestId("goal-input-target").fill("-5");
+    await page.getByTestId("goal-save").click();
+    await page.getByTestId("field-error-target").waitFor();
+    await page.getByTestId("goal-input-target").fill("8,000.00");
+    await page.getByTestId("goal-save").click();
+    await page.getByTestId("goal-form").waitFor({ state: "detached" });
+    // 8,500.00 sold of 8,000.00: the whole target is reached.
+    await expectStats(card(page, "goal-company"), { target: 8000, actual: 8500, attainment: 8500 / 8000 });
+
+    await card(page, "goal-company").getByTestId("goal-delete").click();
+    await page.getByTestId("confirm-yes").click();
+    await page.getByTestId("goals-empty").waitFor();
+    await eventually(async () => {
+      const goals = (await storedEnvelope(page)).data.goals;
+      assert.ok(goals[0]?.deleted_at, "a tombstone is kept");
+    });
+    await page.getByTestId("undo").click();
+    await expectStats(card(page, "goal-company"), { target: 8000 });
+  },
+  {
+    path: "/goals",
+    seed: teamWithGoals([
+      goal({
+        id: "goal-company",
+        title: "November revenue",
+        measure: REVENUE,
+        target: { type: "amount", amount: 1000000 },
+        period: NOVEMBER,
+        owner: { type: "company" },
+      }),
+    ]),
+  },
+);
