@@ -317,3 +317,42 @@ appTest(
     ]),
   },
 );
+
+appTest(
+  "a company goal is split by weight over every rep, and a zero weight is refused",
+  async (page) => {
+    const parent = card(page, "goal-company");
+    await parent.getByTestId("goal-split").click();
+    const panel = parent.getByTestId("goal-split-panel");
+    await panel.getByTestId("split-by-weight").check();
+    const weight = (rep) => panel.locator(`[data-testid="split-rep"][data-rep-id="${rep}"]`).getByTestId("split-weight");
+    await weight("rep-anna").fill("0");
+    await panel.getByTestId("split-save").click();
+    await panel.getByTestId("field-error-weight").waitFor();
+    // Weights 2 : 1 : 1 of 10,000.00 → 5,000.00, 2,500.00 and 2,500.00.
+    await weight("rep-anna").fill("2");
+    await panel.getByTestId("split-save").click();
+    await panel.waitFor({ state: "detached" });
+    await eventually(async () => {
+      const children = (await storedEnvelope(page)).data.goals.filter((g) => g.parent_id === "goal-company");
+      const byRep = Object.fromEntries(children.map((g) => [g.owner.id, [g.target.amount, g.weight]]));
+      assert.deepEqual(byRep, { "rep-anna": [500000, 2], "rep-minh": [250000, 1], "rep-petr": [250000, 1] });
+    });
+    // Roll-up: Anna 5,500.00 + Minh 3,000.00 + Petr 0 = 8,500.00 of 10,000.00.
+    await expectStats(card(page, "goal-company"), { target: 10000, actual: 8500, attainment: 0.85 });
+    assert.equal(await card(page, "goal-company").getByTestId("goal-rollup").getAttribute("data-children"), "3");
+  },
+  {
+    path: "/goals",
+    seed: teamWithGoals([
+      goal({
+        id: "goal-company",
+        title: "November revenue",
+        measure: REVENUE,
+        target: { type: "amount", amount: 1000000 },
+        period: NOVEMBER,
+        owner: { type: "company" },
+      }),
+    ]),
+  },
+);
