@@ -47,7 +47,12 @@ pub fn GoalCard(goal: Goal, #[prop(optional)] children: Option<Children>) -> imp
             p.milestones
                 .iter()
                 .map(|m| {
-                    let text = i18n::fill(i18n.texts().goal_milestone, &[("percent", &m.percent.to_string())]);
+                    let template = if m.reached {
+                        i18n.texts().goal_milestone_reached
+                    } else {
+                        i18n.texts().goal_milestone_open
+                    };
+                    let text = i18n::fill(template, &[("percent", &m.percent.to_string())]);
                     view! {
                         <li data-testid="goal-milestone" data-percent=m.percent data-reached=m.reached.to_string() class:reached=m.reached>
                             {text}
