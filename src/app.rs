@@ -2,7 +2,7 @@
 
 use crate::components::{ConfirmDialog, Notices, UndoToast};
 use crate::lang::{use_i18n, I18n};
-use crate::pages::{Dashboard, Deals, NotFound, Records, Settings};
+use crate::pages::{Dashboard, Deals, Goals, NotFound, Records, Settings};
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
 use leptos::ev;
@@ -15,6 +15,8 @@ use wasm_bindgen::prelude::*;
 pub fn App() -> impl IntoView {
     let store = Store::start();
     provide_context(store);
+    // Recurring goals carry over to the new period by themselves.
+    store.carry_over_goals();
     flush_when_leaving(store);
     crate::state::listen_for_indexed_saves(store);
     listen_for_updates(store);
@@ -42,6 +44,7 @@ fn Shell() -> impl IntoView {
                 <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
                 <nav aria-label=move || i18n.texts().nav_label>
                     <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
+                    <A href="/goals" attr:data-testid="nav-goals">{i18n.t(|t| t.nav_goals)}</A>
                     <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
                     <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
@@ -51,6 +54,7 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
+                    <Route path=path!("/goals") view=Goals />
                     <Route path=path!("/deals") view=Deals />
                     <Route path=path!("/records/:kind") view=Records />
                     <Route path=path!("/settings") view=Settings />

@@ -33,3 +33,33 @@ pub fn kpi_value(
         KpiValue::NoData => i18n.texts().no_data.to_string(),
     }
 }
+
+/// A goal read-out (in its measure's unit, money in minor units) as a KPI value, so it
+/// is shown like the KPI cards show it; `None` is "no data". Counts of a pro-rated
+/// expectation or a projection are not whole, so they are plain numbers.
+pub fn goal_value(value: Option<f64>, unit: Unit) -> KpiValue {
+    let Some(value) = value.filter(|v| v.is_finite()) else {
+        return KpiValue::NoData;
+    };
+    match unit {
+        Unit::Money => kpi::goals::to_money(value).map_or(KpiValue::NoData, KpiValue::Money),
+        Unit::Ratio => KpiValue::Ratio(value),
+        Unit::Days => KpiValue::Days(value),
+        _ => KpiValue::Number(value),
+    }
+}
+
+/// The text of a goal read-out and its unrounded `data-value` (money in major units).
+pub fn goal_text(
+    i18n: I18n,
+    value: Option<f64>,
+    unit: Unit,
+    currency: Currency,
+    locale: NumberLocale,
+) -> (String, Option<f64>) {
+    let value = goal_value(value, unit);
+    (
+        kpi_value(i18n, &value, unit, currency, locale),
+        value.data_value(currency),
+    )
+}

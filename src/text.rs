@@ -142,3 +142,57 @@ pub fn period_range(i18n: I18n, period: &Period) -> String {
 pub fn day_short(day: NaiveDate) -> String {
     format!("{:02}-{:02}", day.month(), day.day())
 }
+
+/// What a goal measures: the KPI's name, or "Visits" for a count of an activity kind.
+pub fn measure(i18n: I18n, measure: kpi::Measure) -> String {
+    match measure {
+        kpi::Measure::Kpi(id) => kpi_name(i18n, id),
+        kpi::Measure::Activities(kind) => label(i18n, "choice_", kind.id()),
+    }
+}
+
+/// The value of a measure select option: "kpi:revenue", "activities:visit".
+pub fn measure_key(measure: kpi::Measure) -> String {
+    match measure {
+        kpi::Measure::Kpi(id) => format!("kpi:{}", id.id()),
+        kpi::Measure::Activities(kind) => format!("activities:{}", kind.id()),
+    }
+}
+
+pub fn measure_from_key(key: &str) -> Option<kpi::Measure> {
+    match key.split_once(':')? {
+        ("kpi", id) => KpiId::from_id(id).map(kpi::Measure::Kpi),
+        ("activities", id) => kpi::ActivityKind::from_id(id).map(kpi::Measure::Activities),
+        _ => None,
+    }
+}
+
+/// The value of an owner select option: "company", "team:<id>", "rep:<id>".
+pub fn owner_key(owner: &kpi::Owner) -> String {
+    match owner {
+        kpi::Owner::Company => "company".to_string(),
+        kpi::Owner::Team(id) => format!("team:{id}"),
+        kpi::Owner::Rep(id) => format!("rep:{id}"),
+    }
+}
+
+pub fn owner_from_key(key: &str) -> kpi::Owner {
+    match key.split_once(':') {
+        Some(("team", id)) => kpi::Owner::Team(id.to_string()),
+        Some(("rep", id)) => kpi::Owner::Rep(id.to_string()),
+        _ => kpi::Owner::Company,
+    }
+}
+
+/// The owner's name: "Company", the team's or the rep's name (a gone one by its id).
+pub fn owner(i18n: I18n, data: &kpi::Dataset, owner: &kpi::Owner) -> String {
+    match owner {
+        kpi::Owner::Company => i18n.texts().goal_owner_company.to_string(),
+        kpi::Owner::Team(id) => data
+            .find::<kpi::Team>(id)
+            .map_or_else(|| id.clone(), |t| t.name.clone()),
+        kpi::Owner::Rep(id) => data
+            .find::<kpi::Rep>(id)
+            .map_or_else(|| id.clone(), |r| r.name.clone()),
+    }
+}

@@ -107,7 +107,7 @@ fn bar_label(data: &BarSeries, x: f64, every: usize) -> String {
 }
 
 /// Axis labels stay short: 12500 → "12.5k", 2000000 → "2M".
-fn compact(value: f64) -> String {
+pub(super) fn compact(value: f64) -> String {
     let (scaled, suffix) = match value.abs() {
         v if v >= 1_000_000.0 => (value / 1_000_000.0, "M"),
         v if v >= 1_000.0 => (value / 1_000.0, "k"),

@@ -1,8 +1,9 @@
-use super::{draw_bars, BarSeries};
+use super::{draw_bars, draw_burn_up, BarSeries, BurnUpSeries};
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
@@ -16,16 +17,9 @@ pub fn BarChart(
     #[prop(optional)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    let resized = RwSignal::new(0u32);
-    let listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
-        resized.track();
+    let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        if let Some(canvas) = canvas.get() {
-            render(&canvas, &data);
-        }
+        render(canvas, |area, scale| draw_bars(&area, &data, scale));
     });
     view! {
         <canvas
@@ -38,8 +32,45 @@ pub fn BarChart(
     }
 }
 
+/// A goal's burn-up chart on a `<canvas>`; drawing lives in `draw_burn_up`.
+#[component]
+pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let canvas = redraw_on_change(move |canvas| {
+        let data = data.get();
+        render(canvas, |area, scale| draw_burn_up(&area, &data, scale));
+    });
+    view! {
+        <canvas
+            node_ref=canvas
+            class="chart burn-up"
+            data-testid="goal-burnup"
+            role="img"
+            aria-label=move || label.get()
+        ></canvas>
+    }
+}
+
+/// A canvas node that is redrawn by `draw` whenever what `draw` reads or the window
+/// size changes.
+fn redraw_on_change(draw: impl Fn(&HtmlCanvasElement) + 'static) -> NodeRef<Canvas> {
+    let canvas = NodeRef::<Canvas>::new();
+    let resized = RwSignal::new(0u32);
+    let listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        resized.track();
+        if let Some(canvas) = canvas.get() {
+            draw(&canvas);
+        }
+    });
+    canvas
+}
+
 /// Sizes the backing store to CSS size × devicePixelRatio (sharp on HiDPI), then draws.
-fn render(canvas: &HtmlCanvasElement, data: &BarSeries) {
+fn render(
+    canvas: &HtmlCanvasElement,
+    draw: impl FnOnce(DrawingArea<CanvasBackend, Shift>, f64) -> Result<(), String>,
+) {
     let scale = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|ratio| *ratio > 0.0)
@@ -55,7 +86,7 @@ fn render(canvas: &HtmlCanvasElement, data: &BarSeries) {
     canvas.set_width(width);
     canvas.set_height(height);
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if let Err(error) = draw_bars(&backend.into_drawing_area(), data, scale) {
+        if let Err(error) = draw(backend.into_drawing_area(), scale) {
             leptos::logging::warn!("chart not drawn: {error}");
         }
     }

@@ -2,6 +2,7 @@
 
 mod confirm;
 mod fields;
+mod goal_card;
 mod kpi_card;
 mod modal;
 mod notices;
@@ -10,6 +11,7 @@ mod undo_toast;
 
 pub use confirm::ConfirmDialog;
 pub use fields::{DateField, SelectField, TextField};
+pub use goal_card::{status_id, GoalCard};
 pub use kpi_card::KpiCard;
 pub use modal::Modal;
 pub use notices::Notices;

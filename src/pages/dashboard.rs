@@ -1,5 +1,5 @@
 use crate::charts::{BarSeries, ChartPanel, ChartRow};
-use crate::components::KpiCard;
+use crate::components::{GoalCard, KpiCard};
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
@@ -123,6 +123,17 @@ pub fn Dashboard() -> impl IntoView {
             &[("currency", store.currency().code())],
         )
     };
+    // The goals of the chosen scope whose period overlaps the chosen period.
+    let goals = Memo::new(move |_| {
+        let (period, scope) = (period.get(), scope.get());
+        store.data.with(|d| {
+            d.live::<kpi::Goal>()
+                .filter(|g| g.owner.scope() == scope)
+                .filter(|g| g.period.start <= period.end && period.start <= g.period.end)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let load_demo = move |_| store.offer_replacement(store.demo_data(), Replacement::Demo);
 
     view! {
@@ -146,6 +157,18 @@ pub fn Dashboard() -> impl IntoView {
                         <a class="button" href="/deals?new=1">{i18n.t(|t| t.add_first_deal)}</a>
                     </div>
                 </div>
+            </Show>
+            <Show when=move || goals.with(|g| !g.is_empty())>
+                <section class="dashboard-goals" data-testid="dashboard-goals">
+                    <h2>{i18n.t(|t| t.goals_title)}</h2>
+                    <div class="goal-grid">
+                        <For each=move || goals.get() key=|g| (g.id.clone(), g.updated_at) let(goal)>
+                            <GoalCard goal=goal.clone()>
+                                <a href=format!("/goals?goal={}", goal.id) data-testid="goal-open">{i18n.t(|t| t.goal_open)}</a>
+                            </GoalCard>
+                        </For>
+                    </div>
+                </section>
             </Show>
             {KpiGroup::ALL
                 .iter()

@@ -58,6 +58,9 @@ pub enum Command {
     },
     /// Any other record from its form (validated by `kpi::forms`).
     SaveRecord(AnyRecord),
+    /// Several records in one step, all or none (a cascade's rep goals, recurring goals
+    /// carried over): one change, one save.
+    SaveRecords(Vec<AnyRecord>),
     DeleteRecord {
         kind: RecordKind,
         id: RecordId,

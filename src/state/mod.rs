@@ -219,6 +219,17 @@ impl Store {
             Command::SaveRecord(record) => {
                 self.data.update(|d| record.upsert_into(d));
             }
+            Command::SaveRecords(records) => {
+                if records.is_empty() {
+                    return Ok(());
+                }
+                // One update: other views never see a half-applied batch.
+                self.data.update(|d| {
+                    for record in records {
+                        record.upsert_into(d);
+                    }
+                });
+            }
             Command::DeleteRecord { kind, id } => {
                 let before = self
                     .data
@@ -289,6 +300,25 @@ impl Store {
         }
         self.schedule_save();
         Ok(())
+    }
+
+    /// Recurring goals carry over by themselves: the instances due today are saved in
+    /// one step. Skipped quietly while the data cannot change (loading, read-only,
+    /// saves paused): the next start or visit of the goals page carries them over.
+    pub fn carry_over_goals(&self) {
+        if !matches!(
+            self.storage_mode.get_untracked(),
+            StorageMode::Local | StorageMode::Indexed | StorageMode::MemoryOnly
+        ) {
+            return;
+        }
+        let due = self
+            .data
+            .with_untracked(|d| kpi::goals::due_instances(d, self.today(), clock::now()));
+        if !due.is_empty() {
+            let records = due.into_iter().map(AnyRecord::Goal).collect();
+            let _ = self.apply(Command::SaveRecords(records));
+        }
     }
 
     /// The deal `id` closed today as won or lost, validated.

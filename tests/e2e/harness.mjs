@@ -160,7 +160,7 @@ export async function reload(page) {
   await page.getByTestId("app-ready").waitFor();
 }
 
-const ROUTES = { dashboard: "/", deals: "/deals", records: "/records/customers", settings: "/settings" };
+const ROUTES = { dashboard: "/", goals: "/goals", deals: "/deals", records: "/records/customers", settings: "/settings" };
 
 /** Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. */
 export async function navigate(page, name) {
@@ -287,12 +287,14 @@ export async function chooseBackup(page, file) {
 }
 
 /**
- * Reads the revenue chart's pixels in the page: its size (attribute and CSS),
+ * Reads a chart's pixels in the page (the revenue chart, or the canvas of a test id
+ * or locator given): its size (attribute and CSS),
  * the device pixel ratio, and how many pixels differ from the background (the
  * most common colour).
  */
-export async function chartPixels(page) {
-  return page.getByTestId("revenue-chart").evaluate((canvas) => {
+export async function chartPixels(page, chart = "revenue-chart") {
+  const canvasOf = typeof chart === "string" ? page.getByTestId(chart) : chart;
+  return canvasOf.evaluate((canvas) => {
     const { width, height } = canvas;
     const rect = canvas.getBoundingClientRect();
     const base = { width, height, cssWidth: rect.width, cssHeight: rect.height, dpr: window.devicePixelRatio };

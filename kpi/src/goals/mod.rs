@@ -36,8 +36,9 @@ mod recurrence;
 pub use cascade::{cascade, roll_up, split_money, split_value, CascadeError, CascadePart};
 pub use input::{target_problem, GoalError, GoalField, GoalInput, TargetKind};
 pub use pacing::{
-    assess, attainment_history, burn_up, classify, progress, Assessment, BurnUpPoint, GoalStatus,
-    Milestone, PastAttainment, Progress, AT_RISK_TOLERANCE, MILESTONES, UNUSUAL_JUMP,
+    assess, attainment_history, burn_up, burn_up_per_day, classify, progress, Assessment,
+    BurnUpPoint, GoalStatus, Milestone, PastAttainment, Progress, AT_RISK_TOLERANCE, MILESTONES,
+    UNUSUAL_JUMP,
 };
 pub use recurrence::{due_instances, instance_id, series_history, MAX_CATCH_UP};
 

@@ -40,11 +40,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{actual_to_date, baseline, measure_value, resolve_target, Accrual};
+use crate::catalogue::KpiId;
 use crate::catalogue::{Better, Unit};
-use crate::metrics::sales::MAX_SERIES_DAYS;
-use crate::metrics::working_days;
+use crate::metrics::sales::{daily_sales, MAX_SERIES_DAYS};
+use crate::metrics::{working_days, Slice};
 use crate::model::id_enum::id_enum;
-use crate::model::{Dataset, Goal, Measure};
+use crate::model::{Activity, Dataset, Goal, Measure};
 use crate::period::{shift, Period};
 
 /// At risk within this share of the expected value on the worse side (10 %).
@@ -307,11 +308,90 @@ pub struct BurnUpPoint {
 
 /// The burn-up chart of `goal` on `today`: one point per calendar day of the period
 /// (at most [`MAX_SERIES_DAYS`]). The last point's target is the target; its
-/// projection is [`Progress::projection`]. One pass over the data per day up to today.
+/// projection is [`Progress::projection`].
+///
+/// Linear for revenue and activity counts: one pass over the data bucketing the
+/// period's sales (or activities) by day, then a running total (see
+/// [`daily_increments`]). Other measures — the other cumulative KPIs and every level
+/// measure, whose value so far is not a sum of days — take one pass per day up to
+/// today ([`burn_up_per_day`]).
 pub fn burn_up(data: &Dataset, goal: &Goal, today: NaiveDate) -> Vec<BurnUpPoint> {
-    let period = goal.period;
     let now = progress(data, goal, today);
+    let Some(days) = daily_increments(data, goal, today) else {
+        return burn_up_per_day(data, goal, today, &now);
+    };
+    let mut total = 0.0;
+    points(goal.period, today, &now, |index, _| {
+        total += days.get(index).copied().unwrap_or(0.0);
+        Some(total)
+    })
+}
+
+/// The burn-up chart with one pass over the data per day up to today: the reference
+/// the linear [`burn_up`] must match.
+pub fn burn_up_per_day(
+    data: &Dataset,
+    goal: &Goal,
+    today: NaiveDate,
+    now: &Progress,
+) -> Vec<BurnUpPoint> {
+    let (period, scope) = (goal.period, goal.owner.scope());
+    points(period, today, now, |_, date| {
+        let window = Period::custom(period.start, date).ok();
+        window.and_then(|w| measure_value(data, goal.measure, &scope, w, today))
+    })
+}
+
+/// What each day of the goal's period adds to its measure, in one pass — for revenue
+/// (the period's sales by day, as [`daily_sales`](crate::metrics::sales::daily_sales))
+/// and activity counts; `None` for any other measure, or before the period starts.
+fn daily_increments(data: &Dataset, goal: &Goal, today: NaiveDate) -> Option<Vec<f64>> {
+    let period = goal.period;
+    if today < period.start {
+        return None;
+    }
     let scope = goal.owner.scope();
+    let slice = Slice::new(data, period, &scope, today);
+    match goal.measure {
+        Measure::Kpi(KpiId::Revenue) => Some(
+            daily_sales(&slice)
+                .into_iter()
+                .map(|(_, amount)| amount.minor() as f64)
+                .collect(),
+        ),
+        Measure::Activities(kind) => {
+            let count = usize::try_from(period.days())
+                .unwrap_or(0)
+                .min(MAX_SERIES_DAYS);
+            let mut days = vec![0.0; count];
+            let reached = slice.reached();
+            for activity in data.live::<Activity>() {
+                if activity.kind != kind || activity.date < period.start || activity.date > reached
+                {
+                    continue;
+                }
+                if !slice.has_rep(activity.rep_id.as_deref()) {
+                    continue;
+                }
+                let offset = usize::try_from((activity.date - period.start).num_days()).ok();
+                if let Some(day) = offset.and_then(|i| days.get_mut(i)) {
+                    *day += 1.0;
+                }
+            }
+            Some(days)
+        }
+        Measure::Kpi(_) => None,
+    }
+}
+
+/// The points of the chart, the actual of each day up to today from `actual(index,
+/// date)` (called in date order).
+fn points(
+    period: Period,
+    today: NaiveDate,
+    now: &Progress,
+    mut actual: impl FnMut(usize, NaiveDate) -> Option<f64>,
+) -> Vec<BurnUpPoint> {
     let total = now.days.max(1) as f64;
     let count = usize::try_from(period.days())
         .unwrap_or(0)
@@ -320,14 +400,9 @@ pub fn burn_up(data: &Dataset, goal: &Goal, today: NaiveDate) -> Vec<BurnUpPoint
         .start
         .iter_days()
         .take(count)
-        .map(|date| {
+        .enumerate()
+        .map(|(index, date)| {
             let through = days_through(period, date) as f64;
-            let actual = if date <= today {
-                let window = Period::custom(period.start, date).ok();
-                window.and_then(|w| measure_value(data, goal.measure, &scope, w, today))
-            } else {
-                None
-            };
             let share = |value: f64| {
                 if now.cumulative {
                     value * through / total
@@ -337,7 +412,11 @@ pub fn burn_up(data: &Dataset, goal: &Goal, today: NaiveDate) -> Vec<BurnUpPoint
             };
             BurnUpPoint {
                 date,
-                actual,
+                actual: if date <= today {
+                    actual(index, date)
+                } else {
+                    None
+                },
                 target: now.target.map(share),
                 projection: if date >= today {
                     now.projection.map(share)

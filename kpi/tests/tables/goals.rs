@@ -1031,3 +1031,41 @@ fn goals_are_records_like_any_other() {
         ["data.goals[0] (id \"goal\"): breaks the rules: title: required, target: negative, weight: out_of_range"]
     );
 }
+
+#[test]
+fn linear_burn_up_matches_one_pass_per_day_on_the_demo() {
+    let anchor = day("2026-11-22");
+    let data = kpi::demo_dataset(anchor, instant());
+    let mut goals = data.goals.clone();
+    let rep = data.reps[0].id.clone();
+    let team = data.teams[0].id.clone();
+    for (measure, owner) in [
+        (Measure::Kpi(KpiId::Revenue), Owner::Company),
+        (Measure::Kpi(KpiId::Revenue), Owner::Team(team.clone())),
+        (Measure::Kpi(KpiId::Revenue), Owner::Rep(rep.clone())),
+        (Measure::Activities(ActivityKind::Call), Owner::Company),
+        (
+            Measure::Activities(ActivityKind::Visit),
+            Owner::Rep(rep.clone()),
+        ),
+    ] {
+        for period in [
+            Period::year_of(anchor),
+            Period::month_of(anchor),
+            Period::month_of(day("2026-08-10")),
+        ] {
+            goals.push(goal(
+                measure,
+                Target::Value { value: 1.0 },
+                period,
+                owner.clone(),
+            ));
+        }
+    }
+    for goal in &goals {
+        let now = progress(&data, goal, anchor);
+        let linear = burn_up(&data, goal, anchor);
+        let per_day = kpi::goals::burn_up_per_day(&data, goal, anchor, &now);
+        assert_eq!(linear, per_day, "{} {:?}", goal.title, goal.measure);
+    }
+}
