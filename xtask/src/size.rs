@@ -19,9 +19,10 @@ pub const BUDGET: u64 = 150 * 1024;
 /// new screens must be paid for by savings elsewhere or raise it knowingly. History:
 /// 477 KB with issue 3's dashboard, record forms, sales settings and demo generator;
 /// 525 KB with issue 4's IndexedDB store and damaged-data choices plus issue 5's goal
-/// model, pacing and miss diagnosis (ceiling raised from 490 KB to make room for the
-/// goals screens).
-pub const CEILING: u64 = 570 * 1024;
+/// model, pacing and miss diagnosis (ceiling raised from 490 KB); 628 KB with issue 5's
+/// goals screens (+98 KB, mostly view and reactive code) — raised to 700 KB to leave
+/// room for issue 6's screens, while issue 2's decision on the budget is pending.
+pub const CEILING: u64 = 700 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
