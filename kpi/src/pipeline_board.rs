@@ -16,6 +16,7 @@
 //! - the functions that change a deal return the changed copy and leave `updated_at`
 //!   alone: the app's command stamps it (`kpi` never reads the clock).
 
+use crate::money::round_div;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -135,7 +136,7 @@ fn column(
     let mut weighted: i128 = 0;
     for deal in &deals {
         total = total.saturating_add(deal.amount);
-        weighted += i128::from(deal.amount.minor()) * i128::from(percent(deal, settings));
+        weighted += i128::from(deal.amount.minor()) * i128::from(deal.open_percent(settings));
     }
     let drop_off = (known && reached > 0)
         .then(|| f64::from(reached.saturating_sub(advanced)) / f64::from(reached));
@@ -145,33 +146,11 @@ fn column(
         deal_ids: deals.iter().map(|d| d.id.clone()).collect(),
         count: u32::try_from(deals.len()).unwrap_or(u32::MAX),
         total,
-        weighted: Money(saturate(round_div(weighted, 100))),
+        weighted: Money::saturating_from(round_div(weighted, 100)),
         reached,
         advanced,
         drop_off,
     }
-}
-
-/// The deal's win probability in percent as if open: its own, else the stage's, else 0.
-fn percent(deal: &Deal, settings: &Settings) -> u8 {
-    deal.probability
-        .or_else(|| settings.stage(&deal.stage).map(|s| s.probability))
-        .unwrap_or(0)
-        .min(100)
-}
-
-/// `numerator ÷ denominator` (denominator > 0) rounded half away from zero.
-fn round_div(numerator: i128, denominator: i128) -> i128 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    if 2 * remainder.abs() >= denominator {
-        quotient + numerator.signum()
-    } else {
-        quotient
-    }
-}
-
-fn saturate(value: i128) -> i64 {
-    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// Where to move a deal: a stage by id (drag and drop, a stage picker) or one step

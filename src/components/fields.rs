@@ -1,4 +1,35 @@
+use crate::text::{self, I18n};
+use i18n::Texts;
+use kpi::Problem;
 use leptos::prelude::*;
+
+/// The message for `field`'s first error among a form's `errors` (`of` names an
+/// error's field and problem), for the field's `error` prop.
+pub fn field_error<E, F>(
+    i18n: I18n,
+    errors: RwSignal<Vec<E>>,
+    field: F,
+    of: fn(&E) -> (F, Problem),
+) -> Signal<Option<String>>
+where
+    E: Send + Sync + 'static,
+    F: PartialEq + Copy + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .map(of)
+                .find(|(f, _)| *f == field)
+                .map(|(_, problem)| text::problem(i18n, problem))
+        })
+    })
+}
+
+/// A translated text as a signal, for a field's `label` prop.
+pub fn text_signal(i18n: I18n, pick: fn(&'static Texts) -> &'static str) -> Signal<String> {
+    Signal::derive(move || pick(i18n.texts()).to_string())
+}
 
 /// A labelled text input bound to `value`, with its error announced and linked.
 #[component]

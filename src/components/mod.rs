@@ -10,7 +10,7 @@ mod show_more;
 mod undo_toast;
 
 pub use confirm::ConfirmDialog;
-pub use fields::{DateField, SelectField, TextField};
+pub use fields::{field_error, text_signal, DateField, SelectField, TextField};
 pub use goal_card::{status_id, GoalCard};
 pub use kpi_card::KpiCard;
 pub use modal::Modal;

@@ -1,4 +1,4 @@
-use crate::components::{DateField, SelectField, TextField};
+use crate::components::{field_error, text_signal, DateField, SelectField, TextField};
 use crate::lang::use_i18n;
 use crate::state::{Command, NoticeId, Store};
 use crate::{clock, text};
@@ -206,18 +206,11 @@ pub fn DealForm(form: DealFormState) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let error = move |field: DealField| {
-        Signal::derive(move || {
-            form.errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| e.field == field)
-                    .map(|e| text::problem(i18n, e.problem))
-            })
+        field_error(i18n, form.errors, field, |e: &FieldError| {
+            (e.field, e.problem)
         })
     };
-    let label = move |pick: fn(&'static Texts) -> &'static str| {
-        Signal::derive(move || pick(i18n.texts()).to_string())
-    };
+    let label = move |pick: fn(&'static Texts) -> &'static str| text_signal(i18n, pick);
     let status = move || DealStatus::from_id(&form.status.get()).unwrap_or(DealStatus::Open);
     let stage_options = Signal::derive(move || {
         store.data.with(|d| {

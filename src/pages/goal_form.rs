@@ -1,7 +1,7 @@
 //! The goal form: one fieldset per SMART step. Parsing and validation happen in
 //! `kpi::goals::GoalInput`; this only moves text in and out and shows the baseline.
 
-use crate::components::{DateField, SelectField, TextField};
+use crate::components::{field_error, text_signal, DateField, SelectField, TextField};
 use crate::lang::use_i18n;
 use crate::state::{Command, Store};
 use crate::{clock, format, text};
@@ -204,18 +204,11 @@ pub fn GoalForm(form: GoalFormState, on_saved: impl Fn(RecordId) + 'static) -> i
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let error = move |field: GoalField| {
-        Signal::derive(move || {
-            form.errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| e.field == field)
-                    .map(|e| text::problem(i18n, e.problem))
-            })
+        field_error(i18n, form.errors, field, |e: &GoalError| {
+            (e.field, e.problem)
         })
     };
-    let label = move |pick: fn(&'static Texts) -> &'static str| {
-        Signal::derive(move || pick(i18n.texts()).to_string())
-    };
+    let label = move |pick: fn(&'static Texts) -> &'static str| text_signal(i18n, pick);
     let choices = move |prefix: &'static str, ids: Vec<&'static str>| {
         Signal::derive(move || {
             ids.iter()

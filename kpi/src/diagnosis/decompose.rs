@@ -164,7 +164,7 @@ pub(super) fn decompose_parts(
             };
             Contribution {
                 driver,
-                amount: Money(saturate(amount)),
+                amount: Money::saturating_from(amount),
                 actual: actual_value,
                 reference: reference_value,
                 next_step: driver.next_step(),
@@ -175,9 +175,9 @@ pub(super) fn decompose_parts(
     Decomposition {
         actual: actual_total,
         reference: reference_total,
-        gap: Money(saturate(
+        gap: Money::saturating_from(
             i128::from(actual_total.minor()) - i128::from(reference_total.minor()),
-        )),
+        ),
         contributions,
     }
 }
@@ -273,9 +273,4 @@ fn allocate(values: &[f64; N], total: i128) -> [i128; N] {
 /// Compares two finite floats, −0 equal to +0 (so negating both mirrors the order).
 fn compare(x: f64, y: f64) -> std::cmp::Ordering {
     x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal)
-}
-
-/// An i128 amount clamped to the i64 range.
-fn saturate(value: i128) -> i64 {
-    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }

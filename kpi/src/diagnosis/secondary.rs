@@ -109,7 +109,7 @@ impl SecondaryFactors {
         SecondaryFactors {
             slipped_deals,
             slipped_amount,
-            discount_given: Money(saturate(discount)),
+            discount_given: Money::saturating_from(discount),
             discount_rate,
             previous_discount_rate,
             extra_discount,
@@ -133,9 +133,4 @@ impl SecondaryFactors {
         }
         steps
     }
-}
-
-/// An i128 amount clamped to the i64 range.
-fn saturate(value: i128) -> i64 {
-    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }

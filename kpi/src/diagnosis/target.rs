@@ -1,5 +1,6 @@
 //! The gap to a revenue target, split over the drivers of a planned funnel.
 
+use crate::money::round_div;
 use serde::{Deserialize, Serialize};
 
 use crate::model::id_enum::id_enum;
@@ -143,7 +144,7 @@ fn first_empty_step(actual: &Drivers, target: Money) -> TargetDecomposition {
             };
             Contribution {
                 driver,
-                amount: Money(saturate(amount)),
+                amount: Money::saturating_from(amount),
                 actual: value,
                 reference: None,
                 next_step: driver.next_step(),
@@ -161,29 +162,8 @@ fn first_empty_step(actual: &Drivers, target: Money) -> TargetDecomposition {
         decomposition: Decomposition {
             actual: revenue,
             reference: target,
-            gap: Money(saturate(
-                i128::from(revenue.minor()) - i128::from(target.minor()),
-            )),
+            gap: Money::saturating_from(i128::from(revenue.minor()) - i128::from(target.minor())),
             contributions,
         },
     }
-}
-
-/// `numerator ÷ denominator` (denominator > 0) rounded half away from zero; 0 for a
-/// denominator ≤ 0.
-fn round_div(numerator: i128, denominator: i128) -> i128 {
-    if denominator <= 0 {
-        return 0;
-    }
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    if 2 * remainder.abs() >= denominator {
-        quotient + numerator.signum()
-    } else {
-        quotient
-    }
-}
-
-/// An i128 amount clamped to the i64 range.
-fn saturate(value: i128) -> i64 {
-    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }

@@ -12,7 +12,8 @@
 //!   applies to whatever scope is shown.
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::{Deal, Record, Settings};
+use crate::model::{Deal, Record};
+use crate::money::round_div;
 use crate::money::Money;
 use crate::period::Period;
 
@@ -54,9 +55,9 @@ impl PipelineMetrics {
                 continue;
             }
             open = open.saturating_add(deal.amount);
-            weighted += i128::from(deal.amount.minor()) * i128::from(percent(deal, settings));
+            weighted += i128::from(deal.amount.minor()) * i128::from(deal.open_percent(settings));
         }
-        let weighted_pipeline = Money(saturate(round_div(weighted, 100)));
+        let weighted_pipeline = Money::saturating_from(round_div(weighted, 100));
 
         let pipeline_coverage = settings.monthly_target.and_then(|monthly| {
             let target = period_target(monthly, &slice.period);
@@ -112,7 +113,7 @@ pub fn period_target(monthly: Money, period: &Period) -> Money {
                 .saturating_mul(DENOMINATOR / month_days),
         );
     }
-    Money(saturate(round_div(numerator, DENOMINATOR)))
+    Money::saturating_from(round_div(numerator, DENOMINATOR))
 }
 
 /// Open at the end of `day`: created by then and not yet won or lost (see module docs).
@@ -124,28 +125,4 @@ fn open_on(deal: &Deal, day: chrono::NaiveDate) -> bool {
         return true;
     }
     deal.closed_on.is_some_and(|closed| closed > day)
-}
-
-/// The deal's win probability in percent 0–100 as if it were open: its own, else its
-/// stage's default, else 0.
-fn percent(deal: &Deal, settings: &Settings) -> u8 {
-    deal.probability
-        .or_else(|| settings.stage(&deal.stage).map(|s| s.probability))
-        .unwrap_or(0)
-        .min(100)
-}
-
-/// `numerator ÷ denominator` (denominator > 0) rounded half away from zero.
-fn round_div(numerator: i128, denominator: i128) -> i128 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    if 2 * remainder.abs() >= denominator {
-        quotient + numerator.signum()
-    } else {
-        quotient
-    }
-}
-
-/// An i128 amount clamped to the i64 range.
-fn saturate(value: i128) -> i64 {
-    i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
 }

@@ -76,19 +76,22 @@ impl Deal {
         validate_deal(self)
     }
 
+    /// The win probability in percent 0–100 as if the deal were open: its own, else
+    /// its stage's default, else 0 (unknown stage).
+    pub fn open_percent(&self, settings: &Settings) -> u8 {
+        self.probability
+            .or_else(|| settings.stage(&self.stage).map(|s| s.probability))
+            .unwrap_or(0)
+            .min(100)
+    }
+
     /// Win probability as a fraction 0–1: won 1, lost 0; open deals use their own
     /// probability, else their stage's default, else 0 (unknown stage).
     pub fn win_probability(&self, settings: &Settings) -> f64 {
         match self.status {
             DealStatus::Won => 1.0,
             DealStatus::Lost => 0.0,
-            DealStatus::Open => {
-                let percent = self
-                    .probability
-                    .or_else(|| settings.stage(&self.stage).map(|s| s.probability))
-                    .unwrap_or(0);
-                f64::from(percent.min(100)) / 100.0
-            }
+            DealStatus::Open => f64::from(self.open_percent(settings)) / 100.0,
         }
     }
 }

@@ -23,6 +23,12 @@ pub use parse::MoneyError;
 pub struct Money(pub i64);
 
 impl Money {
+    /// An i128 amount (a sum or product computed without overflow) clamped to the
+    /// range of `Money`.
+    pub fn saturating_from(value: i128) -> Money {
+        Money(i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX }))
+    }
+
     /// Nothing.
     pub const ZERO: Money = Money(0);
     /// The largest representable amount (i64::MAX minor units). Totals saturate here
@@ -127,5 +133,19 @@ impl Money {
         };
         // |rounded| ≤ |total| because count ≥ 1, so it fits back into i64.
         i64::try_from(rounded).ok().map(Money)
+    }
+}
+
+/// `numerator ÷ denominator` rounded half away from zero, the rounding of every money
+/// share; 0 for a denominator ≤ 0.
+pub(crate) fn round_div(numerator: i128, denominator: i128) -> i128 {
+    if denominator <= 0 {
+        return 0;
+    }
+    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
+    if 2 * remainder.abs() >= denominator {
+        quotient + numerator.signum()
+    } else {
+        quotient
     }
 }
