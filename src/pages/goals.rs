@@ -164,11 +164,13 @@ fn GoalBurnUp(goal: Goal) -> impl IntoView {
         points
             .with(|p| BurnUpSeries::new(p, unit, store.currency(), store.today(), text::day_short))
     });
-    let title = Signal::derive(move || {
-        i18n::fill(
-            i18n.texts().goal_burnup_title,
+    // The currency is named only where the goal counts money.
+    let title = Signal::derive(move || match unit {
+        kpi::Unit::Money => i18n::fill(
+            i18n.texts().goal_burnup_title_money,
             &[("currency", store.currency().code())],
-        )
+        ),
+        _ => i18n.texts().goal_burnup_title.to_string(),
     });
     let rows = move || {
         let today = store.today();
