@@ -63,6 +63,10 @@ fn wording(i18n: I18n, pending: &Pending) -> (String, &'static str) {
             ..
         } => (t.confirm_replace_demo.to_string(), t.confirm_replace_action),
         Pending::Erase => (t.confirm_erase.to_string(), t.confirm_erase_action),
+        Pending::DeleteSetAside(_) => (
+            t.confirm_delete_set_aside.to_string(),
+            t.confirm_discard_damaged_action,
+        ),
         Pending::DiscardDamaged => (
             t.confirm_discard_damaged.to_string(),
             t.confirm_discard_damaged_action,

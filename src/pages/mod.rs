@@ -11,6 +11,7 @@ mod goals;
 mod not_found;
 mod records;
 mod sales_settings;
+mod set_aside;
 mod settings;
 
 pub use dashboard::Dashboard;

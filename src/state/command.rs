@@ -39,6 +39,8 @@ pub enum Pending {
     ChangeCurrency(Currency),
     /// Delete the set-aside copy of damaged data (see `Store::resolve_damaged`).
     DiscardDamaged,
+    /// Delete one set-aside copy (a quarantine key) from Settings.
+    DeleteSetAside(String),
     Replace {
         data: Dataset,
         why: Replacement,

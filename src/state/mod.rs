@@ -415,6 +415,33 @@ impl Store {
         self.schedule_save();
     }
 
+    /// Copies of data set aside (quarantine keys) with their sizes in bytes.
+    pub fn set_aside_copies(&self) -> Vec<(String, usize)> {
+        self.saver
+            .try_with_value(|s| s.set_aside())
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// The text of one set-aside copy, to download.
+    pub fn set_aside_text(&self, key: &str) -> Option<String> {
+        self.saver
+            .try_with_value(|s| s.set_aside_text(key))
+            .and_then(Result::ok)
+            .flatten()
+    }
+
+    /// Deletes a set-aside copy (asked first, see `Pending::DeleteSetAside`); deleting
+    /// the damaged data still awaiting a choice is that choice: discard it.
+    fn delete_set_aside(&self, key: &str) {
+        match self.saver.try_update_value(|s| s.delete_set_aside(key)) {
+            Some(Ok(true)) => self.resolve_damaged(true),
+            Some(Ok(false)) => self.pump(),
+            Some(Err(error)) => self.notify(NoticeId::ActionFailed, Some(error.to_string()), None),
+            None => {}
+        }
+    }
+
     /// The set-aside text of damaged data awaiting the user's choice, to download.
     pub fn damaged_text(&self) -> Option<String> {
         self.saver
@@ -478,6 +505,10 @@ impl Store {
             Pending::Erase => Command::Erase,
             Pending::DiscardDamaged => {
                 self.resolve_damaged(true);
+                return;
+            }
+            Pending::DeleteSetAside(key) => {
+                self.delete_set_aside(&key);
                 return;
             }
         };

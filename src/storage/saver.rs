@@ -1,4 +1,4 @@
-use super::{DataStore, StorageError, DAMAGED_KEY, LAST_GOOD_KEY};
+use super::{DataStore, StorageError, DAMAGED_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX};
 use kpi::schema;
 use leptos::prelude::TimeoutHandle;
 
@@ -161,6 +161,45 @@ impl Saver {
         self.settle_damaged()?;
         self.held = self.protected.is_some();
         Ok(())
+    }
+
+    /// The copies set aside so far (quarantine keys, oldest first) with their sizes in
+    /// bytes.
+    pub fn set_aside(&self) -> Result<Vec<(String, usize)>, StorageError> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .map(|key| {
+                let size = self.store.get(&key)?.map_or(0, |text| text.len());
+                Ok((key, size))
+            })
+            .collect()
+    }
+
+    /// The text of one set-aside copy.
+    pub fn set_aside_text(&self, key: &str) -> Result<Option<String>, StorageError> {
+        match key.starts_with(QUARANTINE_PREFIX) {
+            true => self.store.get(key),
+            false => Ok(None),
+        }
+    }
+
+    /// Deletes one set-aside copy; true when it was the damaged data still awaiting the
+    /// user's choice (the caller then treats it as "discard").
+    pub fn delete_set_aside(&mut self, key: &str) -> Result<bool, StorageError> {
+        if !key.starts_with(QUARANTINE_PREFIX) {
+            return Ok(false);
+        }
+        if self.store.get(DAMAGED_KEY)?.as_deref() == Some(key) {
+            return Ok(true);
+        }
+        self.store.remove(key)?;
+        Ok(false)
     }
 
     /// Forgets that a decision about damaged data is pending.

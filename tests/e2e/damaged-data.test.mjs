@@ -53,6 +53,18 @@ appTest("a corrupted blob falls back to the last good copy until the user keeps 
   assert.equal(await notice(page, "damaged").count(), 0, "decided once, not asked again");
   assert.equal(await dealRows(page).count(), 6);
   assert.equal(await stored(page, key), CORRUPT, "keeping the good copy keeps the damaged one aside too");
+
+  // Settings lists what was set aside: it can be downloaded later, and deleted when asked.
+  await navigate(page, "settings");
+  const row = page.getByTestId("set-aside-row");
+  assert.equal(await row.count(), 1);
+  assert.equal(await row.getAttribute("data-key"), key);
+  const [again] = await Promise.all([page.waitForEvent("download"), row.getByTestId("set-aside-download").click()]);
+  assert.equal(readFileSync(await again.path(), "utf8"), CORRUPT);
+  await row.getByTestId("set-aside-delete").click();
+  await page.getByTestId("confirm-yes").click();
+  await page.getByTestId("set-aside").waitFor({ state: "detached" });
+  assert.equal(await stored(page, key), null, "deleted once confirmed");
 }, { seed: readFixture("kpi-team.json"), path: "/" });
 
 appTest("damaged data with no good copy can be discarded after a reload", async (page) => {
