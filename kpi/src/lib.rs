@@ -7,7 +7,9 @@
 
 pub mod catalogue;
 pub mod churn_chart;
+pub mod commission;
 pub mod complaints;
+pub mod contest;
 pub mod customer_view;
 pub mod deal_input;
 pub mod demo;
@@ -27,6 +29,7 @@ pub mod quick_log;
 pub mod record_ref;
 pub mod rules;
 pub mod schema;
+pub mod team_merge;
 pub mod settings_input;
 pub mod validate;
 pub mod workload;
@@ -37,7 +40,8 @@ pub use demo::demo_dataset;
 pub use goals::{GoalInput, GoalStatus, Progress};
 pub use metrics::{kpi_values, working_days, Sale, SaleKind, Scope, Slice};
 pub use model::{
-    default_stages, Activity, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
+    default_stages, Accelerator, Activity, BonusTrigger, Bracket, CommissionBasis, CommissionPlan,
+    Contest, DealBonus, GoalBonus, PlanKind, Threshold, Tier, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
     DealStatus, Expense, ExpenseCategory, Feedback, Goal, Lead, Lineage, Measure, Order, OrderKind,
     Owner, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source, Stage, Stored, Target,
     Team,
