@@ -231,7 +231,7 @@ pub struct WhatIf {
 /// "If I close these open deals, my commission becomes …": the chosen live open deals
 /// of `rep_id` are treated as won on `today` (clamped into `period`, so a what-if for
 /// another period still counts them there), at their current amount and cost; every
-/// other id is listed in [`WhatIf::ignored`]. The dataset itself is not changed.
+/// other id is listed in [`WhatIf::ignored`] (a repeated id counts once). The dataset itself is not changed.
 pub fn what_if(
     data: &Dataset,
     plan: &CommissionPlan,
@@ -244,7 +244,11 @@ pub fn what_if(
     let close_on = today.clamp(period.start, period.end.max(period.start));
     let mut assumed = data.clone();
     let mut ignored = Vec::new();
+    let mut closed: Vec<&RecordId> = Vec::new();
     for id in deal_ids_to_close {
+        if closed.contains(&id) {
+            continue;
+        }
         let deal = assumed.deals.iter_mut().find(|d| {
             &d.id == id
                 && d.is_live()
@@ -256,6 +260,7 @@ pub fn what_if(
                 deal.status = DealStatus::Won;
                 deal.closed_on = Some(close_on);
                 deal.lost_reason = None;
+                closed.push(id);
             }
             None if !ignored.contains(id) => ignored.push(id.clone()),
             None => {}
@@ -277,7 +282,7 @@ impl Statement {
     /// user's number format (the app translates the `description_id`s for the page).
     pub fn to_text(&self, data: &Dataset, currency: Currency, locale: NumberLocale) -> String {
         let money = |m: Money| m.format(currency, locale);
-        let rate = |bp: u32| format!("{}", crate::number::format_decimal(f64::from(bp) / 100.0, 2, locale));
+        let rate = |bp: u32| crate::number::format_decimal(f64::from(bp) / 100.0, 2, locale);
         let rep = data.rep_name(Some(&self.rep_id)).unwrap_or(&self.rep_id);
         let plan = data
             .find::<CommissionPlan>(&self.plan_id)
@@ -291,9 +296,9 @@ impl Statement {
             CommissionBasis::Margin => "margin",
         };
         out += &format!(
-            "Basis ({basis}, {} deals): {}\n",
-            self.deal_ids.len(),
-            money(self.basis_amount)
+            "Basis ({basis}): {}\nDeals counted: {}\n",
+            money(self.basis_amount),
+            self.deal_ids.len()
         );
         out += &format!("Quota: {}\n", money(self.quota));
         match self.attainment {

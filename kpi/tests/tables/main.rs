@@ -3,6 +3,7 @@
 mod activity;
 mod catalogue;
 mod churn_chart;
+mod commission;
 mod currency_change;
 mod customer_view;
 mod customers;
