@@ -42,12 +42,13 @@ pub fn plan_lines(
                 Accelerator::ExtraRate { rate_bp } => apply_rate(above, rate_bp),
                 Accelerator::Multiplier { multiplier_bp } => {
                     // Σ (slice part above quota × rate) × (multiplier − 1), rounded once.
+                    // Saturating: only absurd, unvalidated plans get near i128's range.
                     let earned: i128 = slices
                         .iter()
                         .map(|s| width(s.from.max(quota), s.to) * i128::from(s.rate_bp))
-                        .sum();
+                        .fold(0, i128::saturating_add);
                     let extra = i128::from(multiplier_bp) - BP;
-                    money(round_div(earned * extra, BP * BP))
+                    money(round_div(earned.saturating_mul(extra), BP * BP))
                 }
             };
             let description_id = match accelerator {
