@@ -25,6 +25,7 @@
 //!     every such goal reached its 100 % milestone ([`crate::goals::progress`]). A
 //!     period without rep goals ends the streak. Earned at 2 or more; looks back at
 //!     most [`MAX_STREAK`] periods.
+//!
 //!   Reps are the live reps; badges come in rep-name order, then kind.
 
 use std::collections::BTreeSet;
@@ -125,7 +126,9 @@ pub enum BadgeKind {
     TopPerformer,
     MostImproved,
     /// `periods` consecutive periods with every rep goal reached.
-    GoalStreak { periods: u32 },
+    GoalStreak {
+        periods: u32,
+    },
 }
 
 /// A badge earned by a rep.

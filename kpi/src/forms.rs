@@ -18,8 +18,9 @@ use serde_json::{Map, Value};
 
 use crate::deal_input::{parse_date, Problem};
 use crate::model::{
-    Activity, ActivityKind, CommissionPlan, Contest, Customer, Dataset, Deal, Expense, ExpenseCategory, Feedback, Goal,
-    Lead, Order, OrderKind, RecordId, RecordKind, Rep, Source, Stored, Team,
+    Activity, ActivityKind, CommissionPlan, Contest, Customer, Dataset, Deal, Expense,
+    ExpenseCategory, Feedback, Goal, Lead, Order, OrderKind, RecordId, RecordKind, Rep, Source,
+    Stored, Team,
 };
 use crate::money::{Currency, NumberLocale};
 use crate::rules::{RecordError, Rules};
@@ -125,10 +126,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
             ];
             FIELDS
         }
-        RecordKind::Deal
-        | RecordKind::Goal
-        | RecordKind::CommissionPlan
-        | RecordKind::Contest => {
+        RecordKind::Deal | RecordKind::Goal | RecordKind::CommissionPlan | RecordKind::Contest => {
             const FIELDS: &[FieldSpec] = &[f("title", Name)];
             FIELDS
         }

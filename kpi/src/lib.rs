@@ -29,8 +29,8 @@ pub mod quick_log;
 pub mod record_ref;
 pub mod rules;
 pub mod schema;
-pub mod team_merge;
 pub mod settings_input;
+pub mod team_merge;
 pub mod validate;
 pub mod workload;
 
@@ -40,11 +40,11 @@ pub use demo::demo_dataset;
 pub use goals::{GoalInput, GoalStatus, Progress};
 pub use metrics::{kpi_values, working_days, Sale, SaleKind, Scope, Slice};
 pub use model::{
-    default_stages, Accelerator, Activity, BonusTrigger, Bracket, CommissionBasis, CommissionPlan,
-    Contest, DealBonus, GoalBonus, PlanKind, Threshold, Tier, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
-    DealStatus, Expense, ExpenseCategory, Feedback, Goal, Lead, Lineage, Measure, Order, OrderKind,
-    Owner, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source, Stage, Stored, Target,
-    Team,
+    default_stages, Accelerator, Activity, ActivityKind, BonusTrigger, Bracket, CommissionBasis,
+    CommissionPlan, Contest, CurrencyChangeError, Customer, Dataset, Deal, DealBonus, DealKind,
+    DealStatus, Expense, ExpenseCategory, Feedback, Goal, GoalBonus, Lead, Lineage, Measure, Order,
+    OrderKind, Owner, PlanKind, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source,
+    Stage, Stored, Target, Team, Threshold, Tier,
 };
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};

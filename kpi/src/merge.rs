@@ -50,7 +50,10 @@ impl Dataset {
     /// may lack a stage a kept deal is in (one copy added it). Such stages are taken
     /// back from either copy, so the merged dataset always loads. Linear in deals per
     /// stage checked (a handful of stages).
-    pub(crate) fn keep_used_stages<'a>(&mut self, known: impl Iterator<Item = &'a crate::model::Stage>) {
+    pub(crate) fn keep_used_stages<'a>(
+        &mut self,
+        known: impl Iterator<Item = &'a crate::model::Stage>,
+    ) {
         for stage in known {
             let missing = self.settings.stage(&stage.id).is_none();
             if missing && self.live_deals().any(|d| d.stage == stage.id) {

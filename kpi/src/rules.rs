@@ -28,7 +28,7 @@ use crate::deal_input::{amount_problem, Problem};
 use crate::model::{
     Accelerator, Activity, CommissionPlan, Contest, Customer, PlanKind, Threshold, FULL_BP,
 };
-use crate::model::{ Expense, Feedback, Goal, Lead, Order, Rep, Team};
+use crate::model::{Expense, Feedback, Goal, Lead, Order, Rep, Team};
 use crate::money::Money;
 
 /// One problem on one field of a record; `field` is the field's serialized name.

@@ -24,8 +24,8 @@ use std::fmt;
 
 use crate::deal_input::{validate_deal, FieldError};
 use crate::model::{
-    Activity, CommissionPlan, Contest, Customer, Dataset, Expense, Feedback, Goal, Lead, Order, RecordId, RecordKind, Rep,
-    Stored, Team,
+    Activity, CommissionPlan, Contest, Customer, Dataset, Expense, Feedback, Goal, Lead, Order,
+    RecordId, RecordKind, Rep, Stored, Team,
 };
 use crate::rules::{RecordError, Rules};
 

@@ -64,13 +64,24 @@ use crate::period::Period;
 pub enum LineKind {
     /// Commission on the slice `[from, to)` of the basis at `rate_bp` (flat: the whole
     /// basis; tiered: the whole basis at the tier's rate; marginal: one bracket).
-    Commission { from: Money, to: Money, rate_bp: u32 },
+    Commission {
+        from: Money,
+        to: Money,
+        rate_bp: u32,
+    },
     /// The accelerator on the `above` part of the basis beyond quota.
-    Accelerator { above: Money, accelerator: Accelerator },
+    Accelerator {
+        above: Money,
+        accelerator: Accelerator,
+    },
     /// A goal bonus; `goal_id` `None` for the quota bonus.
     GoalBonus { goal_id: Option<RecordId> },
     /// `deals` won deals of `deal_kind` × `each`.
-    DealBonus { deal_kind: DealKind, deals: u32, each: Money },
+    DealBonus {
+        deal_kind: DealKind,
+        deals: u32,
+        each: Money,
+    },
     /// Variable pay above `cap` removed (a negative amount).
     Cap { cap: Money },
 }
@@ -139,7 +150,8 @@ pub fn statement(
                 "commission.quota_bonus",
             ),
             BonusTrigger::Goal(id) => (
-                data.find::<Goal>(id).is_some_and(|goal| goal_reached(data, goal, today)),
+                data.find::<Goal>(id)
+                    .is_some_and(|goal| goal_reached(data, goal, today)),
                 Some(id.clone()),
                 "commission.goal_bonus",
             ),
@@ -154,7 +166,11 @@ pub fn statement(
     }
 
     for bonus in &plan.deal_bonuses {
-        let deals = counted.deals.iter().filter(|d| d.kind == bonus.kind).count();
+        let deals = counted
+            .deals
+            .iter()
+            .filter(|d| d.kind == bonus.kind)
+            .count();
         if deals > 0 {
             let deals = u32::try_from(deals).unwrap_or(u32::MAX);
             lines.push(Line {
@@ -184,7 +200,9 @@ pub fn statement(
         }
     }
     let variable = rate::money(sum(&lines));
-    let monthly_base = data.find::<Rep>(rep_id).map_or(Money::ZERO, |r| r.base_salary);
+    let monthly_base = data
+        .find::<Rep>(rep_id)
+        .map_or(Money::ZERO, |r| r.base_salary);
     let base_salary = period_target(monthly_base, &period);
     let total = rate::money(i128::from(base_salary.minor()) + i128::from(variable.minor()));
     Statement {
@@ -302,7 +320,12 @@ impl Statement {
         );
         out += &format!("Quota: {}\n", money(self.quota));
         match self.attainment {
-            Some(a) => out += &format!("Attainment: {}\n\n", crate::number::format_percent(a, locale)),
+            Some(a) => {
+                out += &format!(
+                    "Attainment: {}\n\n",
+                    crate::number::format_percent(a, locale)
+                )
+            }
             None => out += "Attainment: – (no quota)\n\n",
         }
         out += &format!("Base salary: {}\n", money(self.base_salary));
@@ -319,7 +342,9 @@ impl Statement {
                 }
                 LineKind::GoalBonus { goal_id: None } => "Quota bonus".to_owned(),
                 LineKind::GoalBonus { goal_id: Some(id) } => {
-                    let title = data.find::<Goal>(id).map_or(id.as_str(), |g| g.title.as_str());
+                    let title = data
+                        .find::<Goal>(id)
+                        .map_or(id.as_str(), |g| g.title.as_str());
                     format!("Goal bonus: {title}")
                 }
                 LineKind::DealBonus {

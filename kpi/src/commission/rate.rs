@@ -25,7 +25,10 @@ pub(super) fn money(minor: i128) -> Money {
 /// `amount × rate_bp ÷ 10 000`, rounded half away from zero to a minor unit:
 /// 1 234.55 € × 2.5 % (250 bp) = 30.86375 € → 30.86 €; 0.02 € × 25 % = 0.005 € → 0.01 €.
 pub fn apply_rate(amount: Money, rate_bp: u32) -> Money {
-    money(round_div(i128::from(amount.minor()) * i128::from(rate_bp), BP))
+    money(round_div(
+        i128::from(amount.minor()) * i128::from(rate_bp),
+        BP,
+    ))
 }
 
 /// Does `basis` reach `bp` basis points of `quota` (quota > 0)? Exact: `basis × 10 000 ≥

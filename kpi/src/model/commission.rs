@@ -37,9 +37,13 @@ pub struct Tier {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Threshold {
-    Amount { amount: Money },
+    Amount {
+        amount: Money,
+    },
     /// Basis points of the period's quota (10 000 = at quota).
-    Attainment { bp: u32 },
+    Attainment {
+        bp: u32,
+    },
 }
 
 /// One bracket of a marginal plan: the basis from this threshold up to the next one

@@ -93,7 +93,10 @@ fn base() -> impl Strategy<Value = Dataset> {
     prop::collection::vec(version(), 0..5).prop_map(|deals| {
         let mut seen = std::collections::HashSet::new();
         Dataset {
-            deals: deals.into_iter().filter(|d| seen.insert(d.id.clone())).collect(),
+            deals: deals
+                .into_iter()
+                .filter(|d| seen.insert(d.id.clone()))
+                .collect(),
             ..Dataset::default()
         }
     })
@@ -111,8 +114,8 @@ fn sorted(mut data: Dataset) -> Dataset {
 proptest! {
     #[test]
     fn importing_a_file_twice_is_importing_it_once(base in base(), a in rep_file()) {
-        let once = import_files(&base, &[a.clone()]);
-        let again = import_files(&once.merged, &[a.clone()]);
+        let once = import_files(&base, std::slice::from_ref(&a));
+        let again = import_files(&once.merged, std::slice::from_ref(&a));
         prop_assert_eq!(&again.merged, &once.merged);
         prop_assert!(again.is_noop());
         let doubled = import_files(&base, &[a.clone(), a]);
@@ -124,7 +127,7 @@ proptest! {
         let ab = import_files(&base, &[a.clone(), b.clone()]);
         let ba = import_files(&base, &[b.clone(), a.clone()]);
         prop_assert_eq!(&ab.merged, &ba.merged, "one call: the same dataset");
-        let a_then_b = import_files(&import_files(&base, &[a.clone()]).merged, &[b.clone()]);
+        let a_then_b = import_files(&import_files(&base, std::slice::from_ref(&a)).merged, std::slice::from_ref(&b));
         let b_then_a = import_files(&import_files(&base, &[b]).merged, &[a]);
         prop_assert_eq!(sorted(a_then_b.merged), sorted(b_then_a.merged), "separate calls: the same records");
         prop_assert_eq!(sorted(ab.merged), sorted(ba.merged));
@@ -165,11 +168,29 @@ fn accelerator() -> impl Strategy<Value = Option<Accelerator>> {
 fn monotone_kind() -> impl Strategy<Value = PlanKind> {
     prop_oneof![
         (0_u32..=10_000).prop_map(|rate_bp| PlanKind::Flat { rate_bp }),
-        prop::collection::vec((0_i64..2_000_000, 0_u32..=10_000), 1..5).prop_map(|b| PlanKind::Marginal {
-            brackets: b.into_iter().map(|(from, rate_bp)| Bracket { from: Threshold::Amount { amount: Money(from) }, rate_bp }).collect(),
+        prop::collection::vec((0_i64..2_000_000, 0_u32..=10_000), 1..5).prop_map(|b| {
+            PlanKind::Marginal {
+                brackets: b
+                    .into_iter()
+                    .map(|(from, rate_bp)| Bracket {
+                        from: Threshold::Amount {
+                            amount: Money(from),
+                        },
+                        rate_bp,
+                    })
+                    .collect(),
+            }
         }),
-        prop::collection::vec((0_u32..30_000, 0_u32..=10_000), 1..5).prop_map(|b| PlanKind::Marginal {
-            brackets: b.into_iter().map(|(bp, rate_bp)| Bracket { from: Threshold::Attainment { bp }, rate_bp }).collect(),
+        prop::collection::vec((0_u32..30_000, 0_u32..=10_000), 1..5).prop_map(|b| {
+            PlanKind::Marginal {
+                brackets: b
+                    .into_iter()
+                    .map(|(bp, rate_bp)| Bracket {
+                        from: Threshold::Attainment { bp },
+                        rate_bp,
+                    })
+                    .collect(),
+            }
         }),
     ]
 }
@@ -312,9 +333,16 @@ fn contest(measure: Measure) -> Contest {
 /// Reps with names that may tie, and their deals.
 fn team() -> impl Strategy<Value = Dataset> {
     let reps = prop::collection::vec(select(&["Ann", "Bob", "Ann"][..]), 1..5);
-    let deals = prop::collection::vec((0_usize..5, 0_i64..5, select(DealStatus::ALL), 1_i64..40), 0..12);
+    let deals = prop::collection::vec(
+        (0_usize..5, 0_i64..5, select(DealStatus::ALL), 1_i64..40),
+        0..12,
+    );
     (reps, deals).prop_map(|(names, deals)| {
-        let reps: Vec<Rep> = names.iter().enumerate().map(|(i, n)| rep(&format!("r{i}"), 0, n)).collect();
+        let reps: Vec<Rep> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| rep(&format!("r{i}"), 0, n))
+            .collect();
         let deals = deals
             .into_iter()
             .enumerate()
@@ -329,7 +357,11 @@ fn team() -> impl Strategy<Value = Dataset> {
                 ..version_deal()
             })
             .collect();
-        Dataset { reps, deals, ..Dataset::default() }
+        Dataset {
+            reps,
+            deals,
+            ..Dataset::default()
+        }
     })
 }
 

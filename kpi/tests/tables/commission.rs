@@ -84,7 +84,10 @@ fn by_attainment(brackets: &[(u32, u32)]) -> PlanKind {
 
 /// A deal of rep "ann" won in November (on the 10th), of this kind and cost.
 fn won(id: &str, amount: i64, kind: DealKind, cost: Option<i64>) -> Deal {
-    let mut d = owned_by("ann", deal(DealStatus::Won, amount, "2026-10-01", "2026-11-10"));
+    let mut d = owned_by(
+        "ann",
+        deal(DealStatus::Won, amount, "2026-10-01", "2026-11-10"),
+    );
     d.id = id.into();
     d.kind = kind;
     d.cost = cost.map(Money);
@@ -110,10 +113,13 @@ fn with(mut p: CommissionPlan, change: impl FnOnce(&mut CommissionPlan)) -> Comm
     p
 }
 
+/// (case, plan, deals, line amounts, variable pay)
+type Row = (&'static str, CommissionPlan, Vec<Deal>, Vec<i64>, i64);
+
 #[test]
 fn statement_table() {
     #[rustfmt::skip]
-    let cases: Vec<(&str, CommissionPlan, Vec<Deal>, Vec<i64>, i64)> = vec![
+    let cases: Vec<Row> = vec![
         // (case, plan, deals, line amounts, variable pay)
         ("flat 5 % of 12,345.67 = 617.2835 → 617.28", plan(flat(500)), sales(1_234_567), vec![61_728], 61_728),
         ("flat with nothing won: one zero line", plan(flat(500)), vec![], vec![0], 0),
@@ -192,12 +198,22 @@ fn statement_table() {
 #[test]
 fn statement_details() {
     // Exactly 100 %: attainment 1.0, the 100 % tier, the 8 % rate on the line.
-    let s = statement(&data(sales(1_000_000)), &plan(tiered()), "ann", november(), today());
+    let s = statement(
+        &data(sales(1_000_000)),
+        &plan(tiered()),
+        "ann",
+        november(),
+        today(),
+    );
     assert_eq!(s.attainment, Some(1.0));
     assert_eq!(s.quota, Money(QUOTA));
     assert_eq!(
         s.lines[0].kind,
-        LineKind::Commission { from: Money::ZERO, to: Money(1_000_000), rate_bp: 800 }
+        LineKind::Commission {
+            from: Money::ZERO,
+            to: Money(1_000_000),
+            rate_bp: 800
+        }
     );
     assert_eq!(s.lines[0].description_id, "commission.tier");
     assert_eq!(s.deal_ids, vec!["d1".to_owned()]);
@@ -211,11 +227,19 @@ fn statement_details() {
     let capped = with(plan(flat(1_000)), |p| p.cap = Some(Money(300_000)));
     let s = statement(&data(sales(5_000_000)), &capped, "ann", november(), today());
     assert_eq!(s.capped_by, Some(Money(200_000)));
-    assert_eq!(s.lines[1].kind, LineKind::Cap { cap: Money(300_000) });
+    assert_eq!(
+        s.lines[1].kind,
+        LineKind::Cap {
+            cap: Money(300_000)
+        }
+    );
 
     // Margin: the uncosted deal is flagged; a negative margin shows as is.
     let margin = with(plan(flat(1_000)), |p| p.basis = CommissionBasis::Margin);
-    let deals = vec![won("a", 100_000, DealKind::New, Some(150_000)), won("b", 10_000, DealKind::New, None)];
+    let deals = vec![
+        won("a", 100_000, DealKind::New, Some(150_000)),
+        won("b", 10_000, DealKind::New, None),
+    ];
     let s = statement(&data(deals), &margin, "ann", november(), today());
     assert_eq!((s.basis_amount, s.uncosted_deals), (Money(-40_000), 1));
     assert_eq!(s.attainment, Some(-0.04));
@@ -229,8 +253,18 @@ fn statement_details() {
     let mut deleted = won("deleted", 1_000_000, DealKind::New, None);
     deleted.deleted_at = Some(instant());
     let open = owned_by("ann", deal(DealStatus::Open, 1_000_000, "2026-10-01", ""));
-    let lost = owned_by("ann", deal(DealStatus::Lost, 1_000_000, "2026-10-01", "2026-11-05"));
-    let deals = vec![won("mine", 100_000, DealKind::New, None), other, october, deleted, open, lost];
+    let lost = owned_by(
+        "ann",
+        deal(DealStatus::Lost, 1_000_000, "2026-10-01", "2026-11-05"),
+    );
+    let deals = vec![
+        won("mine", 100_000, DealKind::New, None),
+        other,
+        october,
+        deleted,
+        open,
+        lost,
+    ];
     let s = statement(&data(deals), &plan(flat(500)), "ann", november(), today());
     assert_eq!(s.basis_amount, Money(100_000));
     assert_eq!(s.deal_ids, vec!["mine".to_owned()]);
@@ -239,10 +273,20 @@ fn statement_details() {
     let q4 = Period::quarter_of(day("2026-11-01"));
     let s = statement(&data(sales(1_500_000)), &plan(tiered()), "ann", q4, today());
     assert_eq!((s.quota, s.base_salary), (Money(3 * QUOTA), Money(900_000)));
-    assert_eq!(s.lines[0].amount, Money(30_000), "50 % of the quarter's quota: 2 %");
+    assert_eq!(
+        s.lines[0].amount,
+        Money(30_000),
+        "50 % of the quarter's quota: 2 %"
+    );
 
     // An unknown rep has no base salary.
-    let s = statement(&data(vec![]), &plan(flat(500)), "nobody", november(), today());
+    let s = statement(
+        &data(vec![]),
+        &plan(flat(500)),
+        "nobody",
+        november(),
+        today(),
+    );
     assert_eq!((s.base_salary, s.total), (Money::ZERO, Money::ZERO));
 }
 
@@ -255,7 +299,9 @@ fn goal_bonus_follows_the_goal() {
         title: "November revenue".into(),
         description: String::new(),
         measure: Measure::Kpi(KpiId::Revenue),
-        target: Target::Amount { amount: Money(target) },
+        target: Target::Amount {
+            amount: Money(target),
+        },
         period: november(),
         owner: Owner::Rep("ann".into()),
         parent_id: None,
@@ -265,7 +311,10 @@ fn goal_bonus_follows_the_goal() {
         created_on: day("2026-11-01"),
     };
     let bonus = with(plan(flat(500)), |p| {
-        p.goal_bonuses = vec![GoalBonus { amount: Money(50_000), trigger: BonusTrigger::Goal("g".into()) }]
+        p.goal_bonuses = vec![GoalBonus {
+            amount: Money(50_000),
+            trigger: BonusTrigger::Goal("g".into()),
+        }]
     });
     #[rustfmt::skip]
     let cases: Vec<(&str, Option<Goal>, Vec<i64>)> = vec![
@@ -291,27 +340,43 @@ fn what_if_closes_open_deals() {
     let mut bobs = open.clone();
     bobs.id = "bobs".into();
     bobs.rep_id = Some("bob".into());
-    let mut lost = owned_by("ann", deal(DealStatus::Lost, 300_000, "2026-10-01", "2026-11-02"));
+    let mut lost = owned_by(
+        "ann",
+        deal(DealStatus::Lost, 300_000, "2026-10-01", "2026-11-02"),
+    );
     lost.id = "lost".into();
     let mut deals = sales(1_000_000);
     deals.extend([open, bobs, lost]);
     let data = data(deals);
-    let plan = with(plan(flat(500)), |p| p.accelerator = Some(Accelerator::ExtraRate { rate_bp: 500 }));
-    let ids: Vec<String> = ["open", "bobs", "lost", "unknown", "open"].map(String::from).to_vec();
+    let plan = with(plan(flat(500)), |p| {
+        p.accelerator = Some(Accelerator::ExtraRate { rate_bp: 500 })
+    });
+    let ids: Vec<String> = ["open", "bobs", "lost", "unknown", "open"]
+        .map(String::from)
+        .to_vec();
     let w = what_if(&data, &plan, "ann", november(), day("2026-11-20"), &ids);
     // Before: 10,000 × 5 %, no accelerator at exactly 100 %.
     assert_eq!(w.before.variable, Money(50_000));
     // After: 13,000 × 5 % + 3,000 × 5 %.
     assert_eq!(w.after.variable, Money(80_000));
     assert_eq!(w.difference, Money(30_000));
-    assert_eq!(w.ignored, ["bobs", "lost", "unknown"].map(String::from).to_vec());
+    assert_eq!(
+        w.ignored,
+        ["bobs", "lost", "unknown"].map(String::from).to_vec()
+    );
     assert_eq!(w.after.deal_ids, vec!["d1".to_owned(), "open".to_owned()]);
     // The dataset itself is untouched.
-    assert_eq!(data.find_deal("open").map(|d| d.status), Some(DealStatus::Open));
+    assert_eq!(
+        data.find_deal("open").map(|d| d.status),
+        Some(DealStatus::Open)
+    );
     // A what-if for a past period still counts the deals in it.
     let october = Period::month_of(day("2026-10-01"));
     let w = what_if(&data, &plan, "ann", october, day("2026-11-20"), &ids[..1]);
-    assert_eq!((w.before.variable, w.after.variable), (Money::ZERO, Money(15_000)));
+    assert_eq!(
+        (w.before.variable, w.after.variable),
+        (Money::ZERO, Money(15_000))
+    );
 }
 
 #[test]
@@ -335,16 +400,27 @@ fn apply_rate_table() {
 #[test]
 fn printable_statement() {
     let p = with(plan(by_amount(&[(0, 300), (500_000, 600)])), |p| {
-        p.deal_bonuses = vec![DealBonus { kind: DealKind::New, amount: Money(1_000) }];
+        p.deal_bonuses = vec![DealBonus {
+            kind: DealKind::New,
+            amount: Money(1_000),
+        }];
         p.cap = Some(Money(30_000));
     });
     let s = statement(&data(sales(1_000_000)), &p, "ann", november(), today());
     let text = s.to_text(&data(vec![]), Currency::Eur, NumberLocale::En);
     for expected in [
-        "Rep: ann", "Plan: plan", "Period: 2026-11", "Quota: €10,000.00", "Attainment: 100",
-        "Base salary: €3,000.00", "Deals counted: 1", "Commission 3 % on €0.00 – €5,000.00: €150.00",
-        "Commission 6 % on €5,000.00 – €10,000.00: €300.00", "1 × new bonus of €10.00: €10.00",
-        "Cap at €300.00: -€160.00", "Total: €3,300.00",
+        "Rep: ann",
+        "Plan: plan",
+        "Period: 2026-11",
+        "Quota: €10,000.00",
+        "Attainment: 100",
+        "Base salary: €3,000.00",
+        "Deals counted: 1",
+        "Commission 3 % on €0.00 – €5,000.00: €150.00",
+        "Commission 6 % on €5,000.00 – €10,000.00: €300.00",
+        "1 × new bonus of €10.00: €10.00",
+        "Cap at €300.00: -€160.00",
+        "Total: €3,300.00",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

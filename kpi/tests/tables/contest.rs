@@ -32,7 +32,14 @@ fn contest(measure: Measure, participants: &[&str]) -> Contest {
 }
 
 /// A deal of `rep` with this status closed on `closed` after `cycle_days` days.
-fn closed(rep: &str, id: &str, status: DealStatus, amount: i64, closed: &str, cycle_days: i64) -> Deal {
+fn closed(
+    rep: &str,
+    id: &str,
+    status: DealStatus,
+    amount: i64,
+    closed: &str,
+    cycle_days: i64,
+) -> Deal {
     let created = (day(closed) - chrono::Duration::days(cycle_days)).to_string();
     let mut d = owned_by(rep, deal(status, amount, &created, closed));
     d.id = id.into();
@@ -54,13 +61,27 @@ fn team() -> Dataset {
 }
 
 fn board(rows: &[Standing]) -> Vec<(&str, Option<f64>, Option<u32>)> {
-    rows.iter().map(|s| (s.rep_id.as_str(), s.value, s.rank)).collect()
+    rows.iter()
+        .map(|s| (s.rep_id.as_str(), s.value, s.rank))
+        .collect()
 }
+
+/// (case, data, contest, expected (rep, value, rank) rows)
+type Row = (
+    &'static str,
+    Dataset,
+    Contest,
+    Vec<(&'static str, Option<f64>, Option<u32>)>,
+);
 
 #[test]
 fn leaderboard_table() {
     let mut with_calls = team();
-    for (rep, days) in [("dan", ["2026-11-02", "2026-11-03", "2026-11-04"].as_slice()), ("ann", &["2026-11-02"]), ("bob", &["2026-11-30"])] {
+    for (rep, days) in [
+        ("dan", ["2026-11-02", "2026-11-03", "2026-11-04"].as_slice()),
+        ("ann", &["2026-11-02"]),
+        ("bob", &["2026-11-30"]),
+    ] {
         for d in days {
             let mut a = activity_of(ActivityKind::Call, d, 10, rep, "");
             a.id = format!("{rep}-{d}");
@@ -68,7 +89,7 @@ fn leaderboard_table() {
         }
     }
     #[rustfmt::skip]
-    let cases: Vec<(&str, Dataset, Contest, Vec<(&str, Option<f64>, Option<u32>)>)> = vec![
+    let cases: Vec<Row> = vec![
         ("revenue: ann and bob tie at 5,000 and share rank 1 (by name), cid 3rd, dan 0 4th",
             team(), contest(Measure::Kpi(KpiId::Revenue), &[]),
             vec![("ann", Some(500_000.0), Some(1)), ("bob", Some(500_000.0), Some(1)), ("cid", Some(300_000.0), Some(3)), ("dan", Some(0.0), Some(4))]),
@@ -90,7 +111,11 @@ fn leaderboard_table() {
         ("nobody", Dataset::default(), contest(Measure::Kpi(KpiId::Revenue), &[]), vec![]),
     ];
     for (case, data, contest, expected) in cases {
-        assert_eq!(board(&leaderboard(&data, &contest, today())), expected, "{case}");
+        assert_eq!(
+            board(&leaderboard(&data, &contest, today())),
+            expected,
+            "{case}"
+        );
     }
 }
 
@@ -102,7 +127,9 @@ fn revenue_goal(id: &str, rep: &str, period: Period, target: i64) -> Goal {
         title: id.into(),
         description: String::new(),
         measure: Measure::Kpi(KpiId::Revenue),
-        target: Target::Amount { amount: Money(target) },
+        target: Target::Amount {
+            amount: Money(target),
+        },
         period,
         owner: Owner::Rep(rep.into()),
         parent_id: None,
@@ -136,7 +163,10 @@ fn history() -> Dataset {
 
 #[test]
 fn badges_table() {
-    let badge = |rep: &str, kind| Badge { rep_id: rep.into(), kind };
+    let badge = |rep: &str, kind| Badge {
+        rep_id: rep.into(),
+        kind,
+    };
     #[rustfmt::skip]
     let cases: Vec<(&str, Dataset, Period, Vec<Badge>)> = vec![
         ("November: ann and bob tie as top performers; ann most improved; ann's streak Sep–Oct (November not over)",
@@ -168,6 +198,10 @@ fn goal_streak_table() {
         ("a future period whose previous one has not ended: 0", "ann", "2027-02", 0),
     ];
     for (case, rep, period, expected) in cases {
-        assert_eq!(goal_streak(&history(), rep, month(period), today()), expected, "{case}");
+        assert_eq!(
+            goal_streak(&history(), rep, month(period), today()),
+            expected,
+            "{case}"
+        );
     }
 }

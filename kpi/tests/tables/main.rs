@@ -28,6 +28,6 @@ mod quality;
 mod sales;
 mod schema;
 mod support;
-mod team_merge;
 mod team;
+mod team_merge;
 mod validate;

@@ -59,7 +59,14 @@ fn deals(report: &MergeReport) -> Vec<(String, u32, String, bool)> {
         .merged
         .deals
         .iter()
-        .map(|x| (x.id.clone(), x.updated_at.hour(), x.title.clone(), x.deleted_at.is_some()))
+        .map(|x| {
+            (
+                x.id.clone(),
+                x.updated_at.hour(),
+                x.title.clone(),
+                x.deleted_at.is_some(),
+            )
+        })
         .collect()
 }
 
@@ -89,7 +96,15 @@ fn deal_changes(changes: &[Change]) -> Vec<(&str, usize)> {
 
 #[test]
 fn import_table() {
-    type Row = (&'static str, Dataset, Vec<Dataset>, Vec<(String, u32, String, bool)>, Vec<(&'static str, usize)>, Vec<(&'static str, usize)>, Vec<Conflict>);
+    type Row = (
+        &'static str,
+        Dataset,
+        Vec<Dataset>,
+        Vec<(String, u32, String, bool)>,
+        Vec<(&'static str, usize)>,
+        Vec<(&'static str, usize)>,
+        Vec<Conflict>,
+    );
     #[rustfmt::skip]
     let cases: Vec<Row> = vec![
         // (case, base, files, merged deals, added deals, updated deals, conflicts)
@@ -136,23 +151,40 @@ fn import_table() {
         assert_eq!(deal_changes(&report.added), added, "{case}: added");
         assert_eq!(deal_changes(&report.updated), updated, "{case}: updated");
         assert_eq!(report.conflicts, conflicts, "{case}: conflicts");
-        assert_eq!(report.merged.lineage, base.lineage, "{case}: the manager's lineage");
+        assert_eq!(
+            report.merged.lineage, base.lineage,
+            "{case}: the manager's lineage"
+        );
         // Nothing silently dropped: every record of every file is accounted for once.
         let in_files: usize = files.iter().map(Dataset::record_count).sum();
-        let accounted = report.added.len() + report.updated.len() + report.unchanged + report.conflicts.len();
+        let accounted =
+            report.added.len() + report.updated.len() + report.unchanged + report.conflicts.len();
         assert_eq!(accounted, in_files, "{case}: accounted");
         // Importing the result's files again changes nothing.
         let again = import_files(&report.merged, &files);
         assert_eq!(again.merged, report.merged, "{case}: idempotent");
-        assert!(again.is_noop(), "{case}: nothing added or updated the second time");
+        assert!(
+            again.is_noop(),
+            "{case}: nothing added or updated the second time"
+        );
     }
 }
 
 #[test]
 fn updates_name_the_version_they_replaced() {
-    let report = import_files(&manager(vec![d("x", 8, "Old")]), &[file("ann", vec![d("x", 9, "New")])]);
+    let report = import_files(
+        &manager(vec![d("x", 8, "Old")]),
+        &[file("ann", vec![d("x", 9, "New")])],
+    );
     assert_eq!(report.updated[0].replaced_updated_at, Some(at(8)));
-    assert_eq!(report.added.iter().map(|c| (c.kind, c.id.as_str())).collect::<Vec<_>>(), vec![(RecordKind::Rep, "ann")]);
+    assert_eq!(
+        report
+            .added
+            .iter()
+            .map(|c| (c.kind, c.id.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(RecordKind::Rep, "ann")]
+    );
 }
 
 #[test]
@@ -161,7 +193,10 @@ fn different_lineages_merge_record_by_record() {
     let base = manager(vec![d("m", 8, "M")]);
     let ann = file("ann", vec![d("a", 9, "A")]);
     let mut tab = base.clone();
-    tab.merge(&Dataset { lineage: lineage("ann", 5), ..ann.clone() });
+    tab.merge(&Dataset {
+        lineage: lineage("ann", 5),
+        ..ann.clone()
+    });
     assert_eq!(tab.deals.len(), 1, "the tab merge replaced the whole copy");
     let report = import_files(&base, &[ann]);
     assert_eq!(report.merged.deals.len(), 2);
@@ -173,7 +208,13 @@ fn a_file_in_another_currency_is_refused_whole() {
     let mut usd = file("ann", vec![d("a", 9, "A")]);
     usd.settings.currency = Currency::Usd;
     let report = import_files(&manager(vec![]), &[file("bob", vec![d("b", 9, "B")]), usd]);
-    assert_eq!(report.refused, vec![RefusedFile { file: 1, currency: Currency::Usd }]);
+    assert_eq!(
+        report.refused,
+        vec![RefusedFile {
+            file: 1,
+            currency: Currency::Usd
+        }]
+    );
     let ids: Vec<&str> = report.merged.deals.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, vec!["b"]);
 }
@@ -182,8 +223,16 @@ fn a_file_in_another_currency_is_refused_whole() {
 fn stages_used_by_imported_deals_are_kept() {
     let mut ann = file("ann", vec![d("a", 9, "A")]);
     ann.deals[0].stage = "pilot".into();
-    ann.settings.stages.push(Stage { id: "pilot".into(), name: "Pilot".into(), probability: 50 });
-    ann.settings.stages.push(Stage { id: "unused".into(), name: "Unused".into(), probability: 5 });
+    ann.settings.stages.push(Stage {
+        id: "pilot".into(),
+        name: "Pilot".into(),
+        probability: 50,
+    });
+    ann.settings.stages.push(Stage {
+        id: "unused".into(),
+        name: "Unused".into(),
+        probability: 5,
+    });
     let report = import_files(&manager(vec![]), &[ann]);
     let stages = &report.merged.settings.stages;
     assert!(stages.iter().any(|s| s.id == "pilot"));
