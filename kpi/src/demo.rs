@@ -50,9 +50,9 @@ use crate::catalogue::KpiId;
 use crate::goals::{cascade, CascadePart};
 use crate::model::{
     default_stages, Accelerator, Activity, ActivityKind, BonusTrigger, CommissionBasis,
-    CommissionPlan, Contest, Customer, Dataset, DealBonus, PlanKind, Tier, Deal, DealKind, DealStatus, Expense,
-    ExpenseCategory, Feedback, Goal, Lead, Measure, Order, OrderKind, Owner, RecordId, Recurrence,
-    Rep, Settings, Source, Target, Team,
+    CommissionPlan, Contest, Customer, Dataset, Deal, DealBonus, DealKind, DealStatus, Expense,
+    ExpenseCategory, Feedback, Goal, Lead, Measure, Order, OrderKind, Owner, PlanKind, RecordId,
+    Recurrence, Rep, Settings, Source, Target, Team, Tier,
 };
 use crate::money::{Currency, Money};
 use crate::period::{shift, Period};

@@ -425,3 +425,89 @@ fn printable_statement() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn plans_and_contests_are_stored_in_version_3() {
+    let mut p = with(plan(by_amount(&[(0, 300), (500_000, 600)])), |p| {
+        p.accelerator = Some(Accelerator::ExtraRate { rate_bp: 100 });
+        p.goal_bonuses = vec![GoalBonus {
+            amount: Money(10_050),
+            trigger: BonusTrigger::Quota,
+        }];
+        p.deal_bonuses = vec![DealBonus {
+            kind: DealKind::Upsell,
+            amount: Money(20_000),
+        }];
+        p.cap = Some(Money(99_950));
+    });
+    p.id = "00000000-0000-4000-8000-000000000001".into();
+    let contest = kpi::Contest {
+        id: "00000000-0000-4000-8000-000000000002".into(),
+        updated_at: instant(),
+        deleted_at: None,
+        title: "Sprint".into(),
+        measure: Measure::Kpi(KpiId::Revenue),
+        period: november(),
+        participants: vec!["ann".into()],
+        reward: "Dinner".into(),
+        created_on: day("2026-11-01"),
+    };
+    let mut data = data(vec![]);
+    data.commission_plans.push(p);
+    data.contests.push(contest);
+    let text = kpi::encode(&data, instant());
+    assert_eq!(kpi::decode(&text), Ok(data.clone()), "round trip");
+
+    // Version-3 data saved before the collections existed still loads, with none.
+    let mut older = data.clone();
+    older.commission_plans.clear();
+    older.contests.clear();
+    let without = kpi::encode(&older, instant())
+        .replace(",\"commission_plans\":[]", "")
+        .replace(",\"contests\":[]", "");
+    assert!(!without.contains("contests"));
+    assert_eq!(kpi::decode(&without), Ok(older));
+
+    // A currency change rescales every amount of the plan (EUR → VND: whole units,
+    // half away from zero).
+    data.set_currency(Currency::Vnd).unwrap();
+    let p = &data.commission_plans[0];
+    assert_eq!(p.monthly_quota, Money(10_000));
+    assert_eq!(p.goal_bonuses[0].amount, Money(101));
+    assert_eq!(p.deal_bonuses[0].amount, Money(200));
+    assert_eq!(p.cap, Some(Money(1_000)));
+    let PlanKind::Marginal { brackets } = &p.kind else {
+        panic!("marginal")
+    };
+    assert_eq!(
+        brackets[1].from,
+        Threshold::Amount {
+            amount: Money(5_000)
+        }
+    );
+}
+
+#[test]
+fn plan_rules_table() {
+    use kpi::{Problem, RecordError, Rules};
+    let error = |field, problem| vec![RecordError { field, problem }];
+    #[rustfmt::skip]
+    let cases: Vec<(&str, CommissionPlan, Vec<RecordError>)> = vec![
+        ("a valid tiered plan", plan(tiered()), vec![]),
+        ("no title", with(plan(flat(500)), |p| p.title = " ".into()), error("title", Problem::Required)),
+        ("a rate above 100 %", plan(flat(10_001)), error("kind", Problem::OutOfRange)),
+        ("no tiers", plan(PlanKind::Tiered { tiers: vec![] }), error("kind", Problem::Required)),
+        ("tiers out of order", plan(PlanKind::Tiered { tiers: vec![Tier { from_attainment_bp: 10_000, rate_bp: 1 }, Tier { from_attainment_bp: 0, rate_bp: 1 }] }), error("kind", Problem::OutOfRange)),
+        ("brackets mixing amounts and attainment", plan(PlanKind::Marginal { brackets: vec![
+            Bracket { from: Threshold::Amount { amount: Money::ZERO }, rate_bp: 1 },
+            Bracket { from: Threshold::Attainment { bp: 10_000 }, rate_bp: 1 }] }), error("kind", Problem::OutOfRange)),
+        ("a negative bracket start", plan(by_amount(&[(-1, 100)])), error("kind", Problem::OutOfRange)),
+        ("a multiplier below 1×", with(plan(flat(500)), |p| p.accelerator = Some(Accelerator::Multiplier { multiplier_bp: 9_999 })), error("accelerator", Problem::OutOfRange)),
+        ("a negative quota", with(plan(flat(500)), |p| p.monthly_quota = Money(-1)), error("monthly_quota", Problem::Negative)),
+        ("a negative cap", with(plan(flat(500)), |p| p.cap = Some(Money(-1))), error("cap", Problem::Negative)),
+        ("a negative bonus", with(plan(flat(500)), |p| p.deal_bonuses = vec![DealBonus { kind: DealKind::New, amount: Money(-1) }]), error("deal_bonuses", Problem::Negative)),
+    ];
+    for (case, plan, expected) in cases {
+        assert_eq!(plan.rule_errors(), expected, "{case}");
+    }
+}
