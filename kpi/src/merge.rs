@@ -9,6 +9,10 @@
 //! lineages (an erase, restore or demo load in between) are not mixed: the copy whose
 //! lineage started later is kept whole. A stage a kept deal is in is never dropped
 //! with the older settings.
+//!
+//! A manager's import of several reps' files is a different merge, across lineages and
+//! with a report of every record: see [`crate::team_merge`], which shares this module's
+//! "newer `updated_at` wins" rule (`supersedes`).
 
 use std::collections::HashMap;
 

@@ -392,3 +392,34 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Arbitrary (even invalid) data: the leaderboard, badges, statements, the what-if
+    /// and the team import never panic.
+    #[test]
+    fn team_features_never_panic(
+        a in crate::generate::any_dataset(),
+        b in crate::generate::any_dataset(),
+        today in crate::generate::date(),
+        anchor in crate::generate::date(),
+        measure in select(KpiId::ALL),
+    ) {
+        let mut data = a.clone();
+        data.reps = vec![rep("ann", 0, "Ann"), rep("bob", 0, "Bob")];
+        for (i, deal) in data.deals.iter_mut().enumerate() {
+            deal.rep_id = Some(if i % 2 == 0 { "ann" } else { "bob" }.into());
+        }
+        let period = Period::month_of(anchor);
+        let mut c = contest(Measure::Kpi(measure));
+        c.period = period;
+        let _ = leaderboard(&data, &c, today);
+        let _ = kpi::contest::badges(&data, period, today);
+        let p = plan(PlanKind::Flat { rate_bp: 500 });
+        let _ = statement(&data, &p, "ann", period, today);
+        let ids: Vec<String> = data.deals.iter().map(|d| d.id.clone()).collect();
+        let _ = kpi::commission::what_if(&data, &p, "ann", period, today, &ids);
+        let report = import_files(&data, &[a, b]);
+        let again = import_files(&report.merged, &[]);
+        prop_assert_eq!(again.merged, report.merged);
+    }
+}
