@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::catalogue::{Better, KpiId};
+use crate::catalogue::{Better, KpiId, Unit};
 use crate::goals::{measure_value, progress};
 use crate::metrics::Scope;
 use crate::model::{Contest, Dataset, Goal, Measure, Owner, RecordId, Rep};
@@ -73,6 +73,37 @@ pub fn leaderboard(data: &Dataset, contest: &Contest, today: NaiveDate) -> Vec<S
         (id, value)
     });
     rank(data, values, contest.measure.better())
+}
+
+/// One bar of the leaderboard chart.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bar {
+    pub rep_id: RecordId,
+    pub label: String,
+    /// In display units: money in major units of the dataset currency (1234.5),
+    /// ratios as fractions 0–1, durations in days, counts as is — the `data-value`
+    /// convention.
+    pub value: f64,
+    pub rank: u32,
+}
+
+/// The leaderboard as chart data: the ranked participants, best first (participants
+/// without a value have no bar).
+pub fn leaderboard_bars(data: &Dataset, contest: &Contest, today: NaiveDate) -> Vec<Bar> {
+    let money = contest.measure.unit() == Unit::Money;
+    let per_major = data.settings.currency.minor_per_major() as f64;
+    leaderboard(data, contest, today)
+        .into_iter()
+        .filter_map(|s| {
+            let (value, rank) = (s.value?, s.rank?);
+            Some(Bar {
+                rep_id: s.rep_id,
+                label: s.name,
+                value: if money { value / per_major } else { value },
+                rank,
+            })
+        })
+        .collect()
 }
 
 /// Orders and ranks (rep id, value) pairs (see the module docs).

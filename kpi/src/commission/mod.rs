@@ -223,6 +223,35 @@ pub fn statement(
     }
 }
 
+/// The live plans that apply to `rep_id` ([`CommissionPlan::applies_to`]), by title
+/// then id: the statement page's plan picker.
+pub fn plans_for<'a>(data: &'a Dataset, rep_id: &str) -> Vec<&'a CommissionPlan> {
+    let mut plans: Vec<&CommissionPlan> = data
+        .live::<CommissionPlan>()
+        .filter(|p| p.applies_to(rep_id))
+        .collect();
+    plans.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
+    plans
+}
+
+/// The statements of every live rep the plan applies to, by rep name then id: the
+/// manager's team view (e.g. on a merged team dataset).
+pub fn team_statements(
+    data: &Dataset,
+    plan: &CommissionPlan,
+    period: Period,
+    today: NaiveDate,
+) -> Vec<Statement> {
+    let mut reps: Vec<&Rep> = data
+        .live::<Rep>()
+        .filter(|r| plan.applies_to(&r.id))
+        .collect();
+    reps.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    reps.iter()
+        .map(|r| statement(data, plan, &r.id, period, today))
+        .collect()
+}
+
 fn sum(lines: &[Line]) -> i128 {
     lines.iter().map(|l| i128::from(l.amount.minor())).sum()
 }

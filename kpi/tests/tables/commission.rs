@@ -2,7 +2,7 @@
 //! November 2026 unless a row says otherwise; the monthly quota is 10,000.00 €
 //! (1,000,000 cents) unless a row says 0. Rates in basis points: 500 bp = 5 %.
 
-use kpi::commission::{apply_rate, statement, what_if, LineKind};
+use kpi::commission::{apply_rate, plans_for, statement, team_statements, what_if, LineKind};
 use kpi::{
     Accelerator, BonusTrigger, Bracket, CommissionBasis, CommissionPlan, Currency, Dataset, Deal,
     DealBonus, DealKind, DealStatus, Goal, GoalBonus, KpiId, Measure, Money, NumberLocale, Owner,
@@ -510,4 +510,34 @@ fn plan_rules_table() {
     for (case, plan, expected) in cases {
         assert_eq!(plan.rule_errors(), expected, "{case}");
     }
+}
+
+#[test]
+fn plans_for_a_rep_and_team_statements() {
+    let everyone = with(plan(flat(500)), |p| {
+        p.id = "b".into();
+        p.title = "Base".into();
+    });
+    let bobs = with(plan(flat(900)), |p| {
+        p.id = "a".into();
+        p.title = "Accelerated".into();
+        p.rep_ids = vec!["bob".into()];
+    });
+    let deleted = with(plan(flat(100)), |p| {
+        p.id = "c".into();
+        p.deleted_at = Some(instant());
+    });
+    let mut data = data(sales(1_000_000));
+    data.reps.push(rep_in("bob", ""));
+    data.commission_plans = vec![everyone.clone(), bobs.clone(), deleted];
+    let ids = |plans: Vec<&CommissionPlan>| plans.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(plans_for(&data, "ann")), vec!["b"]);
+    assert_eq!(ids(plans_for(&data, "bob")), vec!["a", "b"], "by title");
+    let team = team_statements(&data, &everyone, november(), today());
+    let rows: Vec<(&str, i64)> = team
+        .iter()
+        .map(|s| (s.rep_id.as_str(), s.variable.minor()))
+        .collect();
+    assert_eq!(rows, vec![("ann", 50_000), ("bob", 0)]);
+    assert_eq!(team_statements(&data, &bobs, november(), today()).len(), 1);
 }

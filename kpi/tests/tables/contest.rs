@@ -1,7 +1,9 @@
 //! Contest leaderboards (ranks, ties, better direction, no data) and badges (top
 //! performer, most improved, goal streak). Today is Friday 20 November 2026.
 
-use kpi::contest::{badges, goal_streak, leaderboard, Badge, BadgeKind, Standing};
+use kpi::contest::{
+    badges, goal_streak, leaderboard, leaderboard_bars, Badge, BadgeKind, Standing,
+};
 use kpi::{
     ActivityKind, Contest, Dataset, Deal, DealStatus, Goal, KpiId, Measure, Money, Owner, Period,
     Recurrence, Target,
@@ -204,4 +206,33 @@ fn goal_streak_table() {
             "{case}"
         );
     }
+}
+
+#[test]
+fn chart_bars_are_in_display_units() {
+    let bars = leaderboard_bars(
+        &team(),
+        &contest(Measure::Kpi(KpiId::Revenue), &["cid", "ann"]),
+        today(),
+    );
+    let rows: Vec<(&str, f64, u32)> = bars
+        .iter()
+        .map(|b| (b.label.as_str(), b.value, b.rank))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("ann", 5_000.0, 1), ("cid", 3_000.0, 2)],
+        "money in euros"
+    );
+    let bars = leaderboard_bars(
+        &team(),
+        &contest(Measure::Kpi(KpiId::WinRate), &[]),
+        today(),
+    );
+    let rows: Vec<(&str, f64)> = bars.iter().map(|b| (b.label.as_str(), b.value)).collect();
+    assert_eq!(
+        rows,
+        vec![("ann", 1.0), ("bob", 1.0), ("cid", 0.5)],
+        "dan has no bar"
+    );
 }
