@@ -25,7 +25,10 @@
 //! - n/2 feedback: CSAT and NPS answers and a few complaints, resolved or still open;
 //! - `settings.monthly_target`: 1.2 × the best month's revenue, rounded up to 1,000 EUR;
 //! - 8 goals for the anchor's week, month and quarter (see `demo_goals`): company,
-//!   team and rep goals, a cascade, two recurring goals, two lower-is-better ones.
+//!   team and rep goals, a cascade, two recurring goals, two lower-is-better ones;
+//! - a commission plan (tiered on won amount with a quota of 0.2 × the monthly
+//!   target, a 1.5× accelerator, an upsell bonus, a cap) for every rep, and a revenue
+//!   contest for the anchor's month (see `demo_team`).
 //!
 //! Whatever the seed, the anchor's month (up to the anchor) holds won deals (at least
 //! [`DEMO_WON_THIS_MONTH`], one of them a quick inbound lead converted that month, one
@@ -46,9 +49,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use crate::catalogue::KpiId;
 use crate::goals::{cascade, CascadePart};
 use crate::model::{
-    default_stages, Activity, ActivityKind, Customer, Dataset, Deal, DealKind, DealStatus, Expense,
-    ExpenseCategory, Feedback, Goal, Lead, Measure, Order, OrderKind, Owner, RecordId, Recurrence,
-    Rep, Settings, Source, Target, Team,
+    default_stages, Accelerator, Activity, ActivityKind, BonusTrigger, CommissionBasis,
+    CommissionPlan, Contest, Customer, Dataset, Deal, DealBonus, DealKind, DealStatus, Expense,
+    ExpenseCategory, Feedback, Goal, Lead, Measure, Order, OrderKind, Owner, PlanKind, RecordId,
+    Recurrence, Rep, Settings, Source, Target, Team, Tier,
 };
 use crate::money::{Currency, Money};
 use crate::period::{shift, Period};
@@ -102,12 +106,61 @@ pub fn generate(seed: u64, anchor: NaiveDate, now: DateTime<Utc>, size: DemoSize
     g.feedback();
     let mut data = g.finish();
     demo_goals(&mut data, anchor, now, seed);
+    demo_team(&mut data, anchor, now, seed);
     data
 }
 
+/// The demo's commission plan and contest. Ids come from their own splitmix64 stream,
+/// so the other records are the same as without them.
+fn demo_team(data: &mut Dataset, anchor: NaiveDate, now: DateTime<Utc>, seed: u64) {
+    let mut rng = SplitMix64(seed ^ 0x7EA3_C0DE);
+    let monthly = data.settings.monthly_target.unwrap_or(Money(10_000_000));
+    // Five reps share the target; each one's quota is a fifth of it.
+    let quota = Money(monthly.minor() / 5);
+    let tier = |from_attainment_bp, rate_bp| Tier {
+        from_attainment_bp,
+        rate_bp,
+    };
+    data.commission_plans.push(CommissionPlan {
+        id: rng.uuid_v4(),
+        updated_at: now,
+        deleted_at: None,
+        title: "Standard plan".into(),
+        basis: CommissionBasis::WonAmount,
+        monthly_quota: quota,
+        kind: PlanKind::Tiered {
+            tiers: vec![tier(0, 300), tier(8_000, 500), tier(10_000, 700)],
+        },
+        accelerator: Some(Accelerator::Multiplier {
+            multiplier_bp: 15_000,
+        }),
+        goal_bonuses: vec![],
+        deal_bonuses: vec![DealBonus {
+            kind: DealKind::Upsell,
+            amount: Money(20_000),
+        }],
+        cap: Some(Money(quota.minor() / 2)),
+        rep_ids: vec![],
+        created_on: shift(anchor, -365),
+    });
+    let month = Period::month_of(anchor);
+    data.contests.push(Contest {
+        id: rng.uuid_v4(),
+        updated_at: now,
+        deleted_at: None,
+        title: "Revenue sprint".into(),
+        measure: Measure::Kpi(KpiId::Revenue),
+        period: month,
+        participants: data.reps.iter().map(|r| r.id.clone()).collect(),
+        reward: "Team dinner".into(),
+        created_on: month.start,
+    });
+}
+
 /// Gives every record a new id from `new_id` and points every reference (rep → team,
-/// customer → owner, lead/deal/order/activity/feedback → customer, rep, deal, and
-/// `settings.me`) at the renamed record: the app calls this on the demo so that two
+/// customer → owner, lead/deal/order/activity/feedback → customer, rep, deal, goal →
+/// owner, parent, series, commission plan → reps and bonus goals, contest →
+/// participants, and `settings.me`) at the renamed record: the app calls this on the demo so that two
 /// reps who load it on the same day never share an id. Ids not in the dataset are
 /// left as they are.
 pub fn renew_ids(data: &mut Dataset, mut new_id: impl FnMut() -> RecordId) {
@@ -120,7 +173,20 @@ pub fn renew_ids(data: &mut Dataset, mut new_id: impl FnMut() -> RecordId) {
             }
         )+};
     }
-    rename!(teams, reps, customers, leads, deals, orders, activities, expenses, feedback, goals);
+    rename!(
+        teams,
+        reps,
+        customers,
+        leads,
+        deals,
+        orders,
+        activities,
+        expenses,
+        feedback,
+        goals,
+        commission_plans,
+        contests
+    );
     let fix = |id: &mut Option<RecordId>| {
         if let Some(new) = id.as_ref().and_then(|old| renamed.get(old)) {
             *id = Some(new.clone());
@@ -162,6 +228,27 @@ pub fn renew_ids(data: &mut Dataset, mut new_id: impl FnMut() -> RecordId) {
         }
         fix(&mut goal.parent_id);
         fix(&mut goal.series_id);
+    }
+    for plan in &mut data.commission_plans {
+        for rep in &mut plan.rep_ids {
+            if let Some(new) = renamed.get(rep) {
+                *rep = new.clone();
+            }
+        }
+        for bonus in &mut plan.goal_bonuses {
+            if let BonusTrigger::Goal(id) = &mut bonus.trigger {
+                if let Some(new) = renamed.get(id) {
+                    *id = new.clone();
+                }
+            }
+        }
+    }
+    for contest in &mut data.contests {
+        for rep in &mut contest.participants {
+            if let Some(new) = renamed.get(rep) {
+                *rep = new.clone();
+            }
+        }
     }
     fix(&mut data.settings.me);
 }

@@ -1,6 +1,6 @@
-//! Plain forms for every record type except deals and goals (which have their own, see
-//! [`crate::deal_input`] and [`crate::goals::GoalInput`]; their generic form is just the
-//! title, so lists, pickers, titles and undo still work for them): which fields a form shows, the text in each, and the
+//! Plain forms for every record type except deals, goals, commission plans and contests
+//! (deals and goals have their own, see [`crate::deal_input`] and
+//! [`crate::goals::GoalInput`]; the generic form of all four is just the title, so lists, pickers, titles and undo still work for them): which fields a form shows, the text in each, and the
 //! record made from it — so the app draws every form from data and the rules stay in
 //! `kpi`.
 //!
@@ -18,8 +18,9 @@ use serde_json::{Map, Value};
 
 use crate::deal_input::{parse_date, Problem};
 use crate::model::{
-    Activity, ActivityKind, Customer, Dataset, Deal, Expense, ExpenseCategory, Feedback, Goal,
-    Lead, Order, OrderKind, RecordId, RecordKind, Rep, Source, Stored, Team,
+    Activity, ActivityKind, CommissionPlan, Contest, Customer, Dataset, Deal, Expense,
+    ExpenseCategory, Feedback, Goal, Lead, Order, OrderKind, RecordId, RecordKind, Rep, Source,
+    Stored, Team,
 };
 use crate::money::{Currency, NumberLocale};
 use crate::rules::{RecordError, Rules};
@@ -125,7 +126,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
             ];
             FIELDS
         }
-        RecordKind::Deal | RecordKind::Goal => {
+        RecordKind::Deal | RecordKind::Goal | RecordKind::CommissionPlan | RecordKind::Contest => {
             const FIELDS: &[FieldSpec] = &[f("title", Name)];
             FIELDS
         }
@@ -189,7 +190,8 @@ pub struct RecordRow {
 macro_rules! with_type {
     ($kind:expr, $T:ident => $body:expr) => {
         with_type!(@arms $kind, $T, $body,
-            Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback, Goal)
+            Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback, Goal,
+            CommissionPlan, Contest)
     };
     (@arms $kind:expr, $T:ident, $body:expr, $($name:ident),+) => {
         match $kind {
@@ -263,6 +265,8 @@ impl Dataset {
             RecordKind::Customer => self.customer_name(Some(id)).map(str::to_owned),
             RecordKind::Lead => self.find::<Lead>(id).map(|l| l.name.clone()),
             RecordKind::Goal => self.find::<Goal>(id).map(|g| g.title.clone()),
+            RecordKind::CommissionPlan => self.find::<CommissionPlan>(id).map(|p| p.title.clone()),
+            RecordKind::Contest => self.find::<Contest>(id).map(|c| c.title.clone()),
             _ => Some(id.to_owned()),
         }
     }
@@ -451,6 +455,8 @@ pub enum AnyRecord {
     Expense(Expense),
     Feedback(Feedback),
     Goal(Goal),
+    CommissionPlan(CommissionPlan),
+    Contest(Contest),
 }
 
 macro_rules! any_from {
@@ -517,4 +523,17 @@ macro_rules! any_from {
         }
     };
 }
-any_from!(Team, Rep, Customer, Lead, Deal, Order, Activity, Expense, Feedback, Goal);
+any_from!(
+    Team,
+    Rep,
+    Customer,
+    Lead,
+    Deal,
+    Order,
+    Activity,
+    Expense,
+    Feedback,
+    Goal,
+    CommissionPlan,
+    Contest
+);

@@ -7,7 +7,9 @@
 
 pub mod catalogue;
 pub mod churn_chart;
+pub mod commission;
 pub mod complaints;
+pub mod contest;
 pub mod customer_view;
 pub mod deal_input;
 pub mod demo;
@@ -28,6 +30,7 @@ pub mod record_ref;
 pub mod rules;
 pub mod schema;
 pub mod settings_input;
+pub mod team_merge;
 pub mod validate;
 pub mod workload;
 
@@ -37,10 +40,11 @@ pub use demo::demo_dataset;
 pub use goals::{GoalInput, GoalStatus, Progress};
 pub use metrics::{kpi_values, working_days, Sale, SaleKind, Scope, Slice};
 pub use model::{
-    default_stages, Activity, ActivityKind, CurrencyChangeError, Customer, Dataset, Deal, DealKind,
-    DealStatus, Expense, ExpenseCategory, Feedback, Goal, Lead, Lineage, Measure, Order, OrderKind,
-    Owner, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source, Stage, Stored, Target,
-    Team,
+    default_stages, Accelerator, Activity, ActivityKind, BonusTrigger, Bracket, CommissionBasis,
+    CommissionPlan, Contest, CurrencyChangeError, Customer, Dataset, Deal, DealBonus, DealKind,
+    DealStatus, Expense, ExpenseCategory, Feedback, Goal, GoalBonus, Lead, Lineage, Measure, Order,
+    OrderKind, Owner, PlanKind, Record, RecordId, RecordKind, Recurrence, Rep, Settings, Source,
+    Stage, Stored, Target, Team, Threshold, Tier,
 };
 pub use money::{Currency, Money, MoneyError, NumberLocale};
 pub use number::{format_decimal, format_percent};

@@ -9,6 +9,10 @@
 //! lineages (an erase, restore or demo load in between) are not mixed: the copy whose
 //! lineage started later is kept whole. A stage a kept deal is in is never dropped
 //! with the older settings.
+//!
+//! A manager's import of several reps' files is a different merge, across lineages and
+//! with a report of every record: see [`crate::team_merge`], which shares this module's
+//! "newer `updated_at` wins" rule (`supersedes`).
 
 use std::collections::HashMap;
 
@@ -50,7 +54,10 @@ impl Dataset {
     /// may lack a stage a kept deal is in (one copy added it). Such stages are taken
     /// back from either copy, so the merged dataset always loads. Linear in deals per
     /// stage checked (a handful of stages).
-    fn keep_used_stages<'a>(&mut self, known: impl Iterator<Item = &'a crate::model::Stage>) {
+    pub(crate) fn keep_used_stages<'a>(
+        &mut self,
+        known: impl Iterator<Item = &'a crate::model::Stage>,
+    ) {
         for stage in known {
             let missing = self.settings.stage(&stage.id).is_none();
             if missing && self.live_deals().any(|d| d.stage == stage.id) {
@@ -82,7 +89,7 @@ fn merge_records<T: Stored>(ours: &mut Vec<T>, theirs: &[T]) -> usize {
     for record in theirs {
         match position.get(record.id()) {
             Some(&index) => {
-                if record.updated_at() > ours[index].updated_at() {
+                if supersedes(record, &ours[index]) {
                     ours[index] = record.clone();
                     changed += 1;
                 }
@@ -95,4 +102,10 @@ fn merge_records<T: Stored>(ours: &mut Vec<T>, theirs: &[T]) -> usize {
         }
     }
     changed
+}
+
+/// The merge rule shared by every merge (two tabs here, a team import in
+/// [`crate::team_merge`]): `candidate` replaces `current` when it is newer.
+pub(crate) fn supersedes<T: crate::model::Record>(candidate: &T, current: &T) -> bool {
+    candidate.updated_at() > current.updated_at()
 }

@@ -14,13 +14,21 @@
 //! - a goal has a title, a target that fits its measure (see
 //!   [`crate::goals::target_problem`]), a period that does not end before it starts, a
 //!   weight of at least 1, and is not its own parent.
+//! - a commission plan has a title; its quota, bonuses, cap and amount thresholds are
+//!   valid amounts; its tiers or brackets are not empty, start in increasing order and
+//!   have rates of at most 100 % (10 000 bp); an accelerator multiplier is at least 1×
+//!   and at most 10×, an extra rate at most 100 %.
+//! - a contest has a title and a period that does not end before it starts.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use crate::deal_input::{amount_problem, Problem};
-use crate::model::{Activity, Customer, Expense, Feedback, Goal, Lead, Order, Rep, Team};
+use crate::model::{
+    Accelerator, Activity, CommissionPlan, Contest, Customer, PlanKind, Threshold, FULL_BP,
+};
+use crate::model::{Expense, Feedback, Goal, Lead, Order, Rep, Team};
 use crate::money::Money;
 
 /// One problem on one field of a record; `field` is the field's serialized name.
@@ -215,6 +223,85 @@ impl Rules for Goal {
         }
         if self.weight == Some(0) {
             check.fail("weight", Problem::OutOfRange);
+        }
+        check.0
+    }
+}
+
+impl Rules for CommissionPlan {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("title", &self.title);
+        check.amount("monthly_quota", Some(self.monthly_quota));
+        let rates_ok = |rates: &mut dyn Iterator<Item = u32>| rates.max().unwrap_or(0) <= FULL_BP;
+        match &self.kind {
+            PlanKind::Flat { rate_bp } => {
+                if *rate_bp > FULL_BP {
+                    check.fail("kind", Problem::OutOfRange);
+                }
+            }
+            PlanKind::Tiered { tiers } => {
+                let increasing = tiers
+                    .windows(2)
+                    .all(|w| w[0].from_attainment_bp < w[1].from_attainment_bp);
+                if tiers.is_empty() {
+                    check.fail("kind", Problem::Required);
+                } else if !increasing || !rates_ok(&mut tiers.iter().map(|t| t.rate_bp)) {
+                    check.fail("kind", Problem::OutOfRange);
+                }
+            }
+            PlanKind::Marginal { brackets } => {
+                let key = |t: Threshold| match t {
+                    Threshold::Amount { amount } => (0, amount.minor()),
+                    Threshold::Attainment { bp } => (1, i64::from(bp)),
+                };
+                let same_kind = brackets
+                    .windows(2)
+                    .all(|w| key(w[0].from).0 == key(w[1].from).0);
+                let increasing = brackets.windows(2).all(|w| key(w[0].from) < key(w[1].from));
+                let amounts_ok = brackets.iter().all(|b| match b.from {
+                    Threshold::Amount { amount } => amount_problem(amount).is_none(),
+                    Threshold::Attainment { .. } => true,
+                });
+                if brackets.is_empty() {
+                    check.fail("kind", Problem::Required);
+                } else if !same_kind
+                    || !increasing
+                    || !amounts_ok
+                    || !rates_ok(&mut brackets.iter().map(|b| b.rate_bp))
+                {
+                    check.fail("kind", Problem::OutOfRange);
+                }
+            }
+        }
+        match self.accelerator {
+            Some(Accelerator::Multiplier { multiplier_bp })
+                if !(FULL_BP..=10 * FULL_BP).contains(&multiplier_bp) =>
+            {
+                check.fail("accelerator", Problem::OutOfRange)
+            }
+            Some(Accelerator::ExtraRate { rate_bp }) if rate_bp > FULL_BP => {
+                check.fail("accelerator", Problem::OutOfRange)
+            }
+            _ => {}
+        }
+        for bonus in &self.goal_bonuses {
+            check.amount("goal_bonuses", Some(bonus.amount));
+        }
+        for bonus in &self.deal_bonuses {
+            check.amount("deal_bonuses", Some(bonus.amount));
+        }
+        check.amount("cap", self.cap);
+        check.0
+    }
+}
+
+impl Rules for Contest {
+    fn rule_errors(&self) -> Vec<RecordError> {
+        let mut check = Check::default();
+        check.name("title", &self.title);
+        if self.period.end < self.period.start {
+            check.fail("period", Problem::DateOrder);
         }
         check.0
     }

@@ -24,8 +24,8 @@ use std::fmt;
 
 use crate::deal_input::{validate_deal, FieldError};
 use crate::model::{
-    Activity, Customer, Dataset, Expense, Feedback, Goal, Lead, Order, RecordId, RecordKind, Rep,
-    Stored, Team,
+    Activity, CommissionPlan, Contest, Customer, Dataset, Expense, Feedback, Goal, Lead, Order,
+    RecordId, RecordKind, Rep, Stored, Team,
 };
 use crate::rules::{RecordError, Rules};
 
@@ -234,6 +234,8 @@ impl Dataset {
         collection_problems::<Expense>(self, &mut problems);
         collection_problems::<Feedback>(self, &mut problems);
         collection_problems::<Goal>(self, &mut problems);
+        collection_problems::<CommissionPlan>(self, &mut problems);
+        collection_problems::<Contest>(self, &mut problems);
         problems
     }
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::{Currency, Money, NumberLocale};
 
+mod commission;
 mod customer;
 mod deal;
 mod engagement;
@@ -24,6 +25,10 @@ mod link;
 mod people;
 mod sales;
 
+pub use commission::{
+    Accelerator, BonusTrigger, Bracket, CommissionBasis, CommissionPlan, Contest, DealBonus,
+    GoalBonus, PlanKind, Threshold, Tier, FULL_BP,
+};
 pub use customer::{Customer, Lead, Source};
 pub use deal::{Deal, DealKind, DealStatus};
 pub use engagement::{Activity, ActivityKind, Feedback};
@@ -111,6 +116,8 @@ id_enum! {
         Expense = "expenses",
         Feedback = "feedback",
         Goal = "goals",
+        CommissionPlan = "commission_plans",
+        Contest = "contests",
     }
 }
 
@@ -144,6 +151,8 @@ stored!(Activity, Activity, activities);
 stored!(Expense, Expense, expenses);
 stored!(Feedback, Feedback, feedback);
 stored!(Goal, Goal, goals);
+stored!(CommissionPlan, CommissionPlan, commission_plans);
+stored!(Contest, Contest, contests);
 
 /// Calls `$visit!(Type)` for every record type, in [`RecordKind::ALL`] order: the one
 /// place that lists them, for code that must touch every collection.
@@ -159,6 +168,8 @@ macro_rules! for_each_kind {
         $visit!($crate::model::Expense);
         $visit!($crate::model::Feedback);
         $visit!($crate::model::Goal);
+        $visit!($crate::model::CommissionPlan);
+        $visit!($crate::model::Contest);
     };
 }
 pub(crate) use for_each_kind;
@@ -285,6 +296,12 @@ pub struct Dataset {
     /// SMART goals (schema version 3).
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// Commission plans (added to the unreleased schema version 3; absent = none).
+    #[serde(default)]
+    pub commission_plans: Vec<CommissionPlan>,
+    /// Sales contests (added to the unreleased schema version 3; absent = none).
+    #[serde(default)]
+    pub contests: Vec<Contest>,
 }
 
 impl Dataset {

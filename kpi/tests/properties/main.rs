@@ -14,3 +14,4 @@ mod no_panic;
 mod number_format;
 mod period;
 mod schema;
+mod team;

@@ -502,6 +502,14 @@ fn renewed_ids_keep_every_relation() {
     });
     assert_eq!(renewed.problems(), vec![]);
     assert_ne!(renewed.deals[0].id, original.deals[0].id);
+    // The contest's participants are the renamed reps.
+    let reps: Vec<&String> = renewed.reps.iter().map(|r| &r.id).collect();
+    let participants: Vec<&String> = renewed.contests[0].participants.iter().collect();
+    assert_eq!(participants, reps);
+    assert_ne!(
+        renewed.commission_plans[0].id,
+        original.commission_plans[0].id
+    );
     check_demo("renewed ids", anchor, &renewed);
     // The same KPIs: nothing was re-pointed at another record.
     let everyone = Scope::Everyone;

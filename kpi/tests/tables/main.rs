@@ -3,6 +3,8 @@
 mod activity;
 mod catalogue;
 mod churn_chart;
+mod commission;
+mod contest;
 mod currency_change;
 mod customer_view;
 mod customers;
@@ -27,4 +29,5 @@ mod sales;
 mod schema;
 mod support;
 mod team;
+mod team_merge;
 mod validate;
