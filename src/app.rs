@@ -1,8 +1,10 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
-use crate::components::{ConfirmDialog, Notices, UndoToast};
+use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
-use crate::pages::{Dashboard, Deals, NotFound, Records, Settings};
+use crate::pages::{
+    Churn, Complaints, Dashboard, Deals, Leads, NotFound, Pipeline, Records, Settings,
+};
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
 use leptos::ev;
@@ -44,6 +46,11 @@ fn Shell() -> impl IntoView {
                     <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
                     <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
                     <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
+                    // A rep's day: pipeline board, leads, complaints, churn.
+                    <A href="/pipeline" attr:data-testid="nav-pipeline">{i18n.t(|t| t.nav_pipeline)}</A>
+                    <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
+                    <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
+                    <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
@@ -53,9 +60,15 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/deals") view=Deals />
                     <Route path=path!("/records/:kind") view=Records />
+                    // A rep's day: pipeline board, leads, complaints, churn.
+                    <Route path=path!("/pipeline") view=Pipeline />
+                    <Route path=path!("/leads") view=Leads />
+                    <Route path=path!("/complaints") view=Complaints />
+                    <Route path=path!("/churn") view=Churn />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>
             </main>
+            <QuickLogButton />
             <UndoToast />
             <ConfirmDialog />
         </div>

@@ -3,8 +3,11 @@
 
 mod bars;
 mod canvas;
+mod churn;
 mod panel;
 
 pub use bars::{draw_bars, BarSeries};
-pub use canvas::BarChart;
+pub(crate) use canvas::paint;
+pub use canvas::{BarChart, CanvasChart};
+pub use churn::{draw_heat_map, draw_line, HeatMap, RateLine};
 pub use panel::{ChartPanel, ChartRow};

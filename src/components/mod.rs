@@ -5,6 +5,7 @@ mod fields;
 mod kpi_card;
 mod modal;
 mod notices;
+mod quick_log;
 mod show_more;
 mod undo_toast;
 
@@ -13,5 +14,6 @@ pub use fields::{DateField, SelectField, TextField};
 pub use kpi_card::KpiCard;
 pub use modal::Modal;
 pub use notices::Notices;
+pub use quick_log::QuickLogButton;
 pub use show_more::{ShowMore, STEP};
 pub use undo_toast::UndoToast;

@@ -1,16 +1,24 @@
 //! One file per route.
 
+mod churn;
+mod complaints;
 mod dashboard;
 mod dashboard_pickers;
 mod deal_form;
 mod deals;
+mod leads;
 mod not_found;
+mod pipeline;
 mod records;
 mod sales_settings;
 mod settings;
 
+pub use churn::Churn;
+pub use complaints::Complaints;
 pub use dashboard::Dashboard;
 pub use deals::Deals;
+pub use leads::Leads;
 pub use not_found::NotFound;
+pub use pipeline::Pipeline;
 pub use records::Records;
 pub use settings::Settings;

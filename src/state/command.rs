@@ -58,9 +58,17 @@ pub enum Command {
     },
     /// Any other record from its form (validated by `kpi::forms`).
     SaveRecord(AnyRecord),
+    /// Several records saved together or not at all (e.g. a lead converted into a
+    /// customer and a deal), each already validated by `kpi`.
+    SaveRecords(Vec<AnyRecord>),
     DeleteRecord {
         kind: RecordKind,
         id: RecordId,
+    },
+    /// An open deal to another stage of the board (`kpi::pipeline_board::move_deal`).
+    MoveDeal {
+        id: RecordId,
+        to: kpi::pipeline_board::MoveTo,
     },
     MarkWon(RecordId),
     MarkLost {
