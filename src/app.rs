@@ -3,7 +3,8 @@
 use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{
-    Churn, Complaints, Dashboard, Deals, Leads, NotFound, Pipeline, Records, Settings,
+    Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Leads, NotFound, Pipeline,
+    Records, Settings, Today,
 };
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
@@ -46,8 +47,10 @@ fn Shell() -> impl IntoView {
                     <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
                     <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
                     <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
-                    // A rep's day: pipeline board, leads, complaints, churn.
+                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
+                    <A href="/today" attr:data-testid="nav-today">{i18n.t(|t| t.nav_today)}</A>
                     <A href="/pipeline" attr:data-testid="nav-pipeline">{i18n.t(|t| t.nav_pipeline)}</A>
+                    <A href="/customers" attr:data-testid="nav-customers">{i18n.t(|t| t.nav_customers)}</A>
                     <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
                     <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
                     <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
@@ -60,8 +63,11 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/deals") view=Deals />
                     <Route path=path!("/records/:kind") view=Records />
-                    // A rep's day: pipeline board, leads, complaints, churn.
+                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
+                    <Route path=path!("/today") view=Today />
                     <Route path=path!("/pipeline") view=Pipeline />
+                    <Route path=path!("/customers") view=Customers />
+                    <Route path=path!("/customers/:id") view=CustomerDetail />
                     <Route path=path!("/leads") view=Leads />
                     <Route path=path!("/complaints") view=Complaints />
                     <Route path=path!("/churn") view=Churn />

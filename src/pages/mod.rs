@@ -2,6 +2,7 @@
 
 mod churn;
 mod complaints;
+mod customers;
 mod dashboard;
 mod dashboard_pickers;
 mod deal_form;
@@ -12,9 +13,11 @@ mod pipeline;
 mod records;
 mod sales_settings;
 mod settings;
+mod today;
 
 pub use churn::Churn;
 pub use complaints::Complaints;
+pub use customers::{CustomerDetail, Customers};
 pub use dashboard::Dashboard;
 pub use deals::Deals;
 pub use leads::Leads;
@@ -22,3 +25,4 @@ pub use not_found::NotFound;
 pub use pipeline::Pipeline;
 pub use records::Records;
 pub use settings::Settings;
+pub use today::Today;

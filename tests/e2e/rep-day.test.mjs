@@ -256,3 +256,82 @@ appTest(
   },
   { seed: readFixture("churn.json"), context: PHONE },
 );
+
+appTest(
+  "customers are searched and filtered; a customer's page shows one timeline, the buyer kind, churn and win-back",
+  async (page) => {
+    await page.getByTestId("nav-customers").click();
+    await page.waitForURL("**/customers");
+    const ids = () => page.getByTestId("customer-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-customer-id")));
+    // Sorted by name.
+    assert.deepEqual(await ids(), ["cust-danube", "cust-mekong", "cust-northwind", "cust-vltava"]);
+    await page.getByTestId("customer-search").fill("north");
+    await eventually(async () => assert.deepEqual(await ids(), ["cust-northwind"]));
+    await page.getByTestId("customer-search").fill("");
+    await page.getByTestId("customer-filter-segment").selectOption("Logistics");
+    await eventually(async () => assert.deepEqual(await ids(), ["cust-danube", "cust-northwind"]));
+    await page.getByTestId("customer-filter-region").selectOption("South");
+    await eventually(async () => assert.deepEqual(await ids(), ["cust-danube"]));
+    await page.getByTestId("customer-filter-segment").selectOption("");
+    await page.getByTestId("customer-filter-region").selectOption("");
+    await page.getByTestId("customer-filter-status").selectOption("churned");
+    await eventually(async () => assert.deepEqual(await ids(), ["cust-vltava"]));
+    await page.getByTestId("customer-filter-status").selectOption("");
+    await page.getByTestId("customer-filter-owner").selectOption("rep-minh");
+    await eventually(async () => assert.deepEqual(await ids(), ["cust-mekong"]));
+    await page.getByTestId("customer-filter-owner").selectOption("");
+
+    // Northwind: orders order-1 and order-2 (order-2 delivers the won deal-1, one
+    // purchase) = two purchases → repeat buyer; Mekong: the won deal-2 only → first-time.
+    const row = (id) => page.locator(`[data-testid="customer-row"][data-customer-id="${id}"]`);
+    await eventually(async () => assert.equal(await row("cust-mekong").getAttribute("data-buyer"), "first_time"));
+    assert.equal(await row("cust-northwind").getAttribute("data-buyer"), "repeat");
+    await row("cust-northwind").getByTestId("customer-link").click();
+    await page.waitForURL("**/customers/cust-northwind");
+    assert.equal(await page.getByTestId("buyer-kind").getAttribute("data-value"), "repeat");
+    // Newest first: order-1 (11-12), order-2 (11-06), deal-1 (closed 11-05), the complaint (11-05).
+    const kinds = await page.getByTestId("timeline-entry").evaluateAll((li) => li.map((e) => e.getAttribute("data-record-id")));
+    assert.deepEqual(kinds, ["order-1", "order-2", "deal-1", "fb-late"]);
+
+    // Marking churned needs a reason; winning back clears it.
+    await page.getByTestId("customer-churn").click();
+    await page.getByTestId("churn-confirm").click();
+    await page.getByTestId("field-error-churn_reason").waitFor();
+    await page.getByTestId("churn-reason").fill("Moved to a competitor");
+    await page.getByTestId("churn-confirm").click();
+    await eventually(async () => assert.equal(await page.getByTestId("customer-status").getAttribute("data-value"), "churned"));
+    let stored = (await storedEnvelope(page)).data.customers.find((c) => c.id === "cust-northwind");
+    await eventually(async () => {
+      stored = (await storedEnvelope(page)).data.customers.find((c) => c.id === "cust-northwind");
+      assert.equal(stored.churned_on, "2026-11-15");
+      assert.equal(stored.churn_reason, "Moved to a competitor");
+    });
+    await page.getByTestId("customer-win-back").click();
+    await eventually(async () => assert.equal(await page.getByTestId("customer-status").getAttribute("data-value"), "active"));
+    await eventually(async () => {
+      stored = (await storedEnvelope(page)).data.customers.find((c) => c.id === "cust-northwind");
+      assert.equal(stored.churned_on ?? null, null);
+    });
+  },
+  { seed: dayData(), context: PHONE },
+);
+
+appTest(
+  "today's follow-ups link to where the rep acts",
+  async (page) => {
+    await page.getByTestId("nav-today").click();
+    await page.waitForURL("**/today");
+    // Anna's customers: Danube (acquired 10-05, never contacted: 41 days ≥ 30) and the
+    // open complaint "Late delivery" of Northwind (since 11-05).
+    const entry = (kind, id) => page.locator(`[data-testid="follow-up"][data-kind="${kind}"][data-target-id="${id}"]`);
+    await entry("not_contacted", "cust-danube").waitFor();
+    await entry("open_complaint", "fb-late").getByTestId("follow-up-link").click();
+    await page.waitForURL("**/complaints");
+    await page.locator('[data-testid="complaint-row"][data-feedback-id="fb-late"]').waitFor();
+    await page.goBack();
+    await entry("not_contacted", "cust-danube").getByTestId("follow-up-link").click();
+    await page.waitForURL("**/customers/cust-danube");
+    assert.equal(await page.getByTestId("customer-name").textContent(), "Danube Freight");
+  },
+  { seed: dayData(), context: PHONE },
+);
