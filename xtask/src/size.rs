@@ -20,8 +20,10 @@ pub const BUDGET: u64 = 150 * 1024;
 /// 477 KB with issue 3's dashboard, record forms, sales settings and demo generator;
 /// 525 KB with issue 4's IndexedDB store and damaged-data choices plus issue 5's goal
 /// model, pacing and miss diagnosis (ceiling raised from 490 KB to make room for the
-/// goals screens).
-pub const CEILING: u64 = 570 * 1024;
+/// goals screens); 657 KB with issue 6's rep's-day screens (quick log, pipeline board,
+/// customers, leads, complaints, churn charts, follow-ups: about 18 KB per screen, all
+/// monomorphised view code), so the ceiling went from 570 KB to 680 KB.
+pub const CEILING: u64 = 680 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
