@@ -335,3 +335,16 @@ appTest(
   },
   { seed: dayData(), context: PHONE },
 );
+
+appTest(
+  "a deal is dragged to another stage of the board",
+  async (page) => {
+    await page.getByTestId("nav-pipeline").click();
+    await page.waitForURL("**/pipeline");
+    await card(page, "deal-4").dragTo(column(page, "qualified"));
+    await column(page, "qualified").locator('[data-deal-id="deal-4"]').waitFor();
+    await eventually(async () => assert.equal(await stageOf(page, "deal-4"), "qualified"));
+    assert.equal(await column(page, "proposal").getByTestId("stage-count").getAttribute("data-value"), "0");
+  },
+  { seed: team() },
+);
