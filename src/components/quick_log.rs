@@ -100,6 +100,7 @@ pub fn QuickLogButton() -> impl IntoView {
             class="quick-log-button primary"
             data-testid="quick-log"
             aria-haspopup="dialog"
+            aria-label=move || i18n.texts().quick_log_title
             on:click=start
         >
             {i18n.t(|t| t.quick_log)}
