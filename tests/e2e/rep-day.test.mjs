@@ -348,3 +348,34 @@ appTest(
   },
   { seed: team() },
 );
+
+appTest(
+  "the quick log remembers the last customer; a deal is marked won from the board",
+  async (page) => {
+    await page.getByTestId("quick-log").click();
+    await page.getByTestId("quick-log-customer").selectOption("cust-vltava");
+    await page.getByTestId("quick-log-kind").selectOption("call");
+    await page.getByTestId("quick-log-note").fill("Asked about the renewal");
+    await page.getByTestId("quick-log-save").click();
+    await page.getByTestId("quick-log-sheet").waitFor({ state: "detached" });
+    await page.getByTestId("quick-log").click();
+    assert.equal(await page.getByTestId("quick-log-customer").inputValue(), "cust-vltava");
+    assert.equal(await page.getByTestId("quick-log-kind").inputValue(), "visit", "the kind starts at visit again");
+    await page.getByTestId("quick-log-cancel").click();
+    await eventually(async () => {
+      const [call] = (await storedEnvelope(page)).data.activities;
+      assert.equal(call.kind, "call");
+      assert.equal(call.note, "Asked about the renewal");
+    });
+
+    await page.getByTestId("nav-pipeline").click();
+    await card(page, "deal-4").getByTestId("card-win").click();
+    await card(page, "deal-4").waitFor({ state: "detached" });
+    await eventually(async () => {
+      const deal = (await storedEnvelope(page)).data.deals.find((d) => d.id === "deal-4");
+      assert.equal(deal.status, "won");
+      assert.equal(deal.closed_on, "2026-11-15");
+    });
+  },
+  { seed: team(), context: PHONE },
+);
