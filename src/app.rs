@@ -1,8 +1,11 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
-use crate::components::{ConfirmDialog, Notices, UndoToast};
+use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
-use crate::pages::{Dashboard, Deals, Goals, NotFound, Records, Settings};
+use crate::pages::{
+    Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads, NotFound,
+    Pipeline, Records, Settings, Today,
+};
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
 use leptos::ev;
@@ -47,6 +50,13 @@ fn Shell() -> impl IntoView {
                     <A href="/goals" attr:data-testid="nav-goals">{i18n.t(|t| t.nav_goals)}</A>
                     <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
                     <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
+                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
+                    <A href="/today" attr:data-testid="nav-today">{i18n.t(|t| t.nav_today)}</A>
+                    <A href="/pipeline" attr:data-testid="nav-pipeline">{i18n.t(|t| t.nav_pipeline)}</A>
+                    <A href="/customers" attr:data-testid="nav-customers">{i18n.t(|t| t.nav_customers)}</A>
+                    <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
+                    <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
+                    <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
@@ -57,9 +67,18 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/goals") view=Goals />
                     <Route path=path!("/deals") view=Deals />
                     <Route path=path!("/records/:kind") view=Records />
+                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
+                    <Route path=path!("/today") view=Today />
+                    <Route path=path!("/pipeline") view=Pipeline />
+                    <Route path=path!("/customers") view=Customers />
+                    <Route path=path!("/customers/:id") view=CustomerDetail />
+                    <Route path=path!("/leads") view=Leads />
+                    <Route path=path!("/complaints") view=Complaints />
+                    <Route path=path!("/churn") view=Churn />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>
             </main>
+            <QuickLogButton />
             <UndoToast />
             <ConfirmDialog />
         </div>

@@ -46,3 +46,59 @@ fn an_empty_year_still_draws_axes_without_errors() {
     let svg = svg_of(&year(vec![0.0; 12]), 2.0);
     assert!(svg.contains("<line") || svg.contains("<polyline"), "{svg}");
 }
+
+/// The churn page's charts on the SVG backend.
+mod churn {
+    use plotters::prelude::*;
+    use salesboard::charts::{draw_heat_map, draw_line, HeatMap, RateLine};
+    use wasm_bindgen_test::*;
+
+    fn months() -> Vec<String> {
+        ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
+            .iter()
+            .map(|m| m.to_string())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_churn_line_breaks_where_a_month_has_no_rate() {
+        let line = RateLine {
+            labels: months(),
+            values: vec![None, Some(0.1), Some(0.2), None, Some(0.0), Some(1.0 / 3.0)],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
+            draw_line(&area, &line, 1.0).unwrap();
+        }
+        // Two runs of two months: (at least) two line pieces, one dot per month with a rate.
+        assert!(svg.matches("<polyline").count() >= 2, "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 4, "{svg}");
+        assert!(svg.lines().any(|l| l.trim() == "Nov"), "{svg}");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_heat_map_draws_a_cell_per_cohort_and_month_since() {
+        let heat = HeatMap {
+            row_labels: months(),
+            cells: vec![
+                vec![None; 6],
+                vec![None; 6],
+                vec![Some(1.0), Some(1.0), Some(0.5), Some(0.5), None, None],
+                vec![Some(1.0), Some(1.0), Some(0.0), None, None, None],
+                vec![Some(1.0), Some(1.0), None, None, None, None],
+                vec![None; 6],
+            ],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
+            draw_heat_map(&area, &heat, 2.0).unwrap();
+        }
+        // The background plus 36 cells at least.
+        assert!(svg.matches("<rect").count() >= 37, "{svg}");
+        // Full retention is the darkest colour, none the lightest.
+        assert!(svg.contains("#1F4E79") || svg.contains("#1f4e79"), "{svg}");
+        assert!(svg.contains("#DEEBF7") || svg.contains("#deebf7"), "{svg}");
+    }
+}

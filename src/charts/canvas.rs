@@ -19,7 +19,7 @@ pub fn BarChart(
 ) -> impl IntoView {
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        render(canvas, |area, scale| draw_bars(&area, &data, scale));
+        paint(canvas, |area, scale| draw_bars(area, &data, scale));
     });
     view! {
         <canvas
@@ -37,7 +37,7 @@ pub fn BarChart(
 pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>) -> impl IntoView {
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        render(canvas, |area, scale| draw_burn_up(&area, &data, scale));
+        paint(canvas, |area, scale| draw_burn_up(area, &data, scale));
     });
     view! {
         <canvas
@@ -66,10 +66,11 @@ fn redraw_on_change(draw: impl Fn(&HtmlCanvasElement) + 'static) -> NodeRef<Canv
     canvas
 }
 
-/// Sizes the backing store to CSS size × devicePixelRatio (sharp on HiDPI), then draws.
-fn render(
+/// Sizes `canvas` to its CSS size × devicePixelRatio (sharp on HiDPI) and draws on it
+/// with `draw` (any `draw_*` function); a chart that cannot be drawn is told as a warning.
+pub(crate) fn paint(
     canvas: &HtmlCanvasElement,
-    draw: impl FnOnce(DrawingArea<CanvasBackend, Shift>, f64) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>, f64) -> Result<(), String>,
 ) {
     let scale = web_sys::window()
         .map(|w| w.device_pixel_ratio())
@@ -86,8 +87,21 @@ fn render(
     canvas.set_width(width);
     canvas.set_height(height);
     if let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) {
-        if let Err(error) = draw(backend.into_drawing_area(), scale) {
+        if let Err(error) = draw(&backend.into_drawing_area(), scale) {
             leptos::logging::warn!("chart not drawn: {error}");
         }
+    }
+}
+
+/// A canvas redrawn by `draw` whenever what it reads or the window size changes.
+#[component]
+pub fn CanvasChart(
+    draw: Callback<(HtmlCanvasElement,)>,
+    #[prop(into)] label: Signal<String>,
+    testid: &'static str,
+) -> impl IntoView {
+    let canvas = redraw_on_change(move |canvas| draw.run((canvas.clone(),)));
+    view! {
+        <canvas node_ref=canvas class="chart" data-testid=testid role="img" aria-label=move || label.get()></canvas>
     }
 }

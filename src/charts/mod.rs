@@ -4,9 +4,12 @@
 mod bars;
 mod burn_up;
 mod canvas;
+mod churn;
 mod panel;
 
 pub use bars::{draw_bars, BarSeries};
 pub use burn_up::{draw_burn_up, BurnUpSeries};
-pub use canvas::{BarChart, BurnUpChart};
+pub(crate) use canvas::paint;
+pub use canvas::{BarChart, BurnUpChart, CanvasChart};
+pub use churn::{draw_heat_map, draw_line, HeatMap, RateLine};
 pub use panel::{ChartPanel, ChartRow};

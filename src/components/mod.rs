@@ -6,6 +6,7 @@ mod goal_card;
 mod kpi_card;
 mod modal;
 mod notices;
+mod quick_log;
 mod show_more;
 mod undo_toast;
 
@@ -15,5 +16,6 @@ pub use goal_card::{status_id, GoalCard};
 pub use kpi_card::KpiCard;
 pub use modal::Modal;
 pub use notices::Notices;
+pub use quick_log::QuickLogButton;
 pub use show_more::{ShowMore, STEP};
 pub use undo_toast::UndoToast;

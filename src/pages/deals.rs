@@ -101,16 +101,7 @@ fn DealRow(
             <button
                 data-testid="deal-win"
                 aria-label=named(|t| t.action_win, title.clone())
-                on:click=move |_| {
-                    // E.g. a deal created after today cannot close today: say why.
-                    // (A refusal as a whole has no field errors and told the user already.)
-                    if let Err(errors) = store.apply(Command::MarkWon(won_id.clone())) {
-                        if let Some(first) = errors.first() {
-                            let why = text::problem(i18n, first.problem);
-                            store.notify(NoticeId::ActionFailed, Some(why), None);
-                        }
-                    }
-                }
+                on:click=move |_| mark_won(store, i18n, won_id.clone())
             >
                 {i18n.t(|t| t.action_win)}
             </button>
@@ -162,9 +153,20 @@ fn DealRow(
     }
 }
 
+/// Marks the deal won. E.g. a deal created after today cannot close today: say why.
+/// (A refusal as a whole has no field errors and told the user already.)
+pub(super) fn mark_won(store: Store, i18n: crate::lang::I18n, id: RecordId) {
+    if let Err(errors) = store.apply(Command::MarkWon(id)) {
+        if let Some(first) = errors.first() {
+            let why = text::problem(i18n, first.problem);
+            store.notify(NoticeId::ActionFailed, Some(why), None);
+        }
+    }
+}
+
 /// Marking a deal lost asks for the reason, which the win/loss analysis needs.
 #[component]
-fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl IntoView {
+pub(super) fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let reason = RwSignal::new(String::new());

@@ -60,12 +60,18 @@ pub enum Command {
     },
     /// Any other record from its form (validated by `kpi::forms`).
     SaveRecord(AnyRecord),
-    /// Several records in one step, all or none (a cascade's rep goals, recurring goals
-    /// carried over): one change, one save.
+    /// Several records saved together or not at all (a lead converted into a customer
+    /// and a deal, a cascade's rep goals, recurring goals carried over), each already
+    /// validated by `kpi`: one change, one save.
     SaveRecords(Vec<AnyRecord>),
     DeleteRecord {
         kind: RecordKind,
         id: RecordId,
+    },
+    /// An open deal to another stage of the board (`kpi::pipeline_board::move_deal`).
+    MoveDeal {
+        id: RecordId,
+        to: kpi::pipeline_board::MoveTo,
     },
     MarkWon(RecordId),
     MarkLost {

@@ -239,6 +239,18 @@ impl Store {
                     self.offer_undo(before);
                 }
             }
+            Command::MoveDeal { id, to } => {
+                // A move the board refuses (a closed deal, no next stage) changes nothing.
+                let moved = self.data.with_untracked(|d| {
+                    let deal = d.find_deal(&id)?;
+                    kpi::pipeline_board::move_deal(deal, &to, &d.settings).ok()
+                });
+                let Some(mut moved) = moved else {
+                    return Err(Vec::new());
+                };
+                moved.updated_at = now;
+                self.data.update(|d| d.upsert_deal(moved));
+            }
             Command::MarkWon(id) => {
                 let deal = self.closed_version(&id, DealStatus::Won, None)?;
                 self.data.update(|d| {

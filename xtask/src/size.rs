@@ -20,9 +20,11 @@ pub const BUDGET: u64 = 150 * 1024;
 /// 477 KB with issue 3's dashboard, record forms, sales settings and demo generator;
 /// 525 KB with issue 4's IndexedDB store and damaged-data choices plus issue 5's goal
 /// model, pacing and miss diagnosis (ceiling raised from 490 KB); 628 KB with issue 5's
-/// goals screens (+98 KB, mostly view and reactive code) — raised to 700 KB to leave
-/// room for issue 6's screens, while issue 2's decision on the budget is pending.
-pub const CEILING: u64 = 700 * 1024;
+/// goals screens (+98 KB, mostly view and reactive code); about 755 KB with issue 6's
+/// rep's-day screens as well (quick log, pipeline board, customers, leads, complaints,
+/// churn charts, follow-ups: about 18 KB per screen, all monomorphised view code) —
+/// raised to 800 KB while issue 2's decision on the budget is pending.
+pub const CEILING: u64 = 800 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
