@@ -81,7 +81,7 @@ pub fn Settings() -> impl IntoView {
                 .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
             match decoded {
                 Ok(data) => store.ask(Pending::Replace {
-                    data,
+                    data: Box::new(data),
                     why: Replacement::Restore,
                 }),
                 Err(reason) => store.notify(NoticeId::RestoreFailed, Some(reason), None),

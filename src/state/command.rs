@@ -42,7 +42,8 @@ pub enum Pending {
     /// Delete one set-aside copy (a quarantine key) from Settings.
     DeleteSetAside(String),
     Replace {
-        data: Dataset,
+        /// Boxed: a dataset is far larger than the other variants.
+        data: Box<Dataset>,
         why: Replacement,
     },
     Erase,
@@ -84,7 +85,8 @@ pub enum Command {
     /// "Me", the monthly target and the stages (validated by `kpi::settings_input`).
     SetSettings(kpi::Settings),
     Replace {
-        data: Dataset,
+        /// Boxed: a dataset is far larger than the other variants.
+        data: Box<Dataset>,
         why: Replacement,
     },
     Erase,

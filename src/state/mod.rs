@@ -294,7 +294,7 @@ impl Store {
                 self.data.update(|d| d.settings = settings);
             }
             Command::Replace { data, why } => {
-                if !self.start_over(data) {
+                if !self.start_over(*data) {
                     return Ok(());
                 }
                 let id = match why {
@@ -493,9 +493,15 @@ impl Store {
         let has_records = self.data.with_untracked(|d| d.live_record_count() > 0);
         // Held saves protect data the app could not show: always ask before replacing it.
         if has_records || why == Replacement::Restore || self.saves_held() {
-            self.ask(Pending::Replace { data, why });
+            self.ask(Pending::Replace {
+                data: Box::new(data),
+                why,
+            });
         } else {
-            let _ = self.apply(Command::Replace { data, why });
+            let _ = self.apply(Command::Replace {
+                data: Box::new(data),
+                why,
+            });
         }
     }
 
