@@ -120,7 +120,10 @@ pub fn send_event(name: &str) {
 /// A reload or a closed tab right after an edit must not lose it: write pending
 /// changes when the page is hidden or unloaded, before the debounce timer fires.
 fn flush_when_leaving(store: Store) {
-    let _ = window_event_listener(ev::pagehide, move |_| store.flush());
+    let _ = window_event_listener(ev::pagehide, move |_| {
+        store.flush();
+        store.pump_now();
+    });
     // Another tab saved: show its changes here too.
     let _ = window_event_listener(ev::storage, move |event| {
         if event.key().as_deref() == Some(DATA_KEY) {
@@ -132,6 +135,7 @@ fn flush_when_leaving(store: Store) {
     let on_visibility = Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             store.flush();
+            store.pump_now();
         }
     });
     let _ = document().add_event_listener_with_callback(

@@ -10,7 +10,7 @@
 use super::{NoticeId, StorageMode, Store};
 use crate::storage::{
     moved_marker, Applied, DataStore, Idb, IndexedStore, LoadProblem, LocalStore, Op, StorageError,
-    DATA_KEY, LAST_GOOD_KEY,
+    DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,15 +36,19 @@ impl Store {
         let store = *self;
         spawn_local(async move {
             match copy_to_indexed(&text).await {
-                Ok(mirror) => store.finish_move(mirror, &text),
+                Ok(mirror) => {
+                    store.finish_move(mirror, &text);
+                    store.end_transaction(true);
+                }
                 Err(error) => {
                     store.saver.update_value(|s| {
                         s.mark_dirty();
                     });
                     store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+                    // The next change tries again; no loop on a full disk.
+                    store.end_transaction(false);
                 }
             }
-            store.end_transaction();
         });
     }
 
@@ -52,7 +56,9 @@ impl Store {
         let revision = kpi::schema::peek_revision(text).unwrap_or(0);
         let marked = LocalStore::open().and_then(|local| {
             local.set(DATA_KEY, &moved_marker(revision))?;
-            local.remove(LAST_GOOD_KEY)
+            moving_keys(&local)?
+                .iter()
+                .try_for_each(|key| local.remove(key))
         });
         if let Err(error) = marked {
             // localStorage still holds the older, complete copy: keep saving there.
@@ -122,52 +128,90 @@ impl Store {
 
     /// Commits the mirror's queued changes in one transaction. Another tab's save
     /// found on the way is merged in and written again; a failure is told and the
-    /// changes stay queued for the next try.
+    /// changes stay queued for the next change to retry (a full disk first gives up
+    /// the last good copy).
     pub(super) fn pump(&self) {
-        let Some(mirror) = self.indexed.get_value() else {
-            return;
-        };
-        if !mirror.has_changes() || !self.begin_transaction() {
-            return; // nothing to do, or the running transaction pumps again when done
+        // While a transaction runs, it pumps again when it is done.
+        if self.begin_transaction() && !self.commit_queued(true) {
+            self.busy.set_value(false);
         }
+    }
+
+    /// The page is being hidden or closed: commit what is queued now, even while a
+    /// transaction is in flight (IndexedDB runs them in the order they were made), so
+    /// that the last edit does not wait for a page that will not run again.
+    pub fn pump_now(&self) {
+        if self.busy.get_value() {
+            self.commit_queued(false);
+        } else {
+            self.pump();
+        }
+    }
+
+    /// Starts one transaction with the mirror's queued changes; false when there was
+    /// nothing to write. `owns_turn`: this is the one regular transaction, which
+    /// hands on to the next when it ends.
+    fn commit_queued(&self, owns_turn: bool) -> bool {
+        let Some(mirror) = self.indexed.get_value() else {
+            return false;
+        };
         let Some((ops, expected)) = mirror.take_changes() else {
-            self.end_transaction();
-            return;
+            return false;
         };
         let store = *self;
         spawn_local(async move {
-            match mirror.idb.apply(&ops, expected).await {
+            let retry = match mirror.idb.apply(&ops, expected).await {
                 Ok(Applied::Done) => {
                     mirror.committed(&ops);
+                    store.dismiss(NoticeId::SaveFailed);
                     if let Some(revision) = written_revision(&ops) {
                         announce(revision);
                     }
+                    true
                 }
                 Ok(Applied::Conflict(theirs)) => {
                     mirror.requeue(ops);
                     mirror.refresh(&theirs);
                     store.absorb(&theirs);
                     store.schedule_save();
+                    true
                 }
                 Err(error) => {
                     mirror.requeue(ops);
                     store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+                    // A full disk: the last good copy is a fallback, not the data.
+                    error == StorageError::QuotaExceeded
+                        && mirror.get(LAST_GOOD_KEY).ok().flatten().is_some()
+                        && mirror.remove(LAST_GOOD_KEY).is_ok()
                 }
+            };
+            if owns_turn {
+                store.end_transaction(retry);
             }
-            store.end_transaction();
         });
+        true
     }
 
-    /// Another tab announced a save in IndexedDB: read and merge it.
+    /// Another tab announced a save in IndexedDB: read and merge it. Announcements of
+    /// what this tab already has are ignored; a queued write of this tab that the
+    /// read replaced is merged and written again.
     pub fn hear_indexed_save(&self) {
         let Some(mirror) = self.indexed.get_value() else {
             return self.follow_move();
         };
         let store = *self;
         spawn_local(async move {
-            if let Ok(Some(text)) = mirror.idb.get(DATA_KEY).await {
-                mirror.refresh(&text);
-                store.absorb(&text);
+            let Ok(Some(text)) = mirror.idb.get(DATA_KEY).await else {
+                return;
+            };
+            let revision = kpi::schema::peek_revision(&text).unwrap_or(0);
+            if revision <= mirror.committed_revision() {
+                return;
+            }
+            let dropped = mirror.refresh(&text);
+            store.absorb(&text);
+            if dropped {
+                store.schedule_save();
             }
         });
     }
@@ -179,9 +223,13 @@ impl Store {
             .unwrap_or(true)
     }
 
-    /// The transaction is over: whatever changed meanwhile is written now.
-    fn end_transaction(&self) {
+    /// The transaction is over: whatever changed meanwhile is written now, unless it
+    /// failed (then the next change retries, not a loop on a full disk).
+    fn end_transaction(&self, go_on: bool) {
         self.busy.set_value(false);
+        if !go_on {
+            return;
+        }
         if self.saver.with_value(|s| s.wants_write()) {
             self.flush();
         } else {
@@ -196,8 +244,13 @@ async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
     let idb = Idb::open().await?;
     let mut texts = idb.read_all().await?;
     let mut ops = vec![Op::Put(DATA_KEY.into(), text.into())];
-    if let Some(good) = LocalStore::open()?.get(LAST_GOOD_KEY)? {
-        ops.push(Op::Put(LAST_GOOD_KEY.into(), good));
+    // The last good copy, the pending damaged-data mark and the set-aside copies move
+    // too: from now on the app reads them from IndexedDB.
+    let local = LocalStore::open()?;
+    for key in moving_keys(&local)? {
+        if let Some(kept) = local.get(&key)? {
+            ops.push(Op::Put(key, kept));
+        }
     }
     idb.apply(&ops, None).await?;
     if idb.get(DATA_KEY).await?.as_deref() != Some(text) {
@@ -211,6 +264,17 @@ async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
         }
     }
     Ok(IndexedStore::new(idb, texts))
+}
+
+/// The localStorage keys that move to IndexedDB with the data.
+fn moving_keys(local: &LocalStore) -> Result<Vec<String>, StorageError> {
+    Ok(local
+        .keys()?
+        .into_iter()
+        .filter(|key| {
+            key == LAST_GOOD_KEY || key == DAMAGED_KEY || key.starts_with(QUARANTINE_PREFIX)
+        })
+        .collect())
 }
 
 async fn read_indexed() -> Result<Rc<IndexedStore>, StorageError> {
@@ -227,25 +291,33 @@ fn written_revision(ops: &[Op]) -> Option<u64> {
     })
 }
 
+thread_local! {
+    /// One channel object for sending and hearing: a message is not delivered to the
+    /// object that sent it, so a tab does not hear its own saves.
+    static CHANNEL_OBJECT: Option<web_sys::BroadcastChannel> =
+        web_sys::BroadcastChannel::new(CHANNEL).ok();
+}
+
 /// Tells the other tabs that the envelope in IndexedDB changed.
 fn announce(revision: u64) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&(revision as f64).into());
-        channel.close();
-    }
+    CHANNEL_OBJECT.with(|channel| {
+        if let Some(channel) = channel {
+            let _ = channel.post_message(&(revision as f64).into());
+        }
+    });
 }
 
 /// Calls `heard` whenever another tab announces an IndexedDB save.
 pub fn listen_for_indexed_saves(store: Store) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
     let on_message =
         wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || store.hear_indexed_save());
-    channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
-        on_message.as_ref(),
-    )));
-    // Both live as long as the page.
+    CHANNEL_OBJECT.with(|channel| {
+        if let Some(channel) = channel {
+            channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+                on_message.as_ref(),
+            )));
+        }
+    });
+    // The listener lives as long as the page.
     on_message.forget();
-    std::mem::forget(channel);
 }

@@ -616,8 +616,11 @@ impl Store {
         match self.saver.try_update_value(|s| s.write(&text)) {
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
             Some(Ok(())) => {
-                self.dismiss(NoticeId::SaveFailed);
-                // In IndexedDB the write so far only reached the mirror: commit it.
+                if self.indexed.with_value(Option::is_none) {
+                    self.dismiss(NoticeId::SaveFailed);
+                }
+                // In IndexedDB the write so far only reached the mirror: commit it
+                // (and only a commit clears an earlier failure).
                 self.pump();
             }
             None => {}

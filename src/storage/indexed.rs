@@ -91,29 +91,32 @@ impl Idb {
     }
 
     /// Applies `ops` in one transaction and waits until it is committed. With
-    /// `expected`, the saved envelope's revision is checked first: when another tab
-    /// saved another one, nothing is written and its text is returned to merge.
+    /// `expected`, the saved envelope's revision is checked in the same transaction:
+    /// when another tab saved another one, the transaction is aborted (nothing is
+    /// written) and its text is returned to merge.
+    ///
+    /// Every request is issued before the first await, so a page that unloads right
+    /// after calling this still commits the writes; the check can only abort them.
     pub async fn apply(&self, ops: &[Op], expected: Option<u64>) -> Result<Applied, StorageError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
-        let store = tx.object_store(TEXTS).map_err(|e| classify(&e))?;
-        if let Some(expected) = expected {
-            // The transaction stays active across this await: the continuation runs
-            // as a microtask of the request's success event.
-            let saved = finished(&store.get(&DATA_KEY.into()).map_err(|e| classify(&e))?)
-                .await?
-                .as_string();
+        let issued = issue(&tx, ops, expected.is_some());
+        let check = match issued {
+            Ok(check) => check,
+            Err(error) => {
+                // Nothing half-applied: requests already issued are rolled back.
+                let _ = tx.abort();
+                return Err(error);
+            }
+        };
+        if let (Some(check), Some(expected)) = (check, expected) {
+            // The continuation runs as a microtask of the read's success event, while
+            // the transaction is still active and before the writes behind it run.
+            let saved = finished(&check).await?.as_string();
             let revision = saved.as_deref().and_then(kpi::schema::peek_revision);
             if let Some(text) = saved.filter(|_| revision.unwrap_or(0) != expected) {
                 let _ = tx.abort();
                 return Ok(Applied::Conflict(text));
             }
-        }
-        for op in ops {
-            let request = match op {
-                Op::Put(key, text) => store.put_with_key(&text.into(), &key.into()),
-                Op::Remove(key) => store.delete(&key.into()),
-            };
-            request.map_err(|e| classify(&e))?;
         }
         committed(&tx).await?;
         Ok(Applied::Done)
@@ -124,6 +127,23 @@ impl Idb {
             .transaction_with_str_and_mode(TEXTS, mode)
             .map_err(|e| classify(&e))
     }
+}
+
+/// Issues the revision read (when asked) and then every op; returns the read.
+fn issue(tx: &IdbTransaction, ops: &[Op], check: bool) -> Result<Option<IdbRequest>, StorageError> {
+    let store = tx.object_store(TEXTS).map_err(|e| classify(&e))?;
+    let read = match check {
+        true => Some(store.get(&DATA_KEY.into()).map_err(|e| classify(&e))?),
+        false => None,
+    };
+    for op in ops {
+        let request = match op {
+            Op::Put(key, text) => store.put_with_key(&text.into(), &key.into()),
+            Op::Remove(key) => store.delete(&key.into()),
+        };
+        request.map_err(|e| classify(&e))?;
+    }
+    Ok(read)
 }
 
 /// The result of a request once it succeeds, or its error.

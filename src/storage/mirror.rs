@@ -31,6 +31,9 @@ pub struct IndexedStore {
     queue: RefCell<Vec<Op>>,
     /// The envelope revision last committed or read: what the next write expects.
     committed: Cell<u64>,
+    /// The envelope revision a transaction now in flight writes: what a second,
+    /// urgent transaction (the page is closing) expects after it.
+    in_flight: Cell<Option<u64>>,
 }
 
 impl IndexedStore {
@@ -44,6 +47,7 @@ impl IndexedStore {
             texts: RefCell::new(texts),
             queue: RefCell::new(Vec::new()),
             committed: Cell::new(committed),
+            in_flight: Cell::new(None),
         })
     }
 
@@ -54,12 +58,22 @@ impl IndexedStore {
         if ops.is_empty() {
             return None;
         }
-        let writes_data = ops.iter().any(|op| op_key(op) == DATA_KEY);
-        Some((ops, writes_data.then(|| self.committed.get())))
+        let written = written_revision(&ops)?;
+        let expected = self.in_flight.get().unwrap_or(self.committed.get());
+        if let Some(revision) = written {
+            self.in_flight.set(Some(revision));
+        }
+        Some((ops, written.map(|_| expected)))
+    }
+
+    /// The envelope revision last committed or read.
+    pub fn committed_revision(&self) -> u64 {
+        self.committed.get()
     }
 
     /// The changes are committed: the envelope's revision is now the one written.
     pub fn committed(&self, ops: &[Op]) {
+        self.in_flight.set(None);
         for op in ops {
             if let Op::Put(key, text) = op {
                 if key == DATA_KEY {
@@ -72,6 +86,7 @@ impl IndexedStore {
     /// The changes were not written: queue them again in front of newer ones (a newer
     /// change of the same key still wins).
     pub fn requeue(&self, ops: Vec<Op>) {
+        self.in_flight.set(None);
         let mut queue = self.queue.borrow_mut();
         let newer = std::mem::take(&mut *queue);
         for op in ops.into_iter().chain(newer) {
@@ -80,19 +95,34 @@ impl IndexedStore {
     }
 
     /// Another tab saved `text` (found by a conflict or announced on the channel).
-    /// Queued writes of other keys stay queued; the envelope is written again after
-    /// the merge.
-    pub fn refresh(&self, text: &str) {
+    /// Queued writes of other keys stay queued; a queued envelope write is dropped,
+    /// and true is returned: the caller must merge and write again, or it is lost.
+    pub fn refresh(&self, text: &str) -> bool {
         self.committed.set(peek_revision(text).unwrap_or(0));
         self.texts
             .borrow_mut()
             .insert(DATA_KEY.to_string(), text.to_string());
-        self.queue.borrow_mut().retain(|op| op_key(op) != DATA_KEY);
+        let mut queue = self.queue.borrow_mut();
+        let before = queue.len();
+        queue.retain(|op| op_key(op) != DATA_KEY);
+        queue.len() != before
     }
 
     pub fn has_changes(&self) -> bool {
         !self.queue.borrow().is_empty()
     }
+}
+
+/// `Some(revision)` of the envelope a batch writes, `Some(None)` when it writes no
+/// envelope, `None` for an empty batch.
+fn written_revision(ops: &[Op]) -> Option<Option<u64>> {
+    if ops.is_empty() {
+        return None;
+    }
+    Some(ops.iter().find_map(|op| match op {
+        Op::Put(key, text) if key == DATA_KEY => Some(peek_revision(text).unwrap_or(0)),
+        _ => None,
+    }))
 }
 
 fn op_key(op: &Op) -> &str {
