@@ -663,3 +663,31 @@ fn storage_errors_are_recognised_by_every_browsers_name() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn unreadable_text_left_by_another_writer_is_set_aside_before_this_tab_writes() {
+    let storage = fresh_local_storage();
+    Owner::new().with(|| {
+        let store = open_store();
+        store.apply(save_deal(won_deal("mine", 100))).unwrap();
+        store.flush();
+        // Another writer (a broken tab, an extension) leaves text no version can read.
+        storage.set_item(DATA_KEY, "{ not an envelope").unwrap();
+        store.apply(save_deal(won_deal("mine too", 200))).unwrap();
+        store.flush();
+
+        let notice = store
+            .notices
+            .get_untracked()
+            .into_iter()
+            .find(|n| n.id == NoticeId::SetAside)
+            .expect("the user is told where it went");
+        let key = notice.key.unwrap();
+        assert_eq!(
+            storage.get_item(&key).unwrap().as_deref(),
+            Some("{ not an envelope")
+        );
+        let saved = schema::decode(&storage.get_item(DATA_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(saved.live_deals().count(), 2, "this tab's work is saved");
+    });
+}

@@ -93,6 +93,7 @@ pub fn Settings() -> impl IntoView {
         StorageMode::Local => i18n.texts().storage_saved_local,
         StorageMode::Indexed => i18n.texts().storage_saved_indexed,
         StorageMode::Loading => i18n.texts().storage_loading,
+        StorageMode::Unreadable => i18n.texts().storage_unreadable,
         StorageMode::MemoryOnly => i18n.texts().storage_memory_only,
         StorageMode::Paused => i18n.texts().storage_paused,
         StorageMode::ReadOnly => i18n.texts().storage_read_only,

@@ -11,6 +11,9 @@ pub enum StorageMode {
     Indexed,
     /// The data is being read from IndexedDB; nothing can change yet.
     Loading,
+    /// The saved data could not be read at all (IndexedDB would not open): nothing
+    /// may change or be written, not even a restore, until a reload reads it.
+    Unreadable,
     MemoryOnly,
     Paused,
     /// Data of a newer app version: shown, never changed or written.

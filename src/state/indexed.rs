@@ -95,8 +95,9 @@ impl Store {
                     store.pump();
                 }
                 Err(error) => {
-                    // Never start empty over data we could not read: saves stay held.
-                    store.storage_mode.set(StorageMode::Paused);
+                    // Never start empty over data we could not read: nothing may
+                    // change or be written until a reload reads it.
+                    store.storage_mode.set(StorageMode::Unreadable);
                     store.report_load_problem(LoadProblem::Unreadable(error));
                 }
             }

@@ -181,9 +181,17 @@ impl Store {
             self.notify(NoticeId::ReadOnly, None, None);
             return Err(Vec::new());
         }
-        if self.storage_mode.get_untracked() == StorageMode::Loading {
-            self.notify(NoticeId::StillLoading, None, None);
-            return Err(Vec::new());
+        match self.storage_mode.get_untracked() {
+            StorageMode::Loading => {
+                self.notify(NoticeId::StillLoading, None, None);
+                return Err(Vec::new());
+            }
+            StorageMode::Unreadable => {
+                // Not even a restore or an erase: it would replace data never read.
+                self.notify(NoticeId::DataUnreadable, None, None);
+                return Err(Vec::new());
+            }
+            _ => {}
         }
         if self.storage_mode.get_untracked() == StorageMode::Paused
             && !matches!(command, Command::Replace { .. } | Command::Erase)
@@ -661,7 +669,23 @@ impl Store {
                 self.storage_mode.set(StorageMode::ReadOnly);
                 self.notify(NoticeId::NewerVersion, Some(error.to_string()), None);
             }
-            Err(_) => {}
+            Err(_) => {
+                // Another writer left text this version cannot read: set it aside
+                // before this tab's next write replaces it.
+                let stamp = clock::iso_now();
+                match self
+                    .saver
+                    .try_update_value(|s| s.set_aside_foreign(text, &stamp))
+                {
+                    Some(Ok(key)) => self.notify(NoticeId::SetAside, None, Some(key)),
+                    Some(Err(error)) => {
+                        self.saver.update_value(|s| s.hold(text));
+                        self.storage_mode.set(StorageMode::Paused);
+                        self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None)
+                    }
+                    None => {}
+                }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ pub enum NoticeId {
     DamagedDiscarded,
     SavesPaused,
     StillLoading,
+    DataUnreadable,
     QuarantineFailed,
     NewerVersion,
     SaveFailed,
@@ -45,6 +46,7 @@ impl NoticeId {
             NoticeId::DamagedDiscarded => "damaged_discarded",
             NoticeId::SavesPaused => "saves_paused",
             NoticeId::StillLoading => "still_loading",
+            NoticeId::DataUnreadable => "data_unreadable",
             NoticeId::QuarantineFailed => "quarantine_failed",
             NoticeId::NewerVersion => "newer_version",
             NoticeId::SaveFailed => "save_failed",
@@ -72,7 +74,8 @@ impl NoticeId {
             | NoticeId::ExportFailed
             | NoticeId::ReadOnly
             | NoticeId::SavesPaused
-            | NoticeId::StillLoading => NoticeKind::Error,
+            | NoticeId::StillLoading
+            | NoticeId::DataUnreadable => NoticeKind::Error,
             NoticeId::Damaged
             | NoticeId::DamagedEmpty
             | NoticeId::DamagedKept

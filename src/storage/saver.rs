@@ -142,6 +142,14 @@ impl Saver {
         Ok(key)
     }
 
+    /// Sets aside saved text another writer left that cannot be read (returns the
+    /// key), and takes it as known: this tab's next write may then replace it.
+    pub fn set_aside_foreign(&mut self, text: &str, stamp: &str) -> Result<String, StorageError> {
+        let key = self.store.quarantine(text, stamp)?;
+        self.set_known(text);
+        Ok(key)
+    }
+
     /// The set-aside copy of damaged data the user has not decided about yet.
     pub fn damaged_text(&self) -> Result<Option<String>, StorageError> {
         match self.store.get(DAMAGED_KEY)? {
