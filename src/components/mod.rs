@@ -7,6 +7,7 @@ mod kpi_card;
 mod modal;
 mod notices;
 mod quick_log;
+mod reason_dialog;
 mod show_more;
 mod undo_toast;
 
@@ -17,5 +18,6 @@ pub use kpi_card::KpiCard;
 pub use modal::Modal;
 pub use notices::Notices;
 pub use quick_log::QuickLogButton;
+pub use reason_dialog::{ReasonDialog, ReasonIds};
 pub use show_more::{ShowMore, STEP};
 pub use undo_toast::UndoToast;

@@ -3,7 +3,7 @@
 //! complaints, first-time or repeat buyer, mark churned (with a reason) or win back.
 //! Everything is computed by `kpi::customer_view`.
 
-use crate::components::{Modal, SelectField, ShowMore, TextField, STEP};
+use crate::components::{ReasonDialog, ReasonIds, SelectField, ShowMore, TextField, STEP};
 use crate::lang::{set_page_title, use_i18n, I18n};
 use crate::state::{Command, Store};
 use crate::{clock, text};
@@ -14,7 +14,6 @@ use kpi::customer_view::{
 };
 use kpi::forms::AnyRecord;
 use kpi::{Customer, RecordError};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -319,8 +318,7 @@ fn ChurnDialog(customer: Memo<Option<Customer>>, open: RwSignal<bool>) -> impl I
         reason.set(String::new());
         errors.set(Vec::new());
     };
-    let confirm = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let confirm = move || {
         let Some(current) = customer.get_untracked() else {
             return;
         };
@@ -340,25 +338,25 @@ fn ChurnDialog(customer: Memo<Option<Customer>>, open: RwSignal<bool>) -> impl I
     let error = Signal::derive(move || {
         errors.with(|all| all.first().map(|e| text::problem(i18n, e.problem)))
     });
+    let mark_churned_text = move || i18n.texts().customers_mark_churned.to_string();
     view! {
-        <Show when=move || open.get()>
-            <Modal testid="churn-dialog" labelled_by="churn-title" on_cancel=Callback::new(move |_| close())>
-                <form on:submit=confirm novalidate>
-                    <h2 id="churn-title">{i18n.t(|t| t.customers_mark_churned)}</h2>
-                    <TextField
-                        label=Signal::derive(move || i18n.texts().leads_reason.to_string())
-                        field="churn_reason"
-                        testid="churn-reason"
-                        value=reason
-                        error=error
-                        autofocus=true
-                    />
-                    <div class="actions">
-                        <button type="submit" class="primary" data-testid="churn-confirm">{i18n.t(|t| t.customers_mark_churned)}</button>
-                        <button type="button" data-testid="churn-cancel" on:click=move |_| close()>{i18n.t(|t| t.cancel)}</button>
-                    </div>
-                </form>
-            </Modal>
-        </Show>
+        <ReasonDialog
+            ids=ReasonIds {
+                dialog: "churn-dialog",
+                title: "churn-title",
+                field: "churn_reason",
+                input: "churn-reason",
+                confirm: "churn-confirm",
+                cancel: "churn-cancel",
+            }
+            open=open
+            title=Signal::derive(mark_churned_text)
+            label=Signal::derive(move || i18n.texts().leads_reason.to_string())
+            confirm_label=Signal::derive(mark_churned_text)
+            reason=reason
+            error=error
+            on_confirm=Callback::new(move |_| confirm())
+            on_cancel=Callback::new(move |_| close())
+        />
     }
 }

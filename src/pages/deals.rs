@@ -1,11 +1,10 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::components::{Modal, ShowMore, TextField, STEP};
+use crate::components::{ReasonDialog, ReasonIds, ShowMore, STEP};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Store};
 use crate::text;
 use i18n::{fill, Texts};
 use kpi::{Deal, DealStatus, RecordId};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -176,8 +175,7 @@ pub(super) fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl I
         reason.set(String::new());
         error.set(None);
     };
-    let confirm = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let confirm = move || {
         let Some((id, _)) = losing.get_untracked() else {
             return;
         };
@@ -197,28 +195,23 @@ pub(super) fn LoseDialog(losing: RwSignal<Option<(RecordId, String)>>) -> impl I
         fill(i18n.texts().lose_title, &[("title", &deal)])
     };
     view! {
-        <Show when=move || losing.with(Option::is_some)>
-            <Modal testid="lose-dialog" labelled_by="lose-title" on_cancel=Callback::new(move |_| close())>
-                <form on:submit=confirm novalidate>
-                    <h2 id="lose-title">{title}</h2>
-                    <TextField
-                        label=Signal::derive(move || i18n.texts().deal_lost_reason.to_string())
-                        field="lost_reason"
-                        testid="lost-reason-input"
-                        value=reason
-                        error=error
-                        autofocus=true
-                    />
-                    <div class="actions">
-                        <button type="submit" class="primary" data-testid="lose-confirm">
-                            {i18n.t(|t| t.lose_confirm)}
-                        </button>
-                        <button type="button" data-testid="lose-cancel" on:click=move |_| close()>
-                            {i18n.t(|t| t.cancel)}
-                        </button>
-                    </div>
-                </form>
-            </Modal>
-        </Show>
+        <ReasonDialog
+            ids=ReasonIds {
+                dialog: "lose-dialog",
+                title: "lose-title",
+                field: "lost_reason",
+                input: "lost-reason-input",
+                confirm: "lose-confirm",
+                cancel: "lose-cancel",
+            }
+            open=Signal::derive(move || losing.with(Option::is_some))
+            title=Signal::derive(title)
+            label=Signal::derive(move || i18n.texts().deal_lost_reason.to_string())
+            confirm_label=Signal::derive(move || i18n.texts().lose_confirm.to_string())
+            reason=reason
+            error=error
+            on_confirm=Callback::new(move |_| confirm())
+            on_cancel=Callback::new(move |_| close())
+        />
     }
 }

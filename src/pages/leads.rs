@@ -2,7 +2,7 @@
 //! convert into a customer and a deal in one step. The rules are `kpi::leads`; adding
 //! and editing a lead is the records page's lead form.
 
-use crate::components::{DateField, Modal, SelectField, TextField};
+use crate::components::{DateField, Modal, ReasonDialog, ReasonIds, SelectField, TextField};
 use crate::lang::{set_page_title, use_i18n, I18n};
 use crate::state::{Command, Store};
 use crate::{clock, text};
@@ -217,8 +217,7 @@ fn DisqualifyDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
         reason.set(String::new());
         errors.set(Vec::new());
     };
-    let confirm = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let confirm = move || {
         let Some(current) = lead.get_untracked() else {
             return;
         };
@@ -242,29 +241,24 @@ fn DisqualifyDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
         fill(i18n.texts().leads_disqualify_title, &[("name", &name)])
     };
     view! {
-        <Show when=move || lead.with(Option::is_some)>
-            <Modal testid="disqualify-dialog" labelled_by="disqualify-title" on_cancel=Callback::new(move |_| close())>
-                <form on:submit=confirm novalidate>
-                    <h2 id="disqualify-title">{title}</h2>
-                    <TextField
-                        label=Signal::derive(move || i18n.texts().leads_reason.to_string())
-                        field="disqualified_reason"
-                        testid="disqualify-reason"
-                        value=reason
-                        error=error_on(i18n, errors, "disqualified_reason")
-                        autofocus=true
-                    />
-                    <div class="actions">
-                        <button type="submit" class="primary" data-testid="disqualify-confirm">
-                            {i18n.t(|t| t.leads_disqualify)}
-                        </button>
-                        <button type="button" data-testid="disqualify-cancel" on:click=move |_| close()>
-                            {i18n.t(|t| t.cancel)}
-                        </button>
-                    </div>
-                </form>
-            </Modal>
-        </Show>
+        <ReasonDialog
+            ids=ReasonIds {
+                dialog: "disqualify-dialog",
+                title: "disqualify-title",
+                field: "disqualified_reason",
+                input: "disqualify-reason",
+                confirm: "disqualify-confirm",
+                cancel: "disqualify-cancel",
+            }
+            open=Signal::derive(move || lead.with(Option::is_some))
+            title=Signal::derive(title)
+            label=Signal::derive(move || i18n.texts().leads_reason.to_string())
+            confirm_label=Signal::derive(move || i18n.texts().leads_disqualify.to_string())
+            reason=reason
+            error=error_on(i18n, errors, "disqualified_reason")
+            on_confirm=Callback::new(move |_| confirm())
+            on_cancel=Callback::new(move |_| close())
+        />
     }
 }
 
