@@ -1,7 +1,7 @@
 use crate::lang::use_i18n;
 use crate::state::Store;
 use crate::{format, text};
-use kpi::goals::{roll_up, Progress};
+use kpi::goals::{attainment_history, roll_up, Progress};
 use kpi::{Goal, Unit};
 use leptos::prelude::*;
 
@@ -91,6 +91,7 @@ pub fn GoalCard(goal: Goal, #[prop(optional)] children: Option<Children>) -> imp
                 <p class="goal-warning" data-testid="goal-jump-warning">{i18n.t(|t| t.goal_jump_warning)}</p>
             </Show>
             <ul class="goal-milestones" aria-label=move || i18n.texts().goal_milestones>{milestones}</ul>
+            <GoalHistory goal=goal.clone() />
             <Show when=move || { child_count.get() > 0 }>
                 <p class="goal-rollup" data-testid="goal-rollup" data-children=move || child_count.get()>
                     {move || i18n::fill(i18n.texts().goal_rollup, &[("count", &child_count.get().to_string())])}
@@ -100,6 +101,52 @@ pub fn GoalCard(goal: Goal, #[prop(optional)] children: Option<Children>) -> imp
         </article>
     }
 }
+
+/// How the goal's target rule fared in the periods before its own (attainment and final
+/// status each), worked out only once the rep opens it: six periods of pacing each.
+#[component]
+fn GoalHistory(goal: Goal) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let i18n = use_i18n();
+    let opened = RwSignal::new(false);
+    let rows = move || {
+        if !opened.get() {
+            return Vec::new();
+        }
+        store
+            .data
+            .with(|d| attainment_history(d, &goal, HISTORY_PERIODS, store.today()))
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        opened.set(open);
+    };
+    view! {
+        <details class="goal-history" data-testid="goal-history" on:toggle=on_toggle>
+            <summary>{i18n.t(|t| t.goal_history)}</summary>
+            <ul>
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|past| {
+                            let status = past.status.map_or("none", |s| s.id());
+                            let (shown, raw) = format::goal_text(i18n, past.attainment, Unit::Ratio, store.currency(), store.locale);
+                            view! {
+                                <li data-testid="goal-history-row" data-status=status data-value=raw.map(|v| v.to_string())>
+                                    {text::period_range(i18n, &past.period)} ": " {shown} " · "
+                                    {text::label(i18n, "goal_status_", status)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}
+
+/// How many earlier periods a goal's history shows.
+const HISTORY_PERIODS: usize = 6;
 
 /// One read-out of a goal card: label, shown value, unrounded `data-value`.
 #[component]

@@ -252,6 +252,15 @@ appTest(
       assert.equal(instance.recurrence, "each_period");
     });
 
+    // The card shows how the same rule fared in the six months before, oldest first.
+    const card = page.locator(`[data-testid="goal-card"][data-goal-id="${instanceId}"]`);
+    await card.getByTestId("goal-history").locator("summary").click();
+    const history = card.getByTestId("goal-history-row");
+    await eventually(async () => assert.equal(await history.count(), 6));
+    assert.match(await history.first().innerText(), /^2026-05-01 – 2026-05-31/);
+    assert.match(await history.last().innerText(), /^2026-10-01 – 2026-10-31/);
+    assert.match(await history.last().getAttribute("data-status"), /^(on_track|at_risk|off_track|none)$/);
+
     // Opening again carries nothing over twice.
     await reload(page);
     await navigate(page, "dashboard");
