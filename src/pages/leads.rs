@@ -205,6 +205,14 @@ fn LeadRow(
     }
 }
 
+/// A lead dialog's title: `template` with the lead's name.
+fn dialog_title(lead: RwSignal<Option<Lead>>, template: &str) -> String {
+    let name = lead
+        .with(|l| l.as_ref().map(|l| l.name.clone()))
+        .unwrap_or_default();
+    fill(template, &[("name", &name)])
+}
+
 /// Disqualifying asks for the reason (required).
 #[component]
 fn DisqualifyDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
@@ -234,12 +242,7 @@ fn DisqualifyDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
             Err(found) => errors.set(found),
         }
     };
-    let title = move || {
-        let name = lead
-            .with(|l| l.as_ref().map(|l| l.name.clone()))
-            .unwrap_or_default();
-        fill(i18n.texts().leads_disqualify_title, &[("name", &name)])
-    };
+    let title = move || dialog_title(lead, i18n.texts().leads_disqualify_title);
     view! {
         <ReasonDialog
             ids=ReasonIds {
@@ -341,12 +344,7 @@ fn ConvertDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
             Err(found) => errors.set(found),
         }
     };
-    let title = move || {
-        let name = lead
-            .with(|l| l.as_ref().map(|l| l.name.clone()))
-            .unwrap_or_default();
-        fill(i18n.texts().leads_convert_title, &[("name", &name)])
-    };
+    let title = move || dialog_title(lead, i18n.texts().leads_convert_title);
     let label = move |pick: fn(&'static i18n::Texts) -> &'static str| {
         Signal::derive(move || pick(i18n.texts()).to_string())
     };
