@@ -6,20 +6,12 @@ use crate::money::Money;
 /// 10 000 as i128.
 pub(super) const BP: i128 = FULL_BP as i128;
 
-/// `numerator ÷ denominator` (denominator > 0) rounded half away from zero.
-pub(super) fn round_div(numerator: i128, denominator: i128) -> i128 {
-    let (quotient, remainder) = (numerator / denominator, numerator % denominator);
-    if 2 * remainder.abs() >= denominator {
-        quotient + numerator.signum()
-    } else {
-        quotient
-    }
-}
+pub(super) use crate::money::round_div;
 
 /// An i128 amount of minor units as money, clamped to the i64 range (only absurd,
 /// unvalidated data gets there).
 pub(super) fn money(minor: i128) -> Money {
-    Money(i64::try_from(minor).unwrap_or(if minor < 0 { i64::MIN } else { i64::MAX }))
+    Money::saturating_from(minor)
 }
 
 /// `amount × rate_bp ÷ 10 000`, rounded half away from zero to a minor unit:
