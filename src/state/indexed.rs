@@ -9,8 +9,8 @@
 
 use super::{NoticeId, StorageMode, Store};
 use crate::storage::{
-    moved_marker, Applied, DataStore, Idb, IndexedStore, LoadProblem, LocalStore, Op, StorageError,
-    DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
+    is_moved_marker, moved_marker, Applied, DataStore, Idb, IndexedStore, LoadProblem, LocalStore,
+    Op, StorageError, DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,11 +33,16 @@ impl Store {
             return;
         }
         self.saver.update_value(|s| s.begin_write());
+        // What localStorage holds now: another tab's save during the copy changes it.
+        let saved_before = LocalStore::open()
+            .and_then(|local| local.get(DATA_KEY))
+            .ok()
+            .flatten();
         let store = *self;
         spawn_local(async move {
             match copy_to_indexed(&text).await {
                 Ok(mirror) => {
-                    store.finish_move(mirror, &text);
+                    store.finish_move(mirror, &text, saved_before);
                     store.end_transaction(true);
                 }
                 Err(error) => {
@@ -52,8 +57,21 @@ impl Store {
         });
     }
 
-    fn finish_move(&self, mirror: Rc<IndexedStore>, text: &str) {
+    fn finish_move(&self, mirror: Rc<IndexedStore>, text: &str, saved_before: Option<String>) {
         let revision = kpi::schema::peek_revision(text).unwrap_or(0);
+        // Another tab may have saved to localStorage while the copy was being made: its
+        // records are merged in now and written to IndexedDB right after the move, or
+        // the marker would hide them. (A marker there means it moved too: the write's
+        // revision check in IndexedDB then merges the two.)
+        let saved_now = LocalStore::open().and_then(|local| local.get(DATA_KEY));
+        let raced = saved_now
+            .ok()
+            .flatten()
+            .filter(|now| Some(now) != saved_before.as_ref());
+        if let Some(theirs) = raced.as_deref().filter(|t| !is_moved_marker(t)) {
+            // Already taken in if its storage event came first; merging is idempotent.
+            self.absorb(theirs);
+        }
         let marked = LocalStore::open().and_then(|local| {
             local.set(DATA_KEY, &moved_marker(revision))?;
             moving_keys(&local)?
@@ -69,6 +87,12 @@ impl Store {
             return;
         }
         self.adopt(mirror, text);
+        if raced.is_some() {
+            // Written by end_transaction, with the revision check.
+            self.saver.update_value(|s| {
+                s.mark_dirty();
+            });
+        }
         self.dismiss(NoticeId::SaveFailed);
         announce(revision);
     }

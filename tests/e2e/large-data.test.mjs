@@ -122,3 +122,85 @@ appTest("two tabs on IndexedDB see each other's saves and lose none", async (fir
     }
   }, 15_000);
 }, { path: "/settings" });
+
+/**
+ * Holds a read-write transaction on the app's IndexedDB store open from `page` until
+ * the returned function is called: the other tab's move to IndexedDB waits meanwhile.
+ */
+async function holdIndexedDb(page) {
+  await page.evaluate(() => new Promise((started, failed) => {
+    const open = indexedDB.open("salesboard", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("texts");
+    open.onerror = () => failed(String(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction("texts", "readwrite").objectStore("texts");
+      // A request chain keeps the transaction active until released.
+      const spin = () => {
+        if (window.releaseIndexedDb) return db.close();
+        store.get("nothing").onsuccess = spin;
+      };
+      spin();
+      started();
+    };
+  }));
+  return () => page.evaluate(() => { window.releaseIndexedDb = true; });
+}
+
+/** Restores `count` bulk deals and returns the length of the saved text once it is saved. */
+async function restoredLength(page, count) {
+  await restore(page, bigBackup(count));
+  let length = 0;
+  await eventually(async () => {
+    const text = await localText(page);
+    assert.equal(JSON.parse(text ?? "{}").data?.deals.length, count);
+    length = Buffer.byteLength(text, "utf8"); // the budget counts UTF-8 bytes
+  });
+  return length;
+}
+
+/** Restores a backup whose saved text is within a few deals under the localStorage budget. */
+async function restoreJustUnderBudget(page) {
+  const budget = 2_000_000; // LOCAL_BUDGET in src/storage/mod.rs
+  const base = await restoredLength(page, 1_000);
+  const perDeal = ((await restoredLength(page, 2_000)) - base) / 1_000; // ids of 4 digits from here on
+  const left = budget - (await restoredLength(page, 1_000 + Math.floor((budget - base) / perDeal) - 3));
+  assert.ok(left > 0 && left < 4 * perDeal, `just under the budget (${left} bytes left)`);
+  return left;
+}
+
+appTest("a save another tab makes while the data moves to IndexedDB is kept", async (first) => {
+  const left = await restoreJustUnderBudget(first);
+  await navigate(first, "records");
+  const second = await first.context().newPage();
+  await second.clock.setFixedTime(new Date("2026-11-15T12:00:00"));
+  await second.goto(`${BASE_URL}/records/customers`);
+  await second.getByTestId("app-ready").waitFor();
+  const add = async (page, name) => {
+    await page.getByTestId("record-new").click();
+    await page.getByTestId("record-name").fill(name);
+    await page.getByTestId("record-save").click();
+    await page.getByTestId("record-form").waitFor({ state: "detached" });
+  };
+
+  const release = await holdIndexedDb(second);
+  // A customer with a long name takes the first tab past the budget: its move starts
+  // and waits for the held transaction.
+  const long = `Long ${"name ".repeat(Math.ceil(left / 5) + 100)}`.trim();
+  await add(first, long);
+  await first.waitForTimeout(1_500);
+  assert.notEqual(JSON.parse(await localText(first)).moved_to, "indexeddb", "the move is still waiting");
+  // Meanwhile the second tab saves to localStorage as usual.
+  await add(second, "Saved during the move");
+  await eventually(async () => assert.match(await localText(second), /Saved during the move/));
+  await release();
+
+  await movedToIndexedDb(first);
+  await eventually(async () => {
+    const names = (await storedEnvelope(first)).data.customers.map((c) => c.name);
+    assert.ok(names.includes("Saved during the move"), "the other tab's save survives the move");
+    assert.ok(names.includes(long), "and so does the change that caused it");
+  }, 15_000);
+  await second.getByTestId("record-row").filter({ hasText: "Long name" }).waitFor({ timeout: 15_000 });
+  await second.close({ runBeforeUnload: true });
+}, { path: "/settings" });
