@@ -85,6 +85,15 @@ mod tests {
         let cases = [
             ("exact", vec!["en"], Locale::En),
             ("region", vec!["en-GB"], Locale::En),
+            ("German region", vec!["de-AT"], Locale::De),
+            ("Czech with underscore", vec!["cs_CZ"], Locale::Cs),
+            ("Vietnamese", vec!["vi"], Locale::Vi),
+            ("Hungarian upper case", vec!["HU-hu"], Locale::Hu),
+            (
+                "first supported wins",
+                vec!["fr-FR", "hu", "de"],
+                Locale::Hu,
+            ),
             ("unknown falls back", vec!["xx"], Locale::En),
             ("empty falls back", vec![], Locale::En),
         ];

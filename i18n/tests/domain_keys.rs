@@ -27,8 +27,14 @@ fn domain_keys() -> Vec<String> {
     add("driver_", &mut Driver::ALL.iter().map(|d| d.id()));
     add("next_step_", &mut NextStep::ALL.iter().map(|s| s.id()));
     add("goal_status_", &mut GoalStatus::ALL.iter().map(|s| s.id()));
-    add("goal_target_kind_", &mut TargetKind::ALL.iter().map(|k| k.id()));
-    add("goal_recurrence_", &mut Recurrence::ALL.iter().map(|r| r.id()));
+    add(
+        "goal_target_kind_",
+        &mut TargetKind::ALL.iter().map(|k| k.id()),
+    );
+    add(
+        "goal_recurrence_",
+        &mut Recurrence::ALL.iter().map(|r| r.id()),
+    );
     add("choice_", &mut ActivityKind::ALL.iter().map(|k| k.id()));
     add("choice_", &mut Source::ALL.iter().map(|s| s.id()));
     for kind in RecordKind::ALL {
@@ -51,11 +57,18 @@ fn every_domain_value_has_a_text_in_every_language() {
         .into_iter()
         .filter(|key| Locale::En.texts().get(key).is_none())
         .collect();
-    assert!(missing.is_empty(), "keys missing from locales/en.json: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "keys missing from locales/en.json: {missing:#?}"
+    );
     for locale in Locale::ALL {
         for key in domain_keys() {
             let text = locale.texts().get(&key).unwrap_or_default();
-            assert!(!text.trim().is_empty(), "{}: \"{key}\" is empty", locale.tag());
+            assert!(
+                !text.trim().is_empty(),
+                "{}: \"{key}\" is empty",
+                locale.tag()
+            );
         }
     }
 }
