@@ -8,6 +8,11 @@
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
 impl Locale {
+    /// The language whose tag is exactly `tag` ("de"), as remembered by the app.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::ALL.iter().copied().find(|l| l.tag() == tag)
+    }
+
     /// The best language for the browser's preference list (`navigator.languages`),
     /// matching on the primary subtag ("de-AT" → German); English when none matches.
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
@@ -77,6 +82,23 @@ mod tests {
         ];
         for (case, template, args, expected) in cases {
             assert_eq!(fill(template, &args), expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_remembered_tag_is_read_back_exactly() {
+        let cases = [
+            ("German", "de", Some(Locale::De)),
+            ("Czech", "cs", Some(Locale::Cs)),
+            ("unknown", "fr", None),
+            ("a region is not a remembered tag", "de-AT", None),
+            ("empty", "", None),
+        ];
+        for (case, tag, expected) in cases {
+            assert_eq!(Locale::from_tag(tag), expected, "{case}");
+        }
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(*locale));
         }
     }
 

@@ -42,7 +42,7 @@ pub fn Churn() -> impl IntoView {
     let no_data = move || i18n.texts().no_data.to_string();
     let shown = move |value: Option<f64>| {
         value
-            .map(|v| format_percent(v, store.locale))
+            .map(|v| format_percent(v, store.locale()))
             .unwrap_or_else(no_data)
     };
     let draw_churn = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
