@@ -34,6 +34,7 @@ pub fn Churn() -> impl IntoView {
     let line = Memo::new(move |_| RateLine {
         labels: labels.get(),
         values: chart.with(|c| c.churn.clone()),
+        locale: store.locale(),
     });
     let heat = Memo::new(move |_| HeatMap {
         row_labels: labels.get(),

@@ -70,6 +70,7 @@ pub fn Dashboard() -> impl IntoView {
                 .map(|(_, amount)| amount.to_major(currency))
                 .collect(),
             percent: false,
+            locale: store.locale(),
         })
     });
     // Churn by month over the twelve months ending with the period's last month.
@@ -86,6 +87,7 @@ pub fn Dashboard() -> impl IntoView {
         labels: churn_months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
         values: churn.with(|c| c.iter().map(|rate| rate.unwrap_or(0.0)).collect()),
         percent: true,
+        locale: store.locale(),
     });
     let churn_title = Signal::derive(move || i18n.texts().chart_churn_title.to_string());
     // The charts' text alternatives: days with sales, and every month's churn.

@@ -161,8 +161,9 @@ fn GoalBurnUp(goal: Goal) -> impl IntoView {
         Memo::new(move |_| store.data.with(|d| burn_up(d, &goal, store.today())))
     };
     let series = Memo::new(move |_| {
-        points.with(|p| {
-            BurnUpSeries::new(p, unit, store.currency(), store.today(), |d| {
+        points.with(|p| BurnUpSeries {
+            locale: store.locale(),
+            ..BurnUpSeries::new(p, unit, store.currency(), store.today(), |d| {
                 text::day_short(i18n, d)
             })
         })

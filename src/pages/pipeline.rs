@@ -33,6 +33,7 @@ pub fn Pipeline() -> impl IntoView {
             labels: all.iter().map(|r| r.reason.clone()).collect(),
             values: all.iter().map(|r| f64::from(r.count)).collect(),
             percent: false,
+            locale: store.locale(),
         })
     });
     let rows = Signal::derive(move || {
