@@ -98,7 +98,6 @@ const ENGLISH_ONLY = [
   "Show as a table",
   "previous period",
   "Language",
-  "Selling",
   "Skip to content",
   "All deals",
   "Created",
