@@ -7,68 +7,23 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The language every other one is checked against.
-const DEFAULT: &str = "en";
+#[path = "check.rs"]
+mod check;
+
+use check::{check, read_locales, DEFAULT};
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
     println!("cargo::rerun-if-changed={}", dir.display());
-    let locales = read_locales(&dir);
-    let default = locales
-        .get(DEFAULT)
-        .unwrap_or_else(|| panic!("locales/{DEFAULT}.json is missing"));
-    for (tag, texts) in &locales {
-        if let Some(key) = default.keys().find(|k| !texts.contains_key(*k)) {
-            panic!("locales/{tag}.json lacks the key \"{key}\"");
-        }
-        if let Some(key) = default
-            .keys()
-            .find(|k| placeholders(&default[*k]) != placeholders(&texts[*k]))
-        {
-            panic!("locales/{tag}.json: \"{key}\" must use the same {{{{ placeholders }}}} as {DEFAULT}");
-        }
-        if let Some(key) = texts.keys().find(|k| !default.contains_key(*k)) {
-            panic!("locales/{tag}.json has the key \"{key}\", which locales/{DEFAULT}.json lacks");
-        }
+    println!("cargo::rerun-if-changed=check.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let locales = read_locales(&dir).unwrap_or_else(|e| panic!("{e}"));
+    if let Err(problem) = check(&locales) {
+        panic!("{problem}");
     }
+    let default = &locales[DEFAULT];
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("texts.rs");
     std::fs::write(out, generate(&locales, default)).expect("write texts.rs");
-}
-
-/// The sorted names of the `{{ name }}` placeholders in a text.
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text
-        .split("{{")
-        .skip(1)
-        .filter_map(|part| part.split("}}").next())
-        .map(str::trim)
-        .collect();
-    names.sort_unstable();
-    names
-}
-
-fn read_locales(dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let mut locales = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).expect("read locales/") {
-        let path = entry.expect("locales/ entry").path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let tag = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("file name")
-            .to_string();
-        let text = std::fs::read_to_string(&path).expect("read locale file");
-        let texts: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_else(|e| {
-            panic!(
-                "{} is not a flat JSON object of strings: {e}",
-                path.display()
-            )
-        });
-        locales.insert(tag, texts);
-    }
-    locales
 }
 
 fn generate(

@@ -16,7 +16,9 @@ use wasm_bindgen::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::start();
+    // The language first: the store writes numbers in it.
+    let i18n = I18n::provide_for_browser();
+    let store = Store::start(Signal::derive(move || i18n.number_locale()));
     provide_context(store);
     // Recurring goals carry over to the new period by themselves.
     store.carry_over_goals();
@@ -27,7 +29,6 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async {
         crate::storage::request_persistence().await;
     });
-    I18n::provide_for_browser();
     view! {
         <Router>
             <Shell />

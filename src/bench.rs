@@ -125,6 +125,7 @@ pub fn bench_chart(canvas_id: &str, points: u32, repeats: u32) -> Result<Vec<f64
         labels: (0..points).map(|i| i.to_string()).collect(),
         values: (0..points).map(|i| f64::from(i % 97)).collect(),
         percent: false,
+        locale: kpi::NumberLocale::En,
     };
     let scale = web_sys::window()
         .map(|w| w.device_pixel_ratio())

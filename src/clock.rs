@@ -55,18 +55,11 @@ fn fallback_id() -> String {
     format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
 }
 
-/// The browser's preferred language tag, e.g. "de-AT".
-pub fn language_tag() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".to_string())
-}
-
-/// An instant as the browser shows it in the user's language and time zone, e.g.
-/// "20/11/2026, 14:03:00".
-pub fn local_text(at: DateTime<Utc>) -> String {
+/// An instant as the browser shows it in the language `tag` ("de") and the user's
+/// time zone, e.g. "20.11.2026, 14:03:00".
+pub fn local_text(at: DateTime<Utc>, tag: &str) -> String {
     let millis = wasm_bindgen::JsValue::from_f64(at.timestamp_millis() as f64);
     js_sys::Date::new(&millis)
-        .to_locale_string(&language_tag(), &wasm_bindgen::JsValue::UNDEFINED)
+        .to_locale_string(tag, &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }

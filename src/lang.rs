@@ -2,8 +2,14 @@
 //! which returns one closure type for every call site: a hundred labels then share one
 //! compiled render path instead of a hundred (this keeps the wasm small).
 
+use crate::storage::{DataStore, LocalStore};
 use i18n::{Locale, Texts};
+use kpi::NumberLocale;
 use leptos::prelude::*;
+
+/// Where the language chosen in Settings is remembered, on this device only: it is
+/// not part of the data, so a backup, a restore or another rep's file never changes it.
+pub const LOCALE_KEY: &str = "salesboard.locale";
 
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -17,11 +23,18 @@ impl I18n {
         }
     }
 
-    /// Picks the browser's language, keeps `<html lang>` in step, and provides the context.
+    /// Picks the language chosen on this device, else the browser's; keeps
+    /// `<html lang>` in step, and provides the context. Runs before the first render,
+    /// so the first paint is already in the user's language.
     pub fn provide_for_browser() -> Self {
-        let i18n = Self::new(Locale::negotiate(
-            browser_languages().iter().map(String::as_str),
-        ));
+        let chosen = LocalStore::open()
+            .ok()
+            .and_then(|local| local.get(LOCALE_KEY).ok().flatten())
+            .and_then(|tag| Locale::from_tag(&tag));
+        let i18n =
+            Self::new(chosen.unwrap_or_else(|| {
+                Locale::negotiate(browser_languages().iter().map(String::as_str))
+            }));
         Effect::new(move |_| {
             let tag = i18n.locale.get().tag();
             if let Some(root) = document().document_element() {
@@ -49,8 +62,18 @@ impl I18n {
         self.locale.get()
     }
 
-    pub fn set_locale(self, locale: Locale) {
+    /// Switches the whole UI to `locale` at once and remembers the choice on this
+    /// device. Where the browser refuses storage the switch still holds for this tab.
+    pub fn choose(self, locale: Locale) {
         self.locale.set(locale);
+        if let Ok(local) = LocalStore::open() {
+            let _ = local.set(LOCALE_KEY, locale.tag());
+        }
+    }
+
+    /// How numbers, amounts and dates are written in the current language (tracked).
+    pub fn number_locale(self) -> NumberLocale {
+        NumberLocale::from_language_tag(self.locale.get().tag())
     }
 }
 

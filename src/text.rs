@@ -99,48 +99,79 @@ pub fn label(i18n: I18n, prefix: &str, id: &str) -> String {
     })
 }
 
+/// The short month names of the current language, January first.
+fn short_months(i18n: I18n) -> [&'static str; 12] {
+    let t = i18n.texts();
+    [
+        t.month_short_1,
+        t.month_short_2,
+        t.month_short_3,
+        t.month_short_4,
+        t.month_short_5,
+        t.month_short_6,
+        t.month_short_7,
+        t.month_short_8,
+        t.month_short_9,
+        t.month_short_10,
+        t.month_short_11,
+        t.month_short_12,
+    ]
+}
+
 /// "Nov" for the month of `date`.
 pub fn month_short(i18n: I18n, date: NaiveDate) -> String {
-    month_name(i18n, date.month(), true)
+    short_months(i18n)[date.month0() as usize].to_string()
 }
 
-/// "November 2026" for the month of `date`.
+/// "November 2026" ("2026. november" in Hungarian) for the month of `date`.
 pub fn month_long(i18n: I18n, date: NaiveDate) -> String {
-    format!("{} {}", month_name(i18n, date.month(), false), date.year())
+    let t = i18n.texts();
+    let long = [
+        t.month_long_1,
+        t.month_long_2,
+        t.month_long_3,
+        t.month_long_4,
+        t.month_long_5,
+        t.month_long_6,
+        t.month_long_7,
+        t.month_long_8,
+        t.month_long_9,
+        t.month_long_10,
+        t.month_long_11,
+        t.month_long_12,
+    ];
+    kpi::format_month_year(
+        date.year(),
+        long[date.month0() as usize],
+        i18n.number_locale(),
+    )
 }
 
-fn month_name(i18n: I18n, month: u32, short: bool) -> String {
-    let (s, l) = match month {
-        1 => (i18n.texts().month_short_1, i18n.texts().month_long_1),
-        2 => (i18n.texts().month_short_2, i18n.texts().month_long_2),
-        3 => (i18n.texts().month_short_3, i18n.texts().month_long_3),
-        4 => (i18n.texts().month_short_4, i18n.texts().month_long_4),
-        5 => (i18n.texts().month_short_5, i18n.texts().month_long_5),
-        6 => (i18n.texts().month_short_6, i18n.texts().month_long_6),
-        7 => (i18n.texts().month_short_7, i18n.texts().month_long_7),
-        8 => (i18n.texts().month_short_8, i18n.texts().month_long_8),
-        9 => (i18n.texts().month_short_9, i18n.texts().month_long_9),
-        10 => (i18n.texts().month_short_10, i18n.texts().month_long_10),
-        11 => (i18n.texts().month_short_11, i18n.texts().month_long_11),
-        _ => (i18n.texts().month_short_12, i18n.texts().month_long_12),
-    };
-    if short { s } else { l }.to_string()
+/// A date as the user's language writes it: "15 Nov 2026", "15.11.2026", …
+pub fn date(i18n: I18n, day: NaiveDate) -> String {
+    kpi::format_date(day, i18n.number_locale(), &short_months(i18n))
 }
 
-/// The period's first and last day, e.g. "2026-11-01 – 2026-11-30".
+/// A stored `yyyy-mm-dd` date as [`date`] writes it; other text is shown as it is.
+pub fn date_text(i18n: I18n, text: &str) -> String {
+    text.parse::<NaiveDate>()
+        .map_or_else(|_| text.to_string(), |day| date(i18n, day))
+}
+
+/// The period's first and last day, e.g. "1 Nov 2026 – 30 Nov 2026".
 pub fn period_range(i18n: I18n, period: &Period) -> String {
     fill(
         i18n.texts().period_range,
         &[
-            ("start", &period.start.to_string()),
-            ("end", &period.end.to_string()),
+            ("start", &date(i18n, period.start)),
+            ("end", &date(i18n, period.end)),
         ],
     )
 }
 
-/// "11-05" for a day on a chart axis (month-day, short and unambiguous in a period).
-pub fn day_short(day: NaiveDate) -> String {
-    format!("{:02}-{:02}", day.month(), day.day())
+/// "5 Nov", "05.11." for a day on a chart axis (short and unambiguous in a period).
+pub fn day_short(i18n: I18n, day: NaiveDate) -> String {
+    kpi::format_day_month(day, i18n.number_locale(), &short_months(i18n))
 }
 
 /// What a goal measures: the KPI's name, or "Visits" for a count of an activity kind.

@@ -25,6 +25,7 @@ fn year(amounts: Vec<f64>) -> BarSeries {
         labels: months.iter().map(|m| m.to_string()).collect(),
         values: amounts,
         percent: false,
+        locale: kpi::NumberLocale::En,
     }
 }
 
@@ -65,6 +66,7 @@ mod churn {
         let line = RateLine {
             labels: months(),
             values: vec![None, Some(0.1), Some(0.2), None, Some(0.0), Some(1.0 / 3.0)],
+            locale: kpi::NumberLocale::En,
         };
         let mut svg = String::new();
         {

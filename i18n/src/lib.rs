@@ -8,6 +8,11 @@
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
 impl Locale {
+    /// The language whose tag is exactly `tag` ("de"), as remembered by the app.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::ALL.iter().copied().find(|l| l.tag() == tag)
+    }
+
     /// The best language for the browser's preference list (`navigator.languages`),
     /// matching on the primary subtag ("de-AT" → German); English when none matches.
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
@@ -81,10 +86,36 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_tag_is_read_back_exactly() {
+        let cases = [
+            ("German", "de", Some(Locale::De)),
+            ("Czech", "cs", Some(Locale::Cs)),
+            ("unknown", "fr", None),
+            ("a region is not a remembered tag", "de-AT", None),
+            ("empty", "", None),
+        ];
+        for (case, tag, expected) in cases {
+            assert_eq!(Locale::from_tag(tag), expected, "{case}");
+        }
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(*locale));
+        }
+    }
+
+    #[test]
     fn negotiation_matches_the_primary_subtag() {
         let cases = [
             ("exact", vec!["en"], Locale::En),
             ("region", vec!["en-GB"], Locale::En),
+            ("German region", vec!["de-AT"], Locale::De),
+            ("Czech with underscore", vec!["cs_CZ"], Locale::Cs),
+            ("Vietnamese", vec!["vi"], Locale::Vi),
+            ("Hungarian upper case", vec!["HU-hu"], Locale::Hu),
+            (
+                "first supported wins",
+                vec!["fr-FR", "hu", "de"],
+                Locale::Hu,
+            ),
             ("unknown falls back", vec!["xx"], Locale::En),
             ("empty falls back", vec![], Locale::En),
         ];

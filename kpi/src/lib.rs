@@ -11,6 +11,7 @@ pub mod commission;
 pub mod complaints;
 pub mod contest;
 pub mod customer_view;
+pub mod date_format;
 pub mod deal_input;
 pub mod demo;
 pub mod diagnosis;
@@ -35,6 +36,7 @@ pub mod validate;
 pub mod workload;
 
 pub use catalogue::{Better, Direction, KpiDef, KpiGroup, KpiId, KpiValue, Trend, Unit, CATALOGUE};
+pub use date_format::{format_date, format_day_month, format_month_year};
 pub use deal_input::{DealField, DealInput, FieldError, Problem};
 pub use demo::demo_dataset;
 pub use goals::{GoalInput, GoalStatus, Progress};

@@ -9,6 +9,8 @@ pub struct BarSeries {
     pub values: Vec<f64>,
     /// Values are fractions shown as percentages on the axis.
     pub percent: bool,
+    /// How the axis writes numbers ("12.5k" en, "12,5k" de).
+    pub locale: kpi::NumberLocale,
 }
 
 impl BarSeries {
@@ -25,6 +27,7 @@ impl BarSeries {
                 .map(|chunk| chunk.iter().copied().fold(f64::NEG_INFINITY, f64::max))
                 .collect(),
             percent: self.percent,
+            locale: self.locale,
         }
     }
 }
@@ -77,12 +80,9 @@ pub fn draw_bars<DB: DrawingBackend>(
         .y_labels(5)
         .y_label_formatter(&|y| {
             if data.percent {
-                format!(
-                    "{}%",
-                    kpi::format_decimal(*y * 100.0, 1, kpi::NumberLocale::En)
-                )
+                format!("{}%", kpi::format_decimal(*y * 100.0, 1, data.locale))
             } else {
-                compact(*y)
+                compact(*y, data.locale)
             }
         })
         .label_style(label_font)
@@ -106,17 +106,14 @@ fn bar_label(data: &BarSeries, x: f64, every: usize) -> String {
     data.labels.get(index as usize).cloned().unwrap_or_default()
 }
 
-/// Axis labels stay short: 12500 → "12.5k", 2000000 → "2M".
-pub(super) fn compact(value: f64) -> String {
+/// Axis labels stay short: 12500 → "12.5k" ("12,5k" in German), 2000000 → "2M".
+pub(super) fn compact(value: f64, locale: kpi::NumberLocale) -> String {
     let (scaled, suffix) = match value.abs() {
         v if v >= 1_000_000.0 => (value / 1_000_000.0, "M"),
         v if v >= 1_000.0 => (value / 1_000.0, "k"),
         _ => (value, ""),
     };
-    format!(
-        "{}{suffix}",
-        kpi::format_decimal(scaled, 1, kpi::NumberLocale::En)
-    )
+    format!("{}{suffix}", kpi::format_decimal(scaled, 1, locale))
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -132,6 +129,7 @@ mod tests {
             labels: (1..=7).map(|d| format!("d{d}")).collect(),
             values: vec![1.0, 5.0, 2.0, 0.0, 3.0, 3.0, 9.0],
             percent: false,
+            locale: kpi::NumberLocale::En,
         };
         let cases = [
             (
@@ -163,13 +161,15 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn compact_axis_labels() {
-        for (value, expected) in [
-            (0.0, "0"),
-            (950.0, "950"),
-            (12_500.0, "12.5k"),
-            (2_000_000.0, "2M"),
+        use kpi::NumberLocale::{De, En};
+        for (value, locale, expected) in [
+            (0.0, En, "0"),
+            (950.0, En, "950"),
+            (12_500.0, En, "12.5k"),
+            (12_500.0, De, "12,5k"),
+            (2_000_000.0, En, "2M"),
         ] {
-            assert_eq!(compact(value), expected, "{value}");
+            assert_eq!(compact(value, locale), expected, "{value} {locale:?}");
         }
     }
 }

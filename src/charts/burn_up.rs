@@ -17,6 +17,8 @@ pub struct BurnUpSeries {
     pub projection: Vec<Option<f64>>,
     /// The index of today, when it falls in the period.
     pub today: Option<usize>,
+    /// How the axis writes numbers.
+    pub locale: kpi::NumberLocale,
 }
 
 impl BurnUpSeries {
@@ -38,6 +40,7 @@ impl BurnUpSeries {
             target: points.iter().map(|p| coord(p.target)).collect(),
             projection: points.iter().map(|p| coord(p.projection)).collect(),
             today: points.iter().position(|p| p.date == today),
+            locale: kpi::NumberLocale::default(),
         }
     }
 }
@@ -81,7 +84,7 @@ pub fn draw_burn_up<DB: DrawingBackend>(
         .x_labels(days.div_ceil(every))
         .x_label_formatter(&|x| label_at(data, *x, every))
         .y_labels(5)
-        .y_label_formatter(&|y| super::bars::compact(*y))
+        .y_label_formatter(&|y| super::bars::compact(*y, data.locale))
         .label_style(("sans-serif", px(12.0)).into_font().color(&AXIS))
         .draw()
         .map_err(|e| e.to_string())?;

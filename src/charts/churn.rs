@@ -9,6 +9,8 @@ use plotters::prelude::*;
 pub struct RateLine {
     pub labels: Vec<String>,
     pub values: Vec<Option<f64>>,
+    /// How the axis writes numbers.
+    pub locale: kpi::NumberLocale,
 }
 
 /// Rows of cells, each a share 0–1 or `None` (empty cohort, the future).
@@ -22,11 +24,8 @@ const LINE: RGBColor = RGBColor(31, 78, 121);
 const AXIS: RGBColor = RGBColor(90, 98, 110);
 const EMPTY: RGBColor = RGBColor(240, 241, 244);
 
-fn percent_label(y: f64) -> String {
-    format!(
-        "{}%",
-        kpi::format_decimal(y * 100.0, 0, kpi::NumberLocale::En)
-    )
+fn percent_label(y: f64, locale: kpi::NumberLocale) -> String {
+    format!("{}%", kpi::format_decimal(y * 100.0, 0, locale))
 }
 
 /// Draws the churn rate line with a dot per month; months without a rate break it.
@@ -60,7 +59,7 @@ pub fn draw_line<DB: DrawingBackend>(
             data.labels.get(index as usize).cloned().unwrap_or_default()
         })
         .y_labels(5)
-        .y_label_formatter(&|y| percent_label(*y))
+        .y_label_formatter(&|y| percent_label(*y, data.locale))
         .label_style(("sans-serif", px(12.0)).into_font().color(&AXIS))
         .draw()
         .map_err(|e| e.to_string())?;

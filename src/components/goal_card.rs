@@ -130,7 +130,7 @@ fn GoalHistory(goal: Goal) -> impl IntoView {
                         .into_iter()
                         .map(|past| {
                             let status = past.status.map_or("none", |s| s.id());
-                            let (shown, raw) = format::goal_text(i18n, past.attainment, Unit::Ratio, store.currency(), store.locale);
+                            let (shown, raw) = format::goal_text(i18n, past.attainment, Unit::Ratio, store.currency(), store.locale());
                             view! {
                                 <li data-testid="goal-history-row" data-status=status data-value=raw.map(|v| v.to_string())>
                                     {text::period_range(i18n, &past.period)} ": " {shown} " · "
@@ -159,7 +159,7 @@ fn GoalStat(
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let shown = Memo::new(move |_| {
-        progress.with(|p| format::goal_text(i18n, pick(p), unit, store.currency(), store.locale))
+        progress.with(|p| format::goal_text(i18n, pick(p), unit, store.currency(), store.locale()))
     });
     view! {
         <div class="goal-stat" data-testid=format!("goal-{key}") data-value=move || shown.with(|s| s.1.map(|v| v.to_string()))>

@@ -26,7 +26,8 @@ pub fn KpiCard(
             .unwrap_or_default()
     };
     let no_data = move || matches!(value.get(), KpiValue::NoData).then_some("true");
-    let shown = move || format::kpi_value(i18n, &value.get(), unit, store.currency(), store.locale);
+    let shown =
+        move || format::kpi_value(i18n, &value.get(), unit, store.currency(), store.locale());
     let trend = Memo::new(move |_| id.trend(value.get(), previous.get()));
     let trend_class = move || match trend.get().and_then(|t| t.improved) {
         Some(true) => "kpi-trend good",
@@ -36,7 +37,7 @@ pub fn KpiCard(
     let trend_text = move || match trend.get() {
         None => i18n.texts().kpi_change_none.to_string(),
         Some(t) => {
-            let change = format::kpi_value(i18n, &t.delta, unit, store.currency(), store.locale);
+            let change = format::kpi_value(i18n, &t.delta, unit, store.currency(), store.locale());
             let template = match t.direction {
                 Direction::Up => i18n.texts().kpi_change_up,
                 Direction::Down => i18n.texts().kpi_change_down,

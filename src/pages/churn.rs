@@ -34,6 +34,7 @@ pub fn Churn() -> impl IntoView {
     let line = Memo::new(move |_| RateLine {
         labels: labels.get(),
         values: chart.with(|c| c.churn.clone()),
+        locale: store.locale(),
     });
     let heat = Memo::new(move |_| HeatMap {
         row_labels: labels.get(),
@@ -42,7 +43,7 @@ pub fn Churn() -> impl IntoView {
     let no_data = move || i18n.texts().no_data.to_string();
     let shown = move |value: Option<f64>| {
         value
-            .map(|v| format_percent(v, store.locale))
+            .map(|v| format_percent(v, store.locale()))
             .unwrap_or_else(no_data)
     };
     let draw_churn = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {

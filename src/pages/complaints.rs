@@ -104,7 +104,7 @@ fn ComplaintRow(feedback: Feedback) -> impl IntoView {
             </div>
             <div class="deal-meta">
                 <span>{customer}</span>
-                <span class="nowrap">{feedback.date.to_string()}</span>
+                <span class="nowrap">{text::date(i18n, feedback.date)}</span>
                 <span data-testid=if resolved { "complaint-days-to-resolve" } else { "complaint-days-open" } data-value=days_text>
                     {shown}
                 </span>

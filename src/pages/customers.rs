@@ -224,7 +224,7 @@ pub fn CustomerDetail() -> impl IntoView {
 fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
-    let money = move |m: kpi::Money| m.format(store.currency(), store.locale);
+    let money = move |m: kpi::Money| m.format(store.currency(), store.locale());
     let (kind, what) = match &entry.event {
         TimelineEvent::Order { amount, .. } => (
             "order",
@@ -289,7 +289,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
             match resolved_on {
                 Some(day) => fill(
                     i18n.texts().timeline_complaint_resolved,
-                    &[("text", said), ("date", &day.to_string())],
+                    &[("text", said), ("date", &text::date(i18n, *day))],
                 ),
                 None => fill(i18n.texts().timeline_complaint_open, &[("text", said)]),
             },
@@ -297,7 +297,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     };
     view! {
         <li class="timeline-entry" data-testid="timeline-entry" data-kind=kind data-record-id=entry.target.id.clone()>
-            <span class="nowrap">{entry.date.to_string()}</span>
+            <span class="nowrap">{text::date(i18n, entry.date)}</span>
             " "
             <span class="badge">{text::label(i18n, "timeline_kind_", kind)}</span>
             " "

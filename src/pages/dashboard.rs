@@ -61,12 +61,16 @@ pub fn Dashboard() -> impl IntoView {
     let chart = Memo::new(move |_| {
         let currency = store.currency();
         daily.with(|days| BarSeries {
-            labels: days.iter().map(|(day, _)| text::day_short(*day)).collect(),
+            labels: days
+                .iter()
+                .map(|(day, _)| text::day_short(i18n, *day))
+                .collect(),
             values: days
                 .iter()
                 .map(|(_, amount)| amount.to_major(currency))
                 .collect(),
             percent: false,
+            locale: store.locale(),
         })
     });
     // Churn by month over the twelve months ending with the period's last month.
@@ -83,6 +87,7 @@ pub fn Dashboard() -> impl IntoView {
         labels: churn_months.with(|m| m.iter().map(|m| text::month_short(i18n, m.start)).collect()),
         values: churn.with(|c| c.iter().map(|rate| rate.unwrap_or(0.0)).collect()),
         percent: true,
+        locale: store.locale(),
     });
     let churn_title = Signal::derive(move || i18n.texts().chart_churn_title.to_string());
     // The charts' text alternatives: days with sales, and every month's churn.
@@ -91,7 +96,13 @@ pub fn Dashboard() -> impl IntoView {
         daily.with(|days| {
             days.iter()
                 .filter(|(_, amount)| amount.minor() != 0)
-                .map(|(day, amount)| (day.to_string(), amount.format(currency, store.locale), None))
+                .map(|(day, amount)| {
+                    (
+                        text::date(i18n, *day),
+                        amount.format(currency, store.locale()),
+                        None,
+                    )
+                })
                 .collect::<Vec<ChartRow>>()
         })
     });
@@ -104,7 +115,7 @@ pub fn Dashboard() -> impl IntoView {
                     .map(|(month, rate)| {
                         let shown = rate.map_or_else(
                             || i18n.texts().no_data.to_string(),
-                            |r| format_percent(r, store.locale),
+                            |r| format_percent(r, store.locale()),
                         );
                         (
                             text::month_long(i18n, month.start),
@@ -241,7 +252,7 @@ fn ActivityBreakdown(period: RwSignal<kpi::Period>, scope: RwSignal<Scope>) -> i
                                 <tr data-kind=kind.id()>
                                     <th scope="row">{text::label(i18n, "choice_", kind.id())}</th>
                                     <td>{count}</td>
-                                    <td data-value=per_day.to_string()>{kpi::format_decimal(per_day, 2, store.locale)}</td>
+                                    <td data-value=per_day.to_string()>{kpi::format_decimal(per_day, 2, store.locale())}</td>
                                 </tr>
                             }
                         })

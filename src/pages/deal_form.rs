@@ -76,7 +76,7 @@ impl DealFormState {
     pub fn start_edit(&self, store: &Store, deal: &Deal) {
         let input = store
             .data
-            .with_untracked(|d| DealInput::from_deal(deal, d, store.locale));
+            .with_untracked(|d| DealInput::from_deal(deal, d, store.locale()));
         self.fill(&input);
         self.editing.set(Some((deal.id.clone(), deal.updated_at)));
         self.open.set(true);
@@ -138,7 +138,7 @@ impl DealFormState {
             .unwrap_or_else(clock::new_id);
         let input = self.input();
         let result = input
-            .into_deal(id, clock::now(), store.currency(), store.locale)
+            .into_deal(id, clock::now(), store.currency(), store.locale())
             .and_then(|deal| {
                 store.apply(Command::SaveDeal {
                     deal,

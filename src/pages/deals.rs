@@ -84,8 +84,8 @@ fn DealRow(
             .map(|s| s.name.clone())
             .unwrap_or_default()
     });
-    let amount = move || deal.amount.format(store.currency(), store.locale);
-    let created = deal.created_on.to_string();
+    let amount = move || deal.amount.format(store.currency(), store.locale());
+    let created = deal.created_on;
     // Every row has the same buttons: their names say which deal they act on.
     let named = move |pick: fn(&'static Texts) -> &'static str, title: String| {
         move || format!("{} – {title}", pick(i18n.texts()))
@@ -128,7 +128,7 @@ fn DealRow(
                 <span class=format!("badge badge-{}", status.id())>{move || text::status(i18n, status)}</span>
                 <span data-testid="deal-row-customer">{customer}</span>
                 <span>{move || text::stage(i18n, &stage_id, &stage_name)}</span>
-                <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &created)])}</span>
+                <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &text::date(i18n, created))])}</span>
             </div>
             <div class="row-actions">
                 {close_buttons}

@@ -50,7 +50,7 @@ pub fn GoalExplanation(goal: Goal) -> impl IntoView {
     let diagnosis = Memo::new(move |_| diagnosis_of(&store, &goal));
     move || {
         diagnosis.get().map(|diagnosis| {
-            let money = move |m: Money| m.format(store.currency(), store.locale);
+            let money = move |m: Money| m.format(store.currency(), store.locale());
             let steps = diagnosis
                 .next_steps()
                 .into_iter()
@@ -102,7 +102,7 @@ fn DriverTable(
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let currency = store.currency();
-    let money = move |m: Money| m.format(currency, store.locale);
+    let money = move |m: Money| m.format(currency, store.locale());
     let gap = i18n::fill(
         i18n.texts().explain_gap,
         &[("amount", &money(decomposition.gap))],

@@ -77,7 +77,7 @@ impl GoalFormState {
     pub fn start_edit(&self, store: &Store, goal: &Goal) {
         let input = store
             .data
-            .with_untracked(|d| GoalInput::from_goal(goal, d, store.locale));
+            .with_untracked(|d| GoalInput::from_goal(goal, d, store.locale()));
         self.fill(&input);
         self.editing.set(Some(goal.id.clone()));
         self.open.set(true);
@@ -144,7 +144,7 @@ impl GoalFormState {
                 clock::new_id(),
                 clock::now(),
                 store.today(),
-                store.locale,
+                store.locale(),
             )
         });
         match result {
@@ -292,7 +292,7 @@ pub fn GoalForm(form: GoalFormState, on_saved: impl Fn(RecordId) + 'static) -> i
                 String::new(),
                 clock::now(),
                 today,
-                store.locale,
+                store.locale(),
             ) {
                 Ok(goal) => {
                     let a = assess(d, &goal, today);
@@ -314,7 +314,7 @@ pub fn GoalForm(form: GoalFormState, on_saved: impl Fn(RecordId) + 'static) -> i
             || i18n.texts().goal_baseline_unknown.to_string(),
             |(baseline, _, unit)| {
                 let (shown, _) =
-                    format::goal_text(i18n, baseline, unit, store.currency(), store.locale);
+                    format::goal_text(i18n, baseline, unit, store.currency(), store.locale());
                 i18n::fill(i18n.texts().goal_baseline_text, &[("value", &shown)])
             },
         )

@@ -161,8 +161,12 @@ fn GoalBurnUp(goal: Goal) -> impl IntoView {
         Memo::new(move |_| store.data.with(|d| burn_up(d, &goal, store.today())))
     };
     let series = Memo::new(move |_| {
-        points
-            .with(|p| BurnUpSeries::new(p, unit, store.currency(), store.today(), text::day_short))
+        points.with(|p| BurnUpSeries {
+            locale: store.locale(),
+            ..BurnUpSeries::new(p, unit, store.currency(), store.today(), |d| {
+                text::day_short(i18n, d)
+            })
+        })
     });
     // The currency is named only where the goal counts money.
     let title = Signal::derive(move || match unit {
@@ -183,12 +187,12 @@ fn GoalBurnUp(goal: Goal) -> impl IntoView {
                 .map(|(_, p)| {
                     let cell = |value| {
                         let (shown, raw) =
-                            format::goal_text(i18n, value, unit, store.currency(), store.locale);
+                            format::goal_text(i18n, value, unit, store.currency(), store.locale());
                         view! { <td data-value=raw.map(|v| v.to_string())>{shown}</td> }
                     };
                     view! {
                         <tr data-date=p.date.to_string() class:today=p.date == today>
-                            <th scope="row">{p.date.to_string()}</th>
+                            <th scope="row">{text::date(i18n, p.date)}</th>
                             {cell(p.actual)}
                             {cell(p.target)}
                             {cell(p.projection)}

@@ -162,7 +162,7 @@ fn LeadRow(
             <div class="deal-meta">
                 <span data-testid="lead-source">{text::label(i18n, "choice_", lead.source.id())}</span>
                 <span>{owner}</span>
-                <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &lead.created_on.to_string())])}</span>
+                <span class="nowrap">{move || fill(i18n.texts().row_created, &[("date", &text::date(i18n, lead.created_on))])}</span>
                 <span>{reason}</span>
             </div>
             <Show when=move || !closed>
@@ -325,7 +325,7 @@ fn ConvertDialog(lead: RwSignal<Option<Lead>>) -> impl IntoView {
                 &input,
                 &ids,
                 &d.settings,
-                store.locale,
+                store.locale(),
                 clock::now(),
                 store.today(),
             )

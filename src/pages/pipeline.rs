@@ -33,6 +33,7 @@ pub fn Pipeline() -> impl IntoView {
             labels: all.iter().map(|r| r.reason.clone()).collect(),
             values: all.iter().map(|r| f64::from(r.count)).collect(),
             percent: false,
+            locale: store.locale(),
         })
     });
     let rows = Signal::derive(move || {
@@ -99,11 +100,11 @@ fn StageColumnView(
         i18n.texts().board_count,
         &[("count", &column.count.to_string())],
     );
-    let total = column.total.format(currency, store.locale);
-    let weighted = column.weighted.format(currency, store.locale);
+    let total = column.total.format(currency, store.locale());
+    let weighted = column.weighted.format(currency, store.locale());
     let drop_off = column
         .drop_off
-        .map(|rate| format_percent(rate, store.locale))
+        .map(|rate| format_percent(rate, store.locale()))
         .unwrap_or_else(|| i18n.texts().no_data.to_string());
     let drop_value = column.drop_off.map(|rate| rate.to_string());
     let deals: Vec<Deal> = store.data.with_untracked(|d| {
@@ -176,7 +177,7 @@ fn BoardCard(
     let i18n = use_i18n();
     let id = deal.id.clone();
     let title = deal.title.clone();
-    let amount = deal.amount.format(store.currency(), store.locale);
+    let amount = deal.amount.format(store.currency(), store.locale());
     let customer = store.data.with_untracked(|d| {
         d.customer_name(deal.customer_id.as_deref())
             .unwrap_or_default()
@@ -241,7 +242,7 @@ fn BoardCard(
             on:dragstart=on_drag
         >
             <span class="deal-title">{deal.title.clone()}</span>
-            <span class="deal-amount">{deal.amount.format(store.currency(), store.locale)}</span>
+            <span class="deal-amount">{deal.amount.format(store.currency(), store.locale())}</span>
             <span class="deal-customer">{customer}</span>
             <div class="row-actions">
                 <button

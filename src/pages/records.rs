@@ -51,12 +51,16 @@ pub fn Records() -> impl IntoView {
     let open = move |id: Option<RecordId>| {
         let filled = store
             .data
-            .with_untracked(|d| d.record_form(kind.get_untracked(), id.as_deref(), store.locale));
+            .with_untracked(|d| d.record_form(kind.get_untracked(), id.as_deref(), store.locale()));
         form.set(filled);
         errors.set(Vec::new());
         editing.set(Some(id));
     };
-    let rows = Memo::new(move |_| store.data.with(|d| d.record_rows(kind.get(), store.locale)));
+    let rows = Memo::new(move |_| {
+        store
+            .data
+            .with(|d| d.record_rows(kind.get(), store.locale()))
+    });
     let shown = RwSignal::new(STEP);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -71,7 +75,7 @@ pub fn Records() -> impl IntoView {
                     f,
                     clock::new_id(),
                     clock::now(),
-                    store.locale,
+                    store.locale(),
                 )
             })
         });

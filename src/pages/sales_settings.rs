@@ -17,11 +17,12 @@ pub fn SalesSettings() -> impl IntoView {
     let form = RwSignal::new(SalesSettingsInput::default());
     let errors = RwSignal::new(Vec::<SettingsError>::new());
     // Refilled when the stored settings or reps change (a save here, another tab, a
-    // restore) — not on every record change elsewhere, which would wipe what is typed.
+    // restore) — not on every record change elsewhere, nor on a language switch, which
+    // would wipe what is typed.
     let stored = Memo::new(move |_| {
         store
             .data
-            .with(|d| SalesSettingsInput::from_data(d, store.locale))
+            .with(|d| SalesSettingsInput::from_data(d, store.locale_untracked()))
     });
     Effect::new(move |_| {
         form.set(stored.get());
@@ -38,7 +39,7 @@ pub fn SalesSettings() -> impl IntoView {
         ev.prevent_default();
         let result = store
             .data
-            .with_untracked(|d| form.with_untracked(|f| f.apply(d, store.locale, clock::new_id)));
+            .with_untracked(|d| form.with_untracked(|f| f.apply(d, store.locale(), clock::new_id)));
         match result {
             Ok(settings) => {
                 if store.apply(Command::SetSettings(settings)).is_ok() {

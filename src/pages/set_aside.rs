@@ -1,10 +1,10 @@
 //! Settings: the copies of data set aside (unreadable data, or data replaced after the
 //! user's choice), to download or delete. Nothing set aside is ever deleted unasked.
 
-use crate::files;
 use crate::lang::use_i18n;
 use crate::state::{NoticeId, Pending, Store};
 use crate::storage::QUARANTINE_PREFIX;
+use crate::{clock, files};
 use i18n::fill;
 use leptos::prelude::*;
 
@@ -43,10 +43,14 @@ pub fn SetAsideCopies() -> impl IntoView {
                             <span>
                                 {
                                     let when = key.trim_start_matches(QUARANTINE_PREFIX).to_string();
-                                    move || fill(
-                                        i18n.texts().set_aside_row,
-                                        &[("when", &when), ("size", &format!("{:.1} KB", size as f64 / 1024.0))],
-                                    )
+                                    move || {
+                                        let locale = store.locale();
+                                        let size = kpi::format_decimal(size as f64 / 1024.0, 1, locale);
+                                        fill(
+                                            i18n.texts().set_aside_row,
+                                            &[("when", &set_aside_when(&when, locale)), ("size", &format!("{size} KB"))],
+                                        )
+                                    }
                                 }
                             </span>
                             <button data-testid="set-aside-download" on:click={
@@ -63,4 +67,13 @@ pub fn SetAsideCopies() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// When a copy was set aside, from its key's ISO instant, in the user's language and
+/// time zone; a key of another shape is shown as it is.
+fn set_aside_when(stamp: &str, locale: kpi::NumberLocale) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp).map_or_else(
+        |_| stamp.to_string(),
+        |at| clock::local_text(at.with_timezone(&chrono::Utc), locale.tag()),
+    )
 }

@@ -1,9 +1,11 @@
+use crate::components::LanguagePicker;
 use crate::files;
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::sales_settings::SalesSettings;
 use crate::pages::set_aside::SetAsideCopies;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::storage::{last_backup, request_persistence, storage_usage};
+use crate::text;
 use kpi::{schema, Currency};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -53,14 +55,17 @@ pub fn Settings() -> impl IntoView {
             i18n::fill(
                 i18n.texts().storage_usage,
                 &[
-                    ("used", &format_bytes(used, store.locale)),
-                    ("quota", &format_bytes(quota, store.locale)),
+                    ("used", &format_bytes(used, store.locale())),
+                    ("quota", &format_bytes(quota, store.locale())),
                 ],
             )
         })
     };
     let backup_text = move || match backed_up.get() {
-        Some(date) => i18n::fill(i18n.texts().backup_last, &[("date", &date)]),
+        Some(date) => i18n::fill(
+            i18n.texts().backup_last,
+            &[("date", &text::date_text(i18n, &date))],
+        ),
         None => i18n.texts().backup_never.to_string(),
     };
     let export = move |_| {
@@ -103,6 +108,7 @@ pub fn Settings() -> impl IntoView {
         <section class="page settings">
             <h1>{i18n.t(|t| t.settings_title)}</h1>
             <section class="panel">
+                <LanguagePicker />
                 <label class="field" for="currency-select">
                     <span>{i18n.t(|t| t.currency)}</span>
                     <select

@@ -47,7 +47,7 @@ fn FollowUpItem(entry: FollowUp) -> impl IntoView {
             .data
             .with_untracked(|d| d.customer_name(id).unwrap_or_default().to_string())
     };
-    let money = |m: kpi::Money| m.format(store.currency(), store.locale);
+    let money = |m: kpi::Money| m.format(store.currency(), store.locale());
     let why = match &entry.kind {
         FollowUpKind::NotContacted {
             customer_id, days, ..

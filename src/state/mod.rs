@@ -41,7 +41,8 @@ pub struct Store {
     /// A fixed "today" for tests; the app reads the clock each time (a tab left open
     /// past midnight must not close deals on yesterday's date).
     fixed_today: Option<NaiveDate>,
-    pub locale: NumberLocale,
+    /// How numbers are written: follows the UI language as the user switches it.
+    number_locale: Signal<NumberLocale>,
     saver: StoredValue<Saver, LocalStorage>,
     /// The IndexedDB mirror the saver writes to, once the data has moved there.
     indexed: StoredValue<Option<Rc<IndexedStore>>, LocalStorage>,
@@ -51,18 +52,14 @@ pub struct Store {
 
 impl Store {
     /// Opens browser storage (or memory when the browser refuses), loads once, and
-    /// reports any problem as a notice.
-    pub fn start() -> Self {
+    /// reports any problem as a notice. Numbers follow `locale` (the UI language).
+    pub fn start(locale: Signal<NumberLocale>) -> Self {
         let (backend, refused): (Box<dyn DataStore>, Option<StorageError>) =
             match LocalStore::open() {
                 Ok(local) => (Box::new(local), None),
                 Err(error) => (Box::new(MemoryStore::default()), Some(error)),
             };
-        let store = Self::with_backend(
-            backend,
-            None,
-            NumberLocale::from_language_tag(&clock::language_tag()),
-        );
+        let store = Self::with_backend(backend, None, locale);
         if let Some(error) = refused {
             store.storage_mode.set(StorageMode::MemoryOnly);
             store.notify(NoticeId::StorageUnavailable, Some(error.to_string()), None);
@@ -74,7 +71,7 @@ impl Store {
     pub fn with_backend(
         backend: Box<dyn DataStore>,
         today: Option<NaiveDate>,
-        locale: NumberLocale,
+        locale: impl Into<Signal<NumberLocale>>,
     ) -> Self {
         let store = Self {
             data: RwSignal::new(Dataset::default()),
@@ -83,7 +80,7 @@ impl Store {
             pending: RwSignal::new(None),
             storage_mode: RwSignal::new(StorageMode::Loading),
             fixed_today: today,
-            locale,
+            number_locale: locale.into(),
             // Replaced by `install` at once; held, so it never writes.
             saver: StoredValue::new_local(Saver::new(
                 Box::new(MemoryStore::default()),
@@ -144,7 +141,10 @@ impl Store {
                 let (id, detail) = match last_good {
                     Some(at) => (
                         NoticeId::Damaged,
-                        format!("{reason} ({})", clock::local_text(at)),
+                        format!(
+                            "{reason} ({})",
+                            clock::local_text(at, self.number_locale.get_untracked().tag())
+                        ),
                     ),
                     None => (NoticeId::DamagedEmpty, reason),
                 };
@@ -165,6 +165,18 @@ impl Store {
     /// Today in the user's time zone (or the date a test fixed).
     pub fn today(&self) -> NaiveDate {
         self.fixed_today.unwrap_or_else(clock::today)
+    }
+
+    /// How numbers, amounts and dates are written now (tracked: a language switch
+    /// re-renders what reads it).
+    pub fn locale(&self) -> NumberLocale {
+        self.number_locale.get()
+    }
+
+    /// [`Store::locale`] without tracking: for filling a form once, so that switching
+    /// the language never refills (and wipes) what the user is typing.
+    pub fn locale_untracked(&self) -> NumberLocale {
+        self.number_locale.get_untracked()
     }
 
     pub fn currency(&self) -> Currency {

@@ -139,8 +139,8 @@ appTest("settings say whether the browser keeps the data, how much is used, and 
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backup-export").click()]);
   assert.ok(await download.path());
-  await eventually(async () => assert.match(await page.getByTestId("backup-last").innerText(), /2026-11-15/));
+  await eventually(async () => assert.match(await page.getByTestId("backup-last").innerText(), /15\sNov\s2026/));
   await page.reload();
   await page.getByTestId("app-ready").waitFor();
-  assert.match(await page.getByTestId("backup-last").innerText(), /2026-11-15/, "remembered across a reload");
+  assert.match(await page.getByTestId("backup-last").innerText(), /15\sNov\s2026/, "remembered across a reload");
 }, { path: "/settings" });

@@ -234,7 +234,7 @@ appTest(
     await dashboardGoals.waitFor();
     const current = dashboardGoals.getByTestId("goal-card");
     assert.equal(await current.count(), 1, "only November's goal overlaps this month");
-    assert.equal(await current.getByTestId("goal-period").innerText(), "2026-11-01 – 2026-11-30");
+    assert.equal(await current.getByTestId("goal-period").innerText(), "1\u00a0Nov\u00a02026 – 30\u00a0Nov\u00a02026");
     // Company revenue in November so far 8,500.00 against 1,000.00 → on track.
     await expectStats(current, { target: 1000, actual: 8500 });
     assert.equal(await current.getAttribute("data-goal-status"), "on_track");
@@ -257,8 +257,8 @@ appTest(
     await card.getByTestId("goal-history").locator("summary").click();
     const history = card.getByTestId("goal-history-row");
     await eventually(async () => assert.equal(await history.count(), 6));
-    assert.match(await history.first().innerText(), /^2026-05-01 – 2026-05-31/);
-    assert.match(await history.last().innerText(), /^2026-10-01 – 2026-10-31/);
+    assert.match(await history.first().innerText(), /^1\sMay\s2026 – 31\sMay\s2026/);
+    assert.match(await history.last().innerText(), /^1\sOct\s2026 – 31\sOct\s2026/);
     assert.match(await history.last().getAttribute("data-status"), /^(on_track|at_risk|off_track|none)$/);
 
     // Opening again carries nothing over twice.
