@@ -136,6 +136,7 @@ appTest(
     const stored = await storedEnvelope(page);
     assert.equal(stored.data.deals.find((d) => d.id === "deal-a3").status, "open");
 
+    await eventually(async () => assert.equal((await storedPlans(page)).length, 1));
     const [plan] = await storedPlans(page);
     assert.deepEqual(plan.kind, {
       type: "tiered",
@@ -201,6 +202,7 @@ appTest(
     });
     await page.getByTestId("whatif-none").waitFor();
 
+    await eventually(async () => assert.equal((await storedPlans(page)).length, 1));
     const [plan] = await storedPlans(page);
     assert.deepEqual(plan.kind, {
       type: "marginal",
