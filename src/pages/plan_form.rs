@@ -250,13 +250,21 @@ fn focus(id: String) {
     });
 }
 
+/// Which of the form's switchable fields are typed as percentages right now.
+#[derive(Clone, Copy)]
+struct InPercent {
+    bracket_unit: bool,
+    accelerator: bool,
+}
+
 /// The message for a problem on a plan field: rate and multiplier wording where the
 /// generic one (about amounts) would mislead.
-fn message(i18n: I18n, field: PlanField, problem: Problem, accelerator: &str) -> String {
+fn message(i18n: I18n, field: PlanField, problem: Problem, in_percent: InPercent) -> String {
     use PlanField::*;
     let t = i18n.texts();
     let percent = matches!(field, FlatRate | TierFrom(_) | TierRate(_) | BracketRate(_))
-        || (field == AcceleratorValue && accelerator == AcceleratorKind::ExtraRate.id());
+        || (matches!(field, BracketFrom(_)) && in_percent.bracket_unit)
+        || (field == AcceleratorValue && in_percent.accelerator);
     let start = matches!(field, TierFrom(_) | BracketFrom(_));
     let text = match (problem, field) {
         (Problem::OutOfRange, _) if start => t.commission_error_not_increasing,
@@ -280,10 +288,17 @@ fn message(i18n: I18n, field: PlanField, problem: Problem, accelerator: &str) ->
 fn error_of(form: PlanFormState, i18n: I18n, field: PlanField) -> Signal<Option<String>> {
     Signal::derive(move || {
         form.errors.with(|errors| {
-            errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| message(i18n, field, e.problem, &form.accelerator.get()))
+            errors.iter().find(|e| e.field == field).map(|e| {
+                let in_percent = InPercent {
+                    bracket_unit: form
+                        .bracket_unit
+                        .with(|u| u == ThresholdUnit::Attainment.id()),
+                    accelerator: form
+                        .accelerator
+                        .with(|a| a == AcceleratorKind::ExtraRate.id()),
+                };
+                message(i18n, field, e.problem, in_percent)
+            })
         })
     })
 }

@@ -240,6 +240,9 @@ fn a_stored_tiered_plan_round_trips_through_the_form() {
     assert_eq!(submit(&input, NumberLocale::En), Ok(plan));
 }
 
+/// The problems a row expects, by field, in form order.
+type Expected = Vec<(PlanField, Problem)>;
+
 #[test]
 fn every_problem_is_named_by_field_and_row_in_form_order() {
     use PlanField::*;
@@ -249,7 +252,7 @@ fn every_problem_is_named_by_field_and_row_in_form_order() {
         f(&mut input);
         input
     };
-    let rows: Vec<(&str, PlanInput, Vec<(PlanField, Problem)>)> = vec![
+    let rows: Vec<(&str, PlanInput, Expected)> = vec![
         (
             "no title",
             with(|i| i.title = "  ".into()),
