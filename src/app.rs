@@ -3,8 +3,8 @@
 use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{
-    Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads, NotFound,
-    Pipeline, Records, Settings, Today,
+    Churn, Commissions, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads,
+    NotFound, Pipeline, Records, Settings, Today,
 };
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
@@ -58,6 +58,7 @@ fn Shell() -> impl IntoView {
                     <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
                     <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
                     <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
+                    <A href="/commissions" attr:data-testid="nav-commissions">{i18n.t(|t| t.nav_commissions)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
@@ -76,6 +77,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/leads") view=Leads />
                     <Route path=path!("/complaints") view=Complaints />
                     <Route path=path!("/churn") view=Churn />
+                    <Route path=path!("/commissions") view=Commissions />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>
             </main>

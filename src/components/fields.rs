@@ -2,6 +2,7 @@ use crate::text::{self, I18n};
 use i18n::Texts;
 use kpi::Problem;
 use leptos::prelude::*;
+use std::borrow::Cow;
 
 /// The message for `field`'s first error among a form's `errors` (`of` names an
 /// error's field and problem), for the field's `error` prop.
@@ -35,9 +36,11 @@ pub fn text_signal(i18n: I18n, pick: fn(&'static Texts) -> &'static str) -> Sign
 #[component]
 pub fn TextField(
     #[prop(into)] label: Signal<String>,
-    /// The field's id in error messages and test ids (`deal-title` ↔ `field-error-title`).
-    field: &'static str,
-    testid: &'static str,
+    /// The field's id in error messages and test ids (`deal-title` ↔ `field-error-title`);
+    /// made at run time for the rows of a list (`tier_rate_0`).
+    #[prop(into)]
+    field: Cow<'static, str>,
+    #[prop(into)] testid: Cow<'static, str>,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] inputmode: Option<&'static str>,
@@ -47,9 +50,9 @@ pub fn TextField(
     let error_id = format!("error-{field}");
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=testid>{move || label.get()}</label>
+            <label for=testid.clone()>{move || label.get()}</label>
             <input
-                id=testid
+                id=testid.clone()
                 type=input_type.unwrap_or("text")
                 inputmode=inputmode
                 autofocus=autofocus
@@ -79,8 +82,8 @@ pub fn DateField(
 #[component]
 pub fn SelectField(
     #[prop(into)] label: Signal<String>,
-    field: &'static str,
-    testid: &'static str,
+    #[prop(into)] field: Cow<'static, str>,
+    #[prop(into)] testid: Cow<'static, str>,
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into, optional)] error: Signal<Option<String>>,
@@ -88,9 +91,9 @@ pub fn SelectField(
     let error_id = format!("error-{field}");
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=testid>{move || label.get()}</label>
+            <label for=testid.clone()>{move || label.get()}</label>
             <select
-                id=testid
+                id=testid.clone()
                 data-testid=testid
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
@@ -114,7 +117,7 @@ pub fn SelectField(
 }
 
 #[component]
-fn FieldError(field: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+fn FieldError(field: Cow<'static, str>, error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || error.with(Option::is_some)>
             <p class="field-error" id=format!("error-{field}") data-testid=format!("field-error-{field}") role="alert">

@@ -1,6 +1,8 @@
 //! One file per route.
 
 mod churn;
+mod commission_statement;
+mod commissions;
 mod complaints;
 mod customers;
 mod dashboard;
@@ -14,6 +16,7 @@ mod goals;
 mod leads;
 mod not_found;
 mod pipeline;
+mod plan_form;
 mod records;
 mod sales_settings;
 mod set_aside;
@@ -21,6 +24,7 @@ mod settings;
 mod today;
 
 pub use churn::Churn;
+pub use commissions::Commissions;
 pub use complaints::Complaints;
 pub use customers::{CustomerDetail, Customers};
 pub use dashboard::Dashboard;

@@ -25,9 +25,10 @@ pub const BUDGET: u64 = 150 * 1024;
 /// churn charts, follow-ups: about 18 KB per screen, all monomorphised view code) —
 /// raised to 800 KB while issue 2's decision on the budget is pending; 832 KB with
 /// issue 9's four translations (de, vi, hu, cs: 550 texts each, every one a static
-/// string in the wasm), the language picker and the locale date formats — raised to
-/// 840 KB.
-pub const CEILING: u64 = 840 * 1024;
+/// string in the wasm), the language picker and the locale date formats; 858 KB on its
+/// own with issue 7's commissions screens (plan editor, printable statement, what-if:
+/// about 66 KB of gzipped wasm).
+pub const CEILING: u64 = 900 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {

@@ -40,9 +40,11 @@
 //!   panics, whatever the input.
 
 mod basis;
+pub mod input;
 mod plan;
 mod rate;
 
+pub use input::{multiplier_text, parse_multiplier, parse_percent, percent_text, PlanInput};
 pub use plan::{effective_rate, plan_lines};
 pub use rate::apply_rate;
 
@@ -322,6 +324,20 @@ pub fn what_if(
         difference,
         ignored,
     }
+}
+
+/// The live open deals of `rep_id` a what-if can assume won, by expected close (none
+/// last), then title, then id.
+pub fn open_deals<'a>(data: &'a Dataset, rep_id: &str) -> Vec<&'a crate::model::Deal> {
+    let mut deals: Vec<&crate::model::Deal> = data
+        .live_deals()
+        .filter(|d| d.status == DealStatus::Open && d.rep_id.as_deref() == Some(rep_id))
+        .collect();
+    deals.sort_by(|a, b| {
+        let close = |d: &crate::model::Deal| (d.expected_close.is_none(), d.expected_close);
+        (close(a), &a.title, &a.id).cmp(&(close(b), &b.title, &b.id))
+    });
+    deals
 }
 
 impl Statement {

@@ -4,6 +4,7 @@ mod activity;
 mod catalogue;
 mod churn_chart;
 mod commission;
+mod commission_input;
 mod contest;
 mod currency_change;
 mod customer_view;
