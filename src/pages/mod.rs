@@ -2,6 +2,8 @@
 
 mod churn;
 mod complaints;
+mod contest_form;
+mod contests;
 mod customers;
 mod dashboard;
 mod dashboard_pickers;
@@ -18,10 +20,12 @@ mod records;
 mod sales_settings;
 mod set_aside;
 mod settings;
+mod team;
 mod today;
 
 pub use churn::Churn;
 pub use complaints::Complaints;
+pub use contests::Contests;
 pub use customers::{CustomerDetail, Customers};
 pub use dashboard::Dashboard;
 pub use deals::Deals;
@@ -31,4 +35,5 @@ pub use not_found::NotFound;
 pub use pipeline::Pipeline;
 pub use records::Records;
 pub use settings::Settings;
+pub use team::Team;
 pub use today::Today;
