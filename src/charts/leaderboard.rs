@@ -58,19 +58,26 @@ pub fn draw_leaderboard<DB: DrawingBackend>(
         .draw_series(data.values.iter().enumerate().map(|(i, value)| {
             let y = i as f64;
             let colour = if i == 0 { LEADER } else { BAR };
-            Rectangle::new([(0.0, y - 0.35), (value.max(0.0), y + 0.35)], colour.filled())
+            Rectangle::new(
+                [(0.0, y - 0.35), (value.max(0.0), y + 0.35)],
+                colour.filled(),
+            )
         }))
         .map_err(|e| e.to_string())?;
     chart
-        .draw_series(data.values.iter().zip(&data.shown).enumerate().map(
-            |(i, (value, shown))| {
-                Text::new(
-                    shown.clone(),
-                    (value.max(0.0) + top * 0.01, i as f64 + 0.1),
-                    font.clone(),
-                )
-            },
-        ))
+        .draw_series(
+            data.values
+                .iter()
+                .zip(&data.shown)
+                .enumerate()
+                .map(|(i, (value, shown))| {
+                    Text::new(
+                        shown.clone(),
+                        (value.max(0.0) + top * 0.01, i as f64 + 0.1),
+                        font.clone(),
+                    )
+                }),
+        )
         .map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())
 }

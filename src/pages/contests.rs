@@ -182,8 +182,12 @@ fn ContestBoard(contest: Contest) -> impl IntoView {
             ("period", &text::period_range(i18n, &contest.period)),
         ],
     );
-    let reward = (!contest.reward.is_empty())
-        .then(|| fill(i18n.texts().contest_reward_text, &[("reward", &contest.reward)]));
+    let reward = (!contest.reward.is_empty()).then(|| {
+        fill(
+            i18n.texts().contest_reward_text,
+            &[("reward", &contest.reward)],
+        )
+    });
     view! {
         <section class="chart-panel contest-board" data-testid="contest-board" data-contest-id=contest.id.clone()>
             <h2>{title}</h2>
@@ -252,7 +256,7 @@ fn Recognition(period: Signal<Period>) -> impl IntoView {
                 when=move || earned.with(|b| !b.is_empty())
                 fallback=move || view! { <p class="hint" data-testid="badges-empty">{i18n.t(|t| t.badges_empty)}</p> }
             >
-                <ul class="badge-list">
+                <ul class="award-list">
                     {move || earned.get().into_iter().map(|(badge, name)| {
                         let (kind, what) = match badge.kind {
                             BadgeKind::TopPerformer => ("top_performer", i18n.texts().badge_top_performer.to_string()),
@@ -263,7 +267,7 @@ fn Recognition(period: Signal<Period>) -> impl IntoView {
                             ),
                         };
                         view! {
-                            <li class="badge" data-testid="badge" data-kind=kind data-rep-id=badge.rep_id.clone()>
+                            <li class="award" data-testid="badge" data-kind=kind data-rep-id=badge.rep_id.clone()>
                                 <strong>{what}</strong>" "{name}
                             </li>
                         }

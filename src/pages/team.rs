@@ -7,7 +7,9 @@ use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Store};
 use crate::{clock, text};
 use i18n::fill;
-use kpi::team_import::{prepare, ConflictRow, FileSummary, Refusal, RefusedFile, TeamImport, Version};
+use kpi::team_import::{
+    prepare, ConflictRow, FileSummary, Refusal, RefusedFile, TeamImport, Version,
+};
 use kpi::Dataset;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -255,7 +257,10 @@ fn ConflictTable(conflicts: Vec<ConflictRow>) -> impl IntoView {
         };
         fill(
             template,
-            &[("source", &source), ("at", &clock::local_text(v.updated_at))],
+            &[
+                ("source", &source),
+                ("at", &clock::local_text(v.updated_at)),
+            ],
         )
     };
     (!conflicts.is_empty()).then(|| {

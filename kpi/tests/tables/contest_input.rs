@@ -30,16 +30,15 @@ fn save(input: &ContestInput) -> Result<Contest, Vec<(ContestField, Problem)>> {
         .map_err(|errors| errors.into_iter().map(|e| (e.field, e.problem)).collect())
 }
 
+/// A check of the saved contest, or the errors expected.
+type Check = fn(&Contest) -> bool;
+type Expected = Result<Check, Vec<(ContestField, Problem)>>;
+
 #[test]
 fn contest_form_table() {
     use ContestField as F;
-    type Check = fn(&Contest) -> bool;
     let ok = |check: Check| Ok::<Check, Vec<(ContestField, Problem)>>(check);
-    let cases: Vec<(
-        &str,
-        ContestInput,
-        Result<Check, Vec<(ContestField, Problem)>>,
-    )> = vec![
+    let cases: Vec<(&str, ContestInput, Expected)> = vec![
         (
             "a new form: revenue this month, everyone, trimmed texts",
             typed(|_| {}),
