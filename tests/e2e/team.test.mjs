@@ -28,6 +28,8 @@ import {
 
 const ANNA = fixturePath("team-anna.json");
 const MINH = fixturePath("team-minh.json");
+/** A fixture as an upload, so it can be picked together with made-up files. */
+const upload = (path, name = path.split("/").pop()) => ({ name, mimeType: "application/json", buffer: readFileSync(path) });
 const id = (n) => `5b0c2f1e-0a11-4a8e-9a51-${n}`;
 const REP_ANNA = id("000000000a01");
 const REP_MINH = id("000000000a02");
@@ -177,14 +179,14 @@ appTest("two reps' files merge into one team view: report, leaderboard, badges a
 
 appTest("a broken file is refused by name and nothing is imported", async (page) => {
   const broken = { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"app": "salesboard", "version": 3, "data": ') };
-  await pickFiles(page, [ANNA, broken]);
+  await pickFiles(page, [upload(ANNA), broken]);
   const refused = page.locator('[data-testid="team-refused-file"][data-file="broken.json"]');
   assert.match(await refused.textContent(), /broken\.json was refused: the saved data is not valid JSON/);
   await page.getByTestId("team-import-blocked").waitFor();
   assert.equal(await page.getByTestId("team-import-commit").count(), 0, "all or nothing: no import while a file is refused");
   // A file in another currency is refused too, with both currencies named.
   const usd = readFileSync(MINH, "utf8").replace('"currency": "EUR"', '"currency": "USD"');
-  await page.getByTestId("team-import-input").setInputFiles([ANNA, { name: "minh-usd.json", mimeType: "application/json", buffer: Buffer.from(usd) }]);
+  await page.getByTestId("team-import-input").setInputFiles([upload(ANNA), { name: "minh-usd.json", mimeType: "application/json", buffer: Buffer.from(usd) }]);
   await eventually(async () =>
     assert.match(
       await page.locator('[data-testid="team-refused-file"][data-file="minh-usd.json"]').textContent(),
