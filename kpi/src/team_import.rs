@@ -20,7 +20,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::model::{Dataset, RecordKind, Stored};
+use crate::model::{Dataset, RecordKind};
 use crate::schema::decode;
 use crate::team_merge::{import_files, MergeReport};
 
@@ -137,7 +137,7 @@ pub fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
         .zip(&readable)
         .map(|(name, data)| FileSummary {
             name: (*name).to_owned(),
-            unchanged: record_count(data),
+            unchanged: data.record_count(),
             ..FileSummary::default()
         })
         .collect();
@@ -199,16 +199,4 @@ pub fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
         refused,
         conflicts,
     }
-}
-
-/// Every record of every collection, tombstones included.
-fn record_count(data: &Dataset) -> usize {
-    let mut count = 0;
-    macro_rules! add {
-        ($type:ty) => {
-            count += <$type as Stored>::all(data).len();
-        };
-    }
-    crate::model::for_each_kind!(add);
-    count
 }
