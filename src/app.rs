@@ -6,6 +6,7 @@ use crate::pages::{
     Churn, Commissions, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads,
     NotFound, Pipeline, Records, Settings, Today,
 };
+use crate::pages::{Contests, Team};
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
 use leptos::ev;
@@ -59,6 +60,9 @@ fn Shell() -> impl IntoView {
                     <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
                     <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
                     <A href="/commissions" attr:data-testid="nav-commissions">{i18n.t(|t| t.nav_commissions)}</A>
+                    // Team: contests and leaderboards, reps' files merged into a team view.
+                    <A href="/contests" attr:data-testid="nav-contests">{i18n.t(|t| t.nav_contests)}</A>
+                    <A href="/team" attr:data-testid="nav-team">{i18n.t(|t| t.nav_team)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
                 </nav>
             </header>
@@ -78,6 +82,9 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/complaints") view=Complaints />
                     <Route path=path!("/churn") view=Churn />
                     <Route path=path!("/commissions") view=Commissions />
+                    // Team: contests and leaderboards, reps' files merged into a team view.
+                    <Route path=path!("/contests") view=Contests />
+                    <Route path=path!("/team") view=Team />
                     <Route path=path!("/settings") view=Settings />
                 </Routes>
             </main>

@@ -182,6 +182,27 @@ pub fn measure(i18n: I18n, measure: kpi::Measure) -> String {
     }
 }
 
+/// Every measure a goal or a contest can use, as select options (key, name): the
+/// catalogue's KPIs, then "Activities: …" per activity kind.
+pub fn measure_options(i18n: I18n) -> Vec<(String, String)> {
+    let kpis = kpi::CATALOGUE.iter().map(|def| kpi::Measure::Kpi(def.id));
+    let activities = kpi::ActivityKind::ALL
+        .iter()
+        .map(|k| kpi::Measure::Activities(*k));
+    kpis.chain(activities)
+        .map(|m| {
+            let name = match m {
+                kpi::Measure::Kpi(_) => measure(i18n, m),
+                kpi::Measure::Activities(_) => fill(
+                    i18n.texts().goal_measure_activities,
+                    &[("kind", &measure(i18n, m))],
+                ),
+            };
+            (measure_key(m), name)
+        })
+        .collect()
+}
+
 /// The value of a measure select option: "kpi:revenue", "activities:visit".
 pub fn measure_key(measure: kpi::Measure) -> String {
     match measure {

@@ -5,6 +5,7 @@ mod bars;
 mod burn_up;
 mod canvas;
 mod churn;
+mod leaderboard;
 mod panel;
 
 pub use bars::{draw_bars, BarSeries};
@@ -12,4 +13,5 @@ pub use burn_up::{draw_burn_up, BurnUpSeries};
 pub(crate) use canvas::paint;
 pub use canvas::{BarChart, BurnUpChart, CanvasChart};
 pub use churn::{draw_heat_map, draw_line, HeatMap, RateLine};
+pub use leaderboard::{draw_leaderboard, LeaderboardSeries};
 pub use panel::{ChartPanel, ChartRow};

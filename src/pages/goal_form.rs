@@ -8,12 +8,12 @@ use crate::{clock, format, text};
 use i18n::Texts;
 use kpi::forms::AnyRecord;
 use kpi::goals::{assess, measure_value, GoalError, GoalField, GoalInput, TargetKind};
-use kpi::{ActivityKind, Goal, Measure, PeriodKind, RecordId, Recurrence, Rep, Team, CATALOGUE};
+use kpi::{Goal, Measure, PeriodKind, RecordId, Recurrence, Rep, Team};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const PERIOD_KINDS: [(PeriodKind, &str); 5] = [
+pub(crate) const PERIOD_KINDS: [(PeriodKind, &str); 5] = [
     (PeriodKind::Week, "week"),
     (PeriodKind::Month, "month"),
     (PeriodKind::Quarter, "quarter"),
@@ -216,22 +216,7 @@ pub fn GoalForm(form: GoalFormState, on_saved: impl Fn(RecordId) + 'static) -> i
                 .collect::<Vec<_>>()
         })
     };
-    let measures = Signal::derive(move || {
-        let kpis = CATALOGUE.iter().map(|def| Measure::Kpi(def.id));
-        let activities = ActivityKind::ALL.iter().map(|k| Measure::Activities(*k));
-        kpis.chain(activities)
-            .map(|m| {
-                let name = match m {
-                    Measure::Kpi(_) => text::measure(i18n, m),
-                    Measure::Activities(_) => i18n::fill(
-                        i18n.texts().goal_measure_activities,
-                        &[("kind", &text::measure(i18n, m))],
-                    ),
-                };
-                (text::measure_key(m), name)
-            })
-            .collect::<Vec<_>>()
-    });
+    let measures = Signal::derive(move || text::measure_options(i18n));
     let owners = Signal::derive(move || {
         store.data.with(|d| {
             let mut options = vec![(

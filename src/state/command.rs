@@ -93,4 +93,10 @@ pub enum Command {
         why: Replacement,
     },
     Erase,
+    /// Reps' exported files (name, text) merged into the data by
+    /// `kpi::team_import::prepare`: all of them or nothing.
+    ImportTeam(Vec<(String, String)>),
+    /// Back to the data as it was before an import: a new lineage, like a restore, so
+    /// other tabs take it whole instead of merging the import back in.
+    UndoImport(Box<Dataset>),
 }

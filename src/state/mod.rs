@@ -329,6 +329,29 @@ impl Store {
                 }
                 self.notify(NoticeId::Erased, None, None);
             }
+            Command::ImportTeam(files) => {
+                let import = self
+                    .data
+                    .with_untracked(|d| kpi::team_import::prepare(d, &files));
+                if !import.can_commit() {
+                    // The page offers the import only when it can be committed.
+                    return Err(Vec::new());
+                }
+                let merged = import.report.merged;
+                // Never keep what the next start would refuse to load.
+                if let Some(problem) = merged.problems().into_iter().next() {
+                    self.notify(NoticeId::ActionFailed, Some(problem.to_string()), None);
+                    return Err(Vec::new());
+                }
+                self.data.set(merged);
+                self.notify(NoticeId::TeamImported, None, None);
+            }
+            Command::UndoImport(before) => {
+                if !self.start_over(*before) {
+                    return Ok(());
+                }
+                self.notify(NoticeId::ImportUndone, None, None);
+            }
         }
         self.schedule_save();
         Ok(())

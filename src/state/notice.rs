@@ -35,6 +35,8 @@ pub enum NoticeId {
     SettingsSaved,
     UpdateReady,
     ReadOnly,
+    TeamImported,
+    ImportUndone,
 }
 
 impl NoticeId {
@@ -62,6 +64,8 @@ impl NoticeId {
             NoticeId::SettingsSaved => "settings_saved",
             NoticeId::UpdateReady => "update_ready",
             NoticeId::ReadOnly => "read_only",
+            NoticeId::TeamImported => "team_imported",
+            NoticeId::ImportUndone => "import_undone",
         }
     }
 
@@ -88,7 +92,9 @@ impl NoticeId {
             | NoticeId::DamagedDiscarded
             | NoticeId::DemoLoaded
             | NoticeId::Erased
-            | NoticeId::SettingsSaved => NoticeKind::Info,
+            | NoticeId::SettingsSaved
+            | NoticeId::TeamImported
+            | NoticeId::ImportUndone => NoticeKind::Info,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kpi::commission::{plan_lines, statement};
 use kpi::contest::leaderboard;
+use kpi::team_import::prepare;
 use kpi::team_merge::import_files;
 use kpi::{
     Accelerator, BonusTrigger, Bracket, CommissionBasis, CommissionPlan, Contest, Dataset, Deal,
@@ -149,6 +150,23 @@ proptest! {
             prop_assert_eq!(Some(&deal.updated_at), newest.get(deal.id.as_str()));
         }
         prop_assert_eq!(report.merged.lineage, base.lineage);
+    }
+
+    #[test]
+    fn the_page_report_counts_every_record_of_every_file_once(base in base(), files in prop::collection::vec(rep_file(), 0..4)) {
+        let named: Vec<(String, String)> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("rep-{i}.json"), kpi::schema::encode(f, at(5))))
+            .collect();
+        let import = prepare(&base, &named);
+        // A file with the same id twice is refused by the reader, whole.
+        for (summary, file) in import.files.iter().zip(files.iter().filter(|f| kpi::schema::decode(&kpi::schema::encode(f, at(5))).is_ok())) {
+            prop_assert_eq!(summary.added + summary.updated + summary.unchanged + summary.conflicts, file.record_count());
+        }
+        prop_assert_eq!(import.files.len() + import.refused.len(), files.len());
+        let again = prepare(&import.report.merged, &named);
+        prop_assert!(again.changes_nothing(), "the same files again change nothing");
     }
 }
 
