@@ -31,6 +31,7 @@ pub mod rules;
 pub mod schema;
 pub mod settings_input;
 pub mod team_merge;
+pub mod undo;
 pub mod validate;
 pub mod workload;
 
