@@ -165,24 +165,56 @@ fn put_back<T: Stored + FromAny>(
     gone: &HashSet<&str>,
     now: DateTime<Utc>,
 ) {
-    let all = T::all_mut(data);
-    let position: HashMap<String, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id().to_owned(), i))
-        .collect();
-    for record in all.iter_mut() {
+    for record in T::all_mut(data).iter_mut() {
         if record.live() && gone.contains(record.id()) {
             record.stamp(now, Some(now));
         }
     }
-    for record in before.into_iter().filter_map(T::from_any) {
-        let mut record = record;
-        let deleted_at = record.deleted_at();
-        record.stamp(now, deleted_at);
+    place::<T>(data, before, Some(now));
+}
+
+/// Each record replaces the stored one with its id or is appended; with `stamp`, its
+/// `updated_at` becomes that time (its tombstone, if any, is kept). Linear time.
+fn place<T: Stored + FromAny>(
+    data: &mut Dataset,
+    records: Vec<AnyRecord>,
+    stamp: Option<DateTime<Utc>>,
+) {
+    let all = T::all_mut(data);
+    let mut position: HashMap<String, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id().to_owned(), i))
+        .collect();
+    for mut record in records.into_iter().filter_map(T::from_any) {
+        if let Some(now) = stamp {
+            let deleted_at = record.deleted_at();
+            record.stamp(now, deleted_at);
+        }
         match position.get(record.id()) {
             Some(&i) => all[i] = record,
-            None => all.push(record),
+            None => {
+                position.insert(record.id().to_owned(), all.len());
+                all.push(record);
+            }
+        }
+    }
+}
+
+/// [`Dataset::upsert`] for many records of any types at once (an import of 100k rows),
+/// in linear time: each replaces the stored record with its id or is appended, in the
+/// given order (of two with the same id, the later wins).
+pub fn upsert_many(data: &mut Dataset, records: Vec<AnyRecord>) {
+    let mut rest = records;
+    for &kind in RecordKind::ALL {
+        if rest.is_empty() {
+            break;
+        }
+        let (mine, others): (Vec<AnyRecord>, Vec<AnyRecord>) =
+            rest.into_iter().partition(|r| r.kind() == kind);
+        rest = others;
+        if !mine.is_empty() {
+            by_kind!(kind, place(data, mine, None));
         }
     }
 }
@@ -228,7 +260,9 @@ mod tests {
     }
 
     fn touched(ids: &[&str]) -> Vec<(RecordKind, RecordId)> {
-        ids.iter().map(|id| (RecordKind::Deal, id.to_string())).collect()
+        ids.iter()
+            .map(|id| (RecordKind::Deal, id.to_string()))
+            .collect()
     }
 
     #[test]
@@ -236,18 +270,48 @@ mod tests {
         type Change = fn(&mut Dataset);
         // (case, touched ids, change, live deal ids after undo, stage of "a" after undo)
         let cases: [(&str, &[&str], Change, &[&str], &str); 5] = [
-            ("a delete comes back", &["a"], |d| {
-                d.delete_record(RecordKind::Deal, "a", at(2));
-            }, &["a", "b"], "qualified"),
-            ("a move goes back to its stage", &["a"], |d| {
-                d.deals[0].stage = "proposal".into();
-            }, &["a", "b"], "qualified"),
-            ("an added record is tombstoned", &["c"], |d| d.deals.push(deal("c", "demo")), &["a", "b"], "qualified"),
-            ("a bulk change of two records, one new", &["a", "c"], |d| {
-                d.deals[0].stage = "demo".into();
-                d.deals.push(deal("c", "demo"));
-            }, &["a", "b"], "qualified"),
-            ("a touched id that the change left alone stays as it was", &["b"], |_| {}, &["a", "b"], "qualified"),
+            (
+                "a delete comes back",
+                &["a"],
+                |d| {
+                    d.delete_record(RecordKind::Deal, "a", at(2));
+                },
+                &["a", "b"],
+                "qualified",
+            ),
+            (
+                "a move goes back to its stage",
+                &["a"],
+                |d| {
+                    d.deals[0].stage = "proposal".into();
+                },
+                &["a", "b"],
+                "qualified",
+            ),
+            (
+                "an added record is tombstoned",
+                &["c"],
+                |d| d.deals.push(deal("c", "demo")),
+                &["a", "b"],
+                "qualified",
+            ),
+            (
+                "a bulk change of two records, one new",
+                &["a", "c"],
+                |d| {
+                    d.deals[0].stage = "demo".into();
+                    d.deals.push(deal("c", "demo"));
+                },
+                &["a", "b"],
+                "qualified",
+            ),
+            (
+                "a touched id that the change left alone stays as it was",
+                &["b"],
+                |_| {},
+                &["a", "b"],
+                "qualified",
+            ),
         ];
         for (case, ids, change, live, stage) in cases {
             let mut data = data();
@@ -275,6 +339,55 @@ mod tests {
         assert_eq!(b.deleted_at, Some(at(2)), "deleted when it was");
         assert_eq!(b.updated_at, at(3));
         assert_eq!(b.stage, "demo", "the version before the change");
+    }
+
+    #[test]
+    fn an_import_of_many_records_is_added_and_undone_in_linear_time() {
+        let mut data = data();
+        let imported: Vec<AnyRecord> = (0..20_000)
+            .map(|i| AnyRecord::Deal(deal(&format!("new-{i}"), "demo")))
+            .collect();
+        let touched: Vec<_> = imported
+            .iter()
+            .map(|r| (r.kind(), r.id().to_owned()))
+            .collect();
+        let revert = Revert::capture(&data, &touched);
+        assert_eq!(revert.len(), 20_000);
+        upsert_many(&mut data, imported);
+        assert_eq!(data.live_deals().count(), 20_002);
+        revert.apply(&mut data, at(3));
+        assert_eq!(
+            data.live_deals().count(),
+            2,
+            "only the deals from before are live"
+        );
+        assert_eq!(
+            data.deals.len(),
+            20_002,
+            "the imported deals stay as tombstones"
+        );
+    }
+
+    #[test]
+    fn upsert_many_replaces_by_id_and_the_later_of_two_wins() {
+        let mut data = data();
+        upsert_many(
+            &mut data,
+            vec![
+                AnyRecord::Deal(deal("a", "proposal")),
+                AnyRecord::Deal(deal("c", "demo")),
+                AnyRecord::Deal(deal("c", "negotiation")),
+            ],
+        );
+        let stages: Vec<(&str, &str)> = data
+            .deals
+            .iter()
+            .map(|d| (d.id.as_str(), d.stage.as_str()))
+            .collect();
+        assert_eq!(
+            stages,
+            [("a", "proposal"), ("b", "demo"), ("c", "negotiation")]
+        );
     }
 
     #[test]

@@ -83,7 +83,11 @@ pub enum Command {
         reason: String,
     },
     DeleteDeal(RecordId),
-    UndoDelete,
+    /// Records read from a file (a CSV import), each already validated by `kpi`:
+    /// added all together or not at all, undone as a whole.
+    Import(Vec<AnyRecord>),
+    /// Undoes the last delete or bulk change (see `Store::undo`).
+    Undo,
     SetCurrency(Currency),
     /// "Me", the monthly target and the stages (validated by `kpi::settings_input`).
     SetSettings(kpi::Settings),
