@@ -1,6 +1,6 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
-use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
+use crate::components::{BackupReminder, ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{
     Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads, NotFound,
@@ -61,6 +61,7 @@ fn Shell() -> impl IntoView {
                 </nav>
             </header>
             <Notices />
+            <BackupReminder />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
