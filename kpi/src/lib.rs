@@ -18,6 +18,7 @@ pub mod diagnosis;
 pub mod follow_ups;
 pub mod forms;
 pub mod goals;
+pub mod import;
 pub mod leads;
 pub mod merge;
 pub mod metrics;
