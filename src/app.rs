@@ -3,7 +3,7 @@
 use crate::components::{BackupReminder, ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{
-    Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads, NotFound,
+    Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Import, Leads, NotFound,
     Pipeline, Records, Settings, Today,
 };
 use crate::state::{NoticeId, Store};
@@ -58,6 +58,7 @@ fn Shell() -> impl IntoView {
                     <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
                     <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
+                    <A href="/import" attr:data-testid="nav-import">{i18n.t(|t| t.nav_import)}</A>
                 </nav>
             </header>
             <Notices />
@@ -77,6 +78,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/complaints") view=Complaints />
                     <Route path=path!("/churn") view=Churn />
                     <Route path=path!("/settings") view=Settings />
+                    <Route path=path!("/import") view=Import />
                 </Routes>
             </main>
             <QuickLogButton />

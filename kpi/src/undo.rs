@@ -170,16 +170,12 @@ fn put_back<T: Stored + FromAny>(
             record.stamp(now, Some(now));
         }
     }
-    place::<T>(data, before, Some(now));
+    place::<T>(data, before, now);
 }
 
-/// Each record replaces the stored one with its id or is appended; with `stamp`, its
-/// `updated_at` becomes that time (its tombstone, if any, is kept). Linear time.
-fn place<T: Stored + FromAny>(
-    data: &mut Dataset,
-    records: Vec<AnyRecord>,
-    stamp: Option<DateTime<Utc>>,
-) {
+/// Each record replaces the stored one with its id or is appended, its `updated_at`
+/// set to `now` (its tombstone, if any, is kept). Linear time.
+fn place<T: Stored + FromAny>(data: &mut Dataset, records: Vec<AnyRecord>, now: DateTime<Utc>) {
     let all = T::all_mut(data);
     let mut position: HashMap<String, usize> = all
         .iter()
@@ -187,34 +183,14 @@ fn place<T: Stored + FromAny>(
         .map(|(i, r)| (r.id().to_owned(), i))
         .collect();
     for mut record in records.into_iter().filter_map(T::from_any) {
-        if let Some(now) = stamp {
-            let deleted_at = record.deleted_at();
-            record.stamp(now, deleted_at);
-        }
+        let deleted_at = record.deleted_at();
+        record.stamp(now, deleted_at);
         match position.get(record.id()) {
             Some(&i) => all[i] = record,
             None => {
                 position.insert(record.id().to_owned(), all.len());
                 all.push(record);
             }
-        }
-    }
-}
-
-/// [`Dataset::upsert`] for many records of any types at once (an import of 100k rows),
-/// in linear time: each replaces the stored record with its id or is appended, in the
-/// given order (of two with the same id, the later wins).
-pub fn upsert_many(data: &mut Dataset, records: Vec<AnyRecord>) {
-    let mut rest = records;
-    for &kind in RecordKind::ALL {
-        if rest.is_empty() {
-            break;
-        }
-        let (mine, others): (Vec<AnyRecord>, Vec<AnyRecord>) =
-            rest.into_iter().partition(|r| r.kind() == kind);
-        rest = others;
-        if !mine.is_empty() {
-            by_kind!(kind, place(data, mine, None));
         }
     }
 }
@@ -353,7 +329,9 @@ mod tests {
             .collect();
         let revert = Revert::capture(&data, &touched);
         assert_eq!(revert.len(), 20_000);
-        upsert_many(&mut data, imported);
+        for record in imported {
+            record.upsert_into(&mut data);
+        }
         assert_eq!(data.live_deals().count(), 20_002);
         revert.apply(&mut data, at(3));
         assert_eq!(
@@ -365,28 +343,6 @@ mod tests {
             data.deals.len(),
             20_002,
             "the imported deals stay as tombstones"
-        );
-    }
-
-    #[test]
-    fn upsert_many_replaces_by_id_and_the_later_of_two_wins() {
-        let mut data = data();
-        upsert_many(
-            &mut data,
-            vec![
-                AnyRecord::Deal(deal("a", "proposal")),
-                AnyRecord::Deal(deal("c", "demo")),
-                AnyRecord::Deal(deal("c", "negotiation")),
-            ],
-        );
-        let stages: Vec<(&str, &str)> = data
-            .deals
-            .iter()
-            .map(|d| (d.id.as_str(), d.stage.as_str()))
-            .collect();
-        assert_eq!(
-            stages,
-            [("a", "proposal"), ("b", "demo"), ("c", "negotiation")]
         );
     }
 

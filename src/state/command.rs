@@ -83,9 +83,9 @@ pub enum Command {
         reason: String,
     },
     DeleteDeal(RecordId),
-    /// Records read from a file (a CSV import), each already validated by `kpi`:
-    /// added all together or not at all, undone as a whole.
-    Import(Vec<AnyRecord>),
+    /// Records read from a CSV file and checked by `kpi::import`: added all together
+    /// or not at all, undone as a whole. Boxed: it can hold 100k records.
+    Import(Box<kpi::import::ImportOutcome>),
     /// Undoes the last delete or bulk change (see `Store::undo`).
     Undo,
     SetCurrency(Currency),

@@ -307,19 +307,28 @@ impl Store {
                     self.offer_undo(UndoWhat::Deleted(before.title), UndoStep::Revert(revert));
                 }
             }
-            Command::Import(records) => {
-                if records.is_empty() {
-                    return Ok(());
-                }
-                let touched: Vec<_> = records
-                    .iter()
-                    .map(|r| (r.kind(), r.id().to_owned()))
-                    .collect();
+            Command::Import(outcome) => {
+                // Undo removes what the import added and puts back the customers it
+                // made buyers (a won deal sets `acquired_on`).
+                let mut touched = outcome.added_ids();
+                touched.extend(outcome.records.iter().filter_map(|r| match r {
+                    AnyRecord::Deal(deal) if deal.status == DealStatus::Won => {
+                        deal.customer_id.clone().map(|c| (RecordKind::Customer, c))
+                    }
+                    _ => None,
+                }));
                 let revert = self.revert(&touched);
-                let count = records.len();
-                // All or nothing: one update, one save.
-                self.data.update(|d| kpi::undo::upsert_many(d, records));
-                self.offer_undo(UndoWhat::Imported(count), UndoStep::Revert(revert));
+                // All or nothing: the whole import is checked, then put in at once.
+                let applied = self.data.try_update(|d| outcome.apply(d));
+                if let Some(Err(problems)) = applied {
+                    let detail = problems.first().map(ToString::to_string);
+                    self.notify(NoticeId::ActionFailed, detail, None);
+                    return Err(Vec::new());
+                }
+                self.offer_undo(
+                    UndoWhat::Imported(outcome.records.len()),
+                    UndoStep::Revert(revert),
+                );
             }
             Command::Undo => {
                 let Some(offer) = self.undo.try_update(Option::take).flatten() else {
