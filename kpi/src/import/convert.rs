@@ -155,9 +155,8 @@ pub fn resolve_stage(
 
 fn deal_draft(row: &mut Row, ctx: &Context, customer: &str) -> (AnyRecord, String, String) {
     row.check_currency();
-    if row.require(Field::Title) {
-        // Reported; the rest is still read so every problem shows at once.
-    }
+    // A blank title is reported; the rest is still read so every problem shows at once.
+    row.require(Field::Title);
     let title = row.text(Field::Title);
     let stage_cell = row.text(Field::Stage);
     let (stage, stage_status) = match resolve_stage(&stage_cell, ctx.settings, ctx.stage_map) {
@@ -326,13 +325,7 @@ fn order_draft(row: &mut Row, ctx: &Context, customer: &str) -> (AnyRecord, Stri
     row.require(Field::Date);
     row.require(Field::Customer);
     let date = row.date(Field::Date).unwrap_or(ctx.today);
-    if row.first_cell(Field::Amount).is_none() {
-        row.fail(
-            row.column_of(Field::Amount),
-            Some(Field::Amount),
-            ImportProblem::Required,
-        );
-    }
+    row.require(Field::Amount);
     let amount = row.amount(Field::Amount).unwrap_or(Money::ZERO);
     let order = Order {
         id: String::new(),

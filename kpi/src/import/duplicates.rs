@@ -4,7 +4,9 @@
 //! 1. its id is taken: the id cell (a Salesboard UUID, or the id derived from a CRM's
 //!    record number by [`record_id`]) is the id of a record of the same type already
 //!    in the dataset, live or deleted, or of an earlier row; or
-//! 2. its natural key matches a live record of the same type or an earlier row:
+//! 2. it has no id, and its natural key matches a live record of the same type or an
+//!    earlier row (a row with an id names its record exactly: two deals may share a
+//!    title, a customer and a day):
 //!    - deal: title + customer name + created date;
 //!    - customer: name;
 //!    - lead: name + created date;
@@ -160,6 +162,7 @@ impl Index {
             if let Some(&row) = self.file_ids.get(id) {
                 return Some(DuplicateOf::Row(row));
             }
+            return None;
         }
         if let Some(found) = self.keys.get(key) {
             return Some(existing(found));

@@ -140,6 +140,13 @@ impl Field {
         })
     }
 
+    /// Whether [`super::Mapping::propose`] maps several columns to this field: a name
+    /// (first + last name), a note (subject + note), a close date (Pipedrive's won
+    /// time and lost time, of which a row fills one).
+    pub fn joins_columns(self) -> bool {
+        matches!(self, Field::Name | Field::Note | Field::ClosedOn)
+    }
+
     /// A row of `kind` cannot be stored without this field (a blank cell is an error).
     /// Dates that have a fallback (a deal's created date) are not required.
     pub fn required(self, kind: RecordKind) -> bool {

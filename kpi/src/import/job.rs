@@ -238,7 +238,7 @@ impl ImportJob {
             options,
             total_bytes: text.len(),
             text,
-            offset: offset.min(usize::MAX),
+            offset,
             delimiter,
             source: detect_source(&headers),
             evidence: vec![ColumnEvidence::default(); headers.len()],
@@ -352,9 +352,14 @@ impl ImportJob {
             match reader.read_record(&mut record) {
                 Ok(true) => {
                     // Blank lines the reader skipped are rows in a spreadsheet too.
+                    // (the record's start includes the blank lines before it).
                     let start = record.position().map_or(0, |p| p.byte() as usize);
-                    let gap = bytes.get(consumed..start).unwrap_or_default();
-                    self.next_row_number += gap.iter().filter(|&&b| b == b'\n').count();
+                    let rest = bytes.get(start..).unwrap_or_default();
+                    self.next_row_number += rest
+                        .iter()
+                        .take_while(|&&b| b == b'\n' || b == b'\r')
+                        .filter(|&&b| b == b'\n')
+                        .count();
                     consumed = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
                     let number = self.next_row_number;
                     self.next_row_number += 1;
@@ -517,11 +522,20 @@ impl ImportJob {
             for error in rule_errors(&record) {
                 let field = rule_field(error.field);
                 let column = field.and_then(|f| rule_column(&row, f));
-                row.fail(
-                    column,
-                    field.filter(|_| column.is_some()),
-                    error.problem.into(),
-                );
+                // A blank required cell or an unmapped required field is reported once.
+                let known = row
+                    .errors
+                    .iter()
+                    .any(|e| e.field.is_some() && e.field == field);
+                let unmapped =
+                    column.is_none() && error.problem == crate::deal_input::Problem::Required;
+                if !known && !unmapped {
+                    row.fail(
+                        column,
+                        field.filter(|_| column.is_some()),
+                        error.problem.into(),
+                    );
+                }
             }
             Some(record)
         } else {

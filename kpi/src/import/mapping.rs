@@ -24,7 +24,8 @@ pub struct Mapping {
     pub kind: RecordKind,
     /// One entry per column of the file, in file order: the field it fills, or `None`
     /// to ignore the column. Several columns may fill one field: a name joins them with
-    /// a space ("First Name", "Last Name"); any other field takes the first non-blank.
+    /// a space ("First Name", "Last Name"), a note with " — " (a subject and a note);
+    /// any other field takes the first non-blank cell.
     /// Entries beyond the file's columns are ignored; missing ones mean "ignore".
     pub columns: Vec<Option<Field>>,
     /// Stage words of the file → stage ids of the pipeline, for stages the automatic
@@ -42,15 +43,16 @@ pub const DEFAULT_MISSING_REASON: &str = "Not given in the imported file";
 
 impl Mapping {
     /// The mapping the headers suggest: each header [`recognize`]d for `kind`, or
-    /// ignored; when two columns name the same field, the first keeps it (except a
-    /// name, which may join several columns).
+    /// ignored; when two columns name the same field, the first keeps it — except
+    /// fields that join several columns or take the first filled one
+    /// ([`Field::joins_columns`]).
     pub fn propose(kind: RecordKind, headers: &[String]) -> Mapping {
         let mut taken: Vec<Field> = Vec::new();
         let columns = headers
             .iter()
             .map(|header| {
                 let field = recognize(kind, header)?;
-                if field != Field::Name && field != Field::ClosedOn && taken.contains(&field) {
+                if !field.joins_columns() && taken.contains(&field) {
                     return None;
                 }
                 taken.push(field);

@@ -62,17 +62,22 @@ impl<'a> Row<'a> {
         });
     }
 
-    /// Text of `field`: several name columns joined by a space, else the first
-    /// non-blank cell; "" when blank.
+    /// Text of `field`: several name columns joined by a space, note columns by " — ",
+    /// else the first non-blank cell; "" when blank.
     pub fn text(&self, field: Field) -> String {
-        if field == Field::Name {
+        let separator = match field {
+            Field::Name => Some(" "),
+            Field::Note => Some(" — "),
+            _ => None,
+        };
+        if let Some(separator) = separator {
             let parts: Vec<&str> = self
                 .mapping
                 .columns_of(field)
                 .map(|c| self.cell(c))
                 .filter(|c| !c.is_empty())
                 .collect();
-            return parts.join(" ");
+            return parts.join(separator);
         }
         self.first_cell(field)
             .map_or("", |(_, cell)| cell)
@@ -97,11 +102,12 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// Notes `Required` when `field` is blank (or unmapped) and returns whether it was.
+    /// Notes `Required` when `field`'s column is blank and returns whether it was.
+    /// An unmapped field is not noted here: the mapping's problem (row 1) says it once.
     pub fn require(&mut self, field: Field) -> bool {
         let blank = self.first_cell(field).is_none();
-        if blank {
-            self.fail(self.column_of(field), Some(field), ImportProblem::Required);
+        if let (true, Some(column)) = (blank, self.column_of(field)) {
+            self.fail(Some(column), Some(field), ImportProblem::Required);
         }
         blank
     }

@@ -131,3 +131,131 @@ fn salesforce_opportunities_import_with_us_dates_and_checkboxes() {
     assert_eq!(deal(&data, "Oscorp CRM").stage, "qualified");
     assert_eq!(customer_of(&data, open), "Wayne Enterprises");
 }
+
+fn import_kind(kind: RecordKind, file: &str, data: &Dataset, locale: NumberLocale) -> Dataset {
+    let job = run(kind, &fixture(file), data, locale);
+    assert_eq!(job.errors(), &[], "{file}: no errors");
+    job.finish()
+        .expect("finished")
+        .candidate(data)
+        .expect("a sound dataset")
+}
+
+#[test]
+fn hubspot_companies_import_as_customers() {
+    let data = import_kind(
+        RecordKind::Customer,
+        "hubspot_companies.csv",
+        &Dataset::default(),
+        NumberLocale::En,
+    );
+    let names: Vec<&str> = data.customers.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Northwind Traders", "Contoso", "Fabrikam, Inc."]);
+    let fabrikam = &data.customers[2];
+    assert_eq!(
+        (fabrikam.segment.as_str(), fabrikam.region.as_str()),
+        ("Manufacturing", "Austria")
+    );
+    assert_eq!(fabrikam.source, kpi::Source::Referral);
+    assert_eq!(data.customers[1].source, kpi::Source::Outbound);
+    assert_eq!(
+        data.rep_name(fabrikam.owner_id.as_deref()),
+        Some("Anna Berg")
+    );
+    assert_eq!(data.reps.len(), 2, "Anna Berg is made once");
+}
+
+#[test]
+fn salesforce_leads_join_first_and_last_names() {
+    let data = import_kind(
+        RecordKind::Lead,
+        "salesforce_leads.csv",
+        &Dataset::default(),
+        NumberLocale::En,
+    );
+    let names: Vec<&str> = data.leads.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Maria Garcia", "Tom Novak", "Lena Horvath"]);
+    let tom = &data.leads[1];
+    assert_eq!(tom.created_on.to_string(), "2026-09-14");
+    assert_eq!(
+        tom.converted_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-20")
+    );
+    assert_eq!(tom.source, kpi::Source::Referral);
+    assert_eq!(
+        data.leads[0].created_on.to_string(),
+        "2026-10-02",
+        "10/02/2026 is October 2 in a US column"
+    );
+    assert_eq!(
+        data.customer_name(tom.customer_id.as_deref()),
+        Some("Initech")
+    );
+    assert_eq!(
+        data.leads[2].customer_id, None,
+        "a blank company links nothing"
+    );
+}
+
+#[test]
+fn pipedrive_activities_with_semicolons_and_durations() {
+    let data = import_kind(
+        RecordKind::Activity,
+        "pipedrive_activities.csv",
+        &Dataset::default(),
+        NumberLocale::De,
+    );
+    assert_eq!(data.activities.len(), 3);
+    let review = &data.activities[1];
+    assert_eq!(
+        (review.kind, review.minutes),
+        (kpi::ActivityKind::Meeting, 90)
+    );
+    assert_eq!(review.date.to_string(), "2026-11-12");
+    assert_eq!(
+        data.activities[0].note, "Intro call — Talked budget",
+        "subject and note are joined"
+    );
+    assert_eq!(
+        data.activities[2].note,
+        "Follow-up mail — Sent offer; waiting"
+    );
+    assert_eq!(
+        data.customer_name(review.customer_id.as_deref()),
+        Some("Acme GmbH")
+    );
+    assert_eq!(data.customers.len(), 2);
+}
+
+#[test]
+fn salesboard_orders_link_existing_customers() {
+    let mut start = Dataset::default();
+    start.customers.push(kpi::Customer {
+        id: "c-northwind".into(),
+        updated_at: super::support::now(),
+        deleted_at: None,
+        name: "Northwind Traders".into(),
+        segment: String::new(),
+        region: String::new(),
+        source: kpi::Source::Inbound,
+        acquired_on: None,
+        churned_on: None,
+        churn_reason: None,
+        owner_id: None,
+    });
+    let data = import_kind(
+        RecordKind::Order,
+        "salesboard_orders.csv",
+        &start,
+        NumberLocale::En,
+    );
+    assert_eq!(data.orders.len(), 3);
+    assert_eq!(data.orders[0].customer_id.as_deref(), Some("c-northwind"));
+    assert_eq!(data.orders[2].customer_id.as_deref(), Some("c-northwind"));
+    assert_eq!(
+        (data.orders[0].amount, data.orders[0].cost),
+        (Money(123_450), Some(Money(40_000)))
+    );
+    assert_eq!(data.orders[0].kind, kpi::OrderKind::Repeat);
+    assert_eq!(data.customers.len(), 2, "only Contoso is new");
+}

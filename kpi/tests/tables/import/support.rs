@@ -20,11 +20,12 @@ pub fn options(locale: NumberLocale) -> ImportOptions {
     }
 }
 
-/// Ids "id-1", "id-2", … in the order asked for.
+/// Fresh UUID-shaped ids, unique across every call in the test run (as the app's are).
 pub fn ids() -> impl FnMut() -> String {
-    let mut n = 0;
-    move || {
-        n += 1;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    || {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
         format!("00000000-0000-4000-8000-{n:012}")
     }
 }
@@ -43,4 +44,13 @@ pub fn run(kind: RecordKind, text: &str, data: &Dataset, locale: NumberLocale) -
     let mut new_id = ids();
     job.run(data, &mut new_id);
     job
+}
+
+/// Ids counting from 1 again at each call, for comparing two runs of one file.
+pub fn counting_ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("00000000-0000-4000-9000-{n:012}")
+    }
 }
