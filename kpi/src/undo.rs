@@ -216,7 +216,7 @@ mod tests {
             rep_id: None,
             stage: stage.into(),
             status: DealStatus::Open,
-            amount: Money(100_00),
+            amount: Money(10_000),
             cost: None,
             discount: None,
             probability: None,
@@ -244,8 +244,15 @@ mod tests {
     #[test]
     fn each_change_is_undone_and_stamped_now() {
         type Change = fn(&mut Dataset);
-        // (case, touched ids, change, live deal ids after undo, stage of "a" after undo)
-        let cases: [(&str, &[&str], Change, &[&str], &str); 5] = [
+        /// (case, touched ids, change, live deal ids after undo, stage of "a" after undo)
+        type Case = (
+            &'static str,
+            &'static [&'static str],
+            Change,
+            &'static [&'static str],
+            &'static str,
+        );
+        let cases: [Case; 5] = [
             (
                 "a delete comes back",
                 &["a"],
