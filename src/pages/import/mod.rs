@@ -111,8 +111,7 @@ impl ImportState {
     }
 
     /// Adds every checked record in one command, or says why not.
-    fn commit(self) {
-        let i18n = use_i18n();
+    fn commit(self, i18n: crate::lang::I18n) {
         let outcome = self.job.with_value(|job| job.as_ref().map(|j| j.finish()));
         match outcome {
             Some(Ok(outcome)) => {

@@ -52,7 +52,7 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
             {move || {
                 let missing = missing();
                 (!missing.is_empty()).then(|| {
-                    let names: Vec<String> = missing.iter().map(|f| field_name(f.id())).collect();
+                    let names: Vec<String> = missing.iter().map(|f| field_name(i18n, f.id())).collect();
                     view! {
                         <p class="form-error" data-testid="import-missing">
                             {i18n::fill(i18n.texts().import_missing_fields, &[("fields", &names.join(", "))])}
@@ -88,7 +88,7 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
                     class="primary"
                     data-testid="import-commit"
                     disabled=move || !can_commit()
-                    on:click=move |_| state.commit()
+                    on:click=move |_| state.commit(i18n)
                 >
                     {i18n.t(|t| t.import_commit)}
                 </button>
@@ -101,8 +101,8 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
 }
 
 /// A field's translated name.
-fn field_name(id: &str) -> String {
-    text::label(use_i18n(), "import_field_", id)
+fn field_name(i18n: crate::lang::I18n, id: &str) -> String {
+    text::label(i18n, "import_field_", id)
 }
 
 /// One row per file column: its header and the field it fills (or "ignore").
@@ -147,7 +147,7 @@ fn ColumnMapping(state: ImportState, kind: kpi::RecordKind) -> impl IntoView {
                                                 let f = *f;
                                                 view! {
                                                     <option value=f.id() selected=move || current().as_deref() == Some(f.id())>
-                                                        {field_name(f.id())}
+                                                        {field_name(i18n, f.id())}
                                                     </option>
                                                 }
                                             })
@@ -224,7 +224,7 @@ fn Preview(state: ImportState) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{i18n.t(|t| t.import_row)}</th>
-                            {fields.iter().map(|f| view! { <th scope="col">{field_name(f.id())}</th> }).collect_view()}
+                            {fields.iter().map(|f| view! { <th scope="col">{field_name(i18n, f.id())}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
