@@ -132,7 +132,7 @@ appTest("a malformed file is refused with row-and-column messages and the stored
   await page.getByTestId("import-problems").waitFor();
   const problems = page.getByTestId("import-problem");
   const amount = problems.and(page.locator('[data-row="3"][data-column="Amount"]'));
-  const date = problems.and(page.locator('[data-row="4"][data-column="Close Date"]'));
+  const date = problems.and(page.locator('[data-row="4"][data-column="Close Date"]')).first();
   assert.match(await amount.innerText(), /Row 3, column “Amount”: “lots” is not a number/);
   assert.match(await date.innerText(), /Row 4, column “Close Date”/);
   assert.ok(await page.getByTestId("import-commit").isDisabled(), "nothing can be committed");

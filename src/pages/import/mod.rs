@@ -245,7 +245,7 @@ pub fn Import() -> impl IntoView {
                         data-testid="import-progress"
                         max="1"
                         prop:value=move || state.progress.get().0
-                        attr:data-value=move || state.progress.get().0.to_string()
+                        data-value=move || state.progress.get().0.to_string()
                     ></progress>
                     <p role="status">{progress_text}</p>
                     <button data-testid="import-cancel" on:click=move |_| state.cancel()>
