@@ -1,10 +1,10 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
-use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
+use crate::components::{BackupReminder, ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
 use crate::pages::{
-    Churn, Commissions, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads,
-    NotFound, Pipeline, Records, Settings, Today,
+    Churn, Commissions, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Import,
+    Leads, NotFound, Pipeline, Records, Settings, Today,
 };
 use crate::pages::{Contests, Team};
 use crate::state::{NoticeId, Store};
@@ -64,9 +64,11 @@ fn Shell() -> impl IntoView {
                     <A href="/contests" attr:data-testid="nav-contests">{i18n.t(|t| t.nav_contests)}</A>
                     <A href="/team" attr:data-testid="nav-team">{i18n.t(|t| t.nav_team)}</A>
                     <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
+                    <A href="/import" attr:data-testid="nav-import">{i18n.t(|t| t.nav_import)}</A>
                 </nav>
             </header>
             <Notices />
+            <BackupReminder />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Dashboard />
@@ -86,6 +88,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/contests") view=Contests />
                     <Route path=path!("/team") view=Team />
                     <Route path=path!("/settings") view=Settings />
+                    <Route path=path!("/import") view=Import />
                 </Routes>
             </main>
             <QuickLogButton />

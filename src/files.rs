@@ -71,3 +71,14 @@ pub fn download_backup(store: &crate::state::Store) -> bool {
         }
     }
 }
+
+/// Lets the browser paint and handle input before the next chunk of long work: resolves
+/// on a `setTimeout(0)` (a task, not a microtask, so clicks and frames get their turn).
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -508,7 +508,7 @@ fn delete_leaves_a_tombstone_and_undo_brings_the_deal_back() {
             .deals
             .iter()
             .any(|x| x.id == "gone" && x.deleted_at.is_some())));
-        store.apply(Command::UndoDelete).unwrap();
+        store.apply(Command::Undo).unwrap();
         assert!(store.data.with_untracked(|d| d.find_deal("gone").is_some()));
     });
 }
@@ -615,7 +615,7 @@ fn a_saved_deal_links_its_customer_and_rep_and_any_record_can_be_deleted_and_res
             store.undo.with_untracked(Option::is_some),
             "undo is offered"
         );
-        store.apply(Command::UndoDelete).unwrap();
+        store.apply(Command::Undo).unwrap();
         assert_eq!(
             store
                 .data

@@ -5,6 +5,7 @@
 //! numbers — "today", "now", ids and seeds are always parameters — so every result is
 //! reproducible on the host with `cargo test -p kpi`.
 
+pub mod backup_reminder;
 pub mod catalogue;
 pub mod churn_chart;
 pub mod commission;
@@ -19,6 +20,7 @@ pub mod diagnosis;
 pub mod follow_ups;
 pub mod forms;
 pub mod goals;
+pub mod import;
 pub mod leads;
 pub mod merge;
 pub mod metrics;
@@ -34,6 +36,7 @@ pub mod schema;
 pub mod settings_input;
 pub mod team_import;
 pub mod team_merge;
+pub mod undo;
 pub mod validate;
 pub mod workload;
 

@@ -1,5 +1,6 @@
 //! Reusable view pieces. They read the store and call its commands; no formulas here.
 
+mod backup_reminder;
 mod confirm;
 mod fields;
 mod goal_card;
@@ -12,6 +13,7 @@ mod reason_dialog;
 mod show_more;
 mod undo_toast;
 
+pub use backup_reminder::BackupReminder;
 pub use confirm::ConfirmDialog;
 pub use fields::{field_error, text_signal, DateField, SelectField, TextField};
 pub use goal_card::{status_id, GoalCard};

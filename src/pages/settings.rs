@@ -1,6 +1,7 @@
 use crate::components::LanguagePicker;
 use crate::files;
 use crate::lang::{set_page_title, use_i18n};
+use crate::pages::export::ExportSection;
 use crate::pages::sales_settings::SalesSettings;
 use crate::pages::set_aside::SetAsideCopies;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
@@ -161,6 +162,7 @@ pub fn Settings() -> impl IntoView {
                     <p class="hint">{i18n.t(|t| t.erase_hint)}</p>
                 </div>
             </section>
+            <ExportSection />
             <SetAsideCopies />
         </section>
     }

@@ -83,7 +83,11 @@ pub enum Command {
         reason: String,
     },
     DeleteDeal(RecordId),
-    UndoDelete,
+    /// Records read from a CSV file and checked by `kpi::import`: added all together
+    /// or not at all, undone as a whole. Boxed: it can hold 100k records.
+    Import(Box<kpi::import::ImportOutcome>),
+    /// Undoes the last delete or bulk change (see `Store::undo`).
+    Undo,
     SetCurrency(Currency),
     /// "Me", the monthly target and the stages (validated by `kpi::settings_input`).
     SetSettings(kpi::Settings),

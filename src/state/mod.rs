@@ -5,10 +5,13 @@
 mod command;
 mod indexed;
 mod notice;
+mod undo;
 
 pub use command::{Command, Pending, Replacement, StorageMode};
 pub use indexed::listen_for_indexed_saves;
 pub use notice::{Notice, NoticeId, NoticeKind};
+use undo::UndoStep;
+pub use undo::{UndoOffer, UndoWhat};
 
 use crate::clock;
 use crate::storage::{
@@ -18,7 +21,11 @@ use crate::storage::{
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
 use kpi::forms::AnyRecord;
-use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
+use kpi::undo::Revert;
+use kpi::{
+    schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale, RecordId,
+    RecordKind,
+};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
@@ -27,15 +34,19 @@ use std::time::Duration;
 const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// How long a confirmation such as "Backup restored" stays on screen.
 const INFO_NOTICE_TIME: Duration = Duration::from_secs(8);
-/// How long the undo offer stays after a delete.
+/// How long the undo toast stays after a delete or bulk change (Ctrl+Z works until
+/// the next change).
 const UNDO_WINDOW: Duration = Duration::from_secs(10);
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub data: RwSignal<Dataset>,
     pub notices: RwSignal<Vec<Notice>>,
-    /// The version of a record as it was before its deletion, while undo is offered.
-    pub undo: RwSignal<Option<AnyRecord>>,
+    /// What undoes the last delete or bulk change, until the next change.
+    pub undo: RwSignal<Option<UndoOffer>>,
+    /// The undo toast is on screen (for `UNDO_WINDOW` after the change).
+    pub undo_toast: RwSignal<bool>,
+    undo_serial: StoredValue<u64, LocalStorage>,
     pub pending: RwSignal<Option<Pending>>,
     pub storage_mode: RwSignal<StorageMode>,
     /// A fixed "today" for tests; the app reads the clock each time (a tab left open
@@ -77,6 +88,8 @@ impl Store {
             data: RwSignal::new(Dataset::default()),
             notices: RwSignal::new(Vec::new()),
             undo: RwSignal::new(None),
+            undo_toast: RwSignal::new(false),
+            undo_serial: StoredValue::new_local(0),
             pending: RwSignal::new(None),
             storage_mode: RwSignal::new(StorageMode::Loading),
             fixed_today: today,
@@ -214,12 +227,9 @@ impl Store {
             return Err(Vec::new());
         }
         let now = clock::now();
-        if !matches!(
-            command,
-            Command::DeleteDeal(_) | Command::DeleteRecord { .. } | Command::UndoDelete
-        ) {
-            // Undo is offered for the last delete only until the next action.
-            self.undo.set(None);
+        if command != Command::Undo {
+            // Undo is offered for the last change only until the next one.
+            self.drop_undo();
         }
         match command {
             Command::SaveDeal {
@@ -243,20 +253,28 @@ impl Store {
                 if records.is_empty() {
                     return Ok(());
                 }
+                let touched: Vec<_> = records
+                    .iter()
+                    .map(|r| (r.kind(), r.id().to_owned()))
+                    .collect();
+                let revert = self.revert(&touched);
+                let count = records.len();
                 // One update: other views never see a half-applied batch.
                 self.data.update(|d| {
                     for record in records {
                         record.upsert_into(d);
                     }
                 });
+                self.offer_undo(UndoWhat::Saved(count), UndoStep::Revert(revert));
             }
             Command::DeleteRecord { kind, id } => {
+                let revert = self.revert(&[(kind, id.clone())]);
                 let before = self
                     .data
                     .try_update(|d| d.delete_record(kind, &id, now))
                     .flatten();
                 if let Some(before) = before {
-                    self.offer_undo(before);
+                    self.offer_undo(UndoWhat::Deleted(before.title()), UndoStep::Revert(revert));
                 }
             }
             Command::MoveDeal { id, to } => {
@@ -269,35 +287,83 @@ impl Store {
                     return Err(Vec::new());
                 };
                 moved.updated_at = now;
+                let revert = self.revert(&[(RecordKind::Deal, id)]);
+                let what = UndoWhat::Moved(moved.title.clone());
                 self.data.update(|d| d.upsert_deal(moved));
+                self.offer_undo(what, UndoStep::Revert(revert));
             }
             Command::MarkWon(id) => {
                 let deal = self.closed_version(&id, DealStatus::Won, None)?;
+                // Winning may make its customer a buyer (`note_purchase`): undo both.
+                let mut touched = vec![(RecordKind::Deal, id.clone())];
+                touched.extend(deal.customer_id.clone().map(|c| (RecordKind::Customer, c)));
+                let revert = self.revert(&touched);
+                let what = UndoWhat::Won(deal.title.clone());
                 self.data.update(|d| {
                     d.upsert_deal(deal);
                     d.note_purchase(&id, now);
                 });
+                self.offer_undo(what, UndoStep::Revert(revert));
             }
             Command::MarkLost { id, reason } => {
                 let deal = self.closed_version(&id, DealStatus::Lost, Some(reason))?;
+                let revert = self.revert(&[(RecordKind::Deal, id)]);
+                let what = UndoWhat::Lost(deal.title.clone());
                 self.data.update(|d| d.upsert_deal(deal));
+                self.offer_undo(what, UndoStep::Revert(revert));
             }
             Command::DeleteDeal(id) => {
+                let revert = self.revert(&[(RecordKind::Deal, id.clone())]);
                 let before = self.data.try_update(|d| d.delete_deal(&id, now)).flatten();
                 if let Some(before) = before {
-                    self.offer_undo(AnyRecord::Deal(before));
+                    self.offer_undo(UndoWhat::Deleted(before.title), UndoStep::Revert(revert));
                 }
             }
-            Command::UndoDelete => {
-                let Some(record) = self.undo.get_untracked() else {
+            Command::Import(outcome) => {
+                // Undo removes what the import added and puts back the customers it
+                // made buyers (a won deal sets `acquired_on`).
+                let mut touched = outcome.added_ids();
+                touched.extend(outcome.records.iter().filter_map(|r| match r {
+                    AnyRecord::Deal(deal) if deal.status == DealStatus::Won => {
+                        deal.customer_id.clone().map(|c| (RecordKind::Customer, c))
+                    }
+                    _ => None,
+                }));
+                let revert = self.revert(&touched);
+                // All or nothing: the whole import is checked, then put in at once.
+                let applied = self.data.try_update(|d| outcome.apply(d));
+                if let Some(Err(problems)) = applied {
+                    let detail = problems.first().map(ToString::to_string);
+                    self.notify(NoticeId::ActionFailed, detail, None);
+                    return Err(Vec::new());
+                }
+                self.offer_undo(
+                    UndoWhat::Imported(outcome.records.len()),
+                    UndoStep::Revert(revert),
+                );
+            }
+            Command::Undo => {
+                let Some(offer) = self.undo.try_update(Option::take).flatten() else {
                     return Ok(());
                 };
-                self.data.update(|d| record.restore_into(d, now));
-                self.undo.set(None);
+                self.undo_toast.set(false);
+                match offer.step {
+                    UndoStep::Revert(revert) => self.data.update(|d| revert.apply(d, now)),
+                    UndoStep::Everything(before) => self.data.update(|d| {
+                        *d = *before;
+                        d.touch_all(now);
+                    }),
+                    UndoStep::StartOver(before) => {
+                        if self.start_over(*before).is_none() {
+                            return Ok(());
+                        }
+                    }
+                }
             }
             Command::SetCurrency(currency) => {
                 // Amounts keep their value in major units (see `Dataset::set_currency`);
                 // a refusal (an amount too large) changes nothing and says why.
+                let before = self.data.get_untracked();
                 let result = self.data.try_update(|d| {
                     d.set_currency(currency)?;
                     // Every amount changed: another tab's older copy must not win a merge.
@@ -308,26 +374,32 @@ impl Store {
                     self.notify(NoticeId::ActionFailed, Some(error.to_string()), None);
                     return Ok(());
                 }
+                self.offer_undo(
+                    UndoWhat::CurrencyChanged,
+                    UndoStep::Everything(Box::new(before)),
+                );
             }
             Command::SetSettings(mut settings) => {
                 settings.updated_at = Some(now);
                 self.data.update(|d| d.settings = settings);
             }
             Command::Replace { data, why } => {
-                if !self.start_over(*data) {
+                let Some(before) = self.start_over(*data) else {
                     return Ok(());
-                }
-                let id = match why {
-                    Replacement::Restore => NoticeId::Restored,
-                    Replacement::Demo => NoticeId::DemoLoaded,
+                };
+                let (id, what) = match why {
+                    Replacement::Restore => (NoticeId::Restored, UndoWhat::Restored),
+                    Replacement::Demo => (NoticeId::DemoLoaded, UndoWhat::DemoLoaded),
                 };
                 self.notify(id, None, None);
+                self.offer_undo(what, UndoStep::StartOver(Box::new(before)));
             }
             Command::Erase => {
-                if !self.start_over(Dataset::default()) {
+                let Some(before) = self.start_over(Dataset::default()) else {
                     return Ok(());
-                }
+                };
                 self.notify(NoticeId::Erased, None, None);
+                self.offer_undo(UndoWhat::Erased, UndoStep::StartOver(Box::new(before)));
             }
             Command::ImportTeam(files) => {
                 let import = self
@@ -373,6 +445,8 @@ impl Store {
         if !due.is_empty() {
             let records = due.into_iter().map(AnyRecord::Goal).collect();
             let _ = self.apply(Command::SaveRecords(records));
+            // Made by the app, not the user: nothing to offer for undo.
+            self.drop_undo();
         }
     }
 
@@ -399,24 +473,28 @@ impl Store {
 
     /// Replacing everything is the user's explicit choice, so held saves may resume —
     /// but only once the data they protected is copied aside. If that copy fails,
-    /// nothing is replaced and the user is told (returns false).
-    fn start_over(&self, mut data: Dataset) -> bool {
+    /// nothing is replaced and the user is told (returns `None`); otherwise returns the
+    /// data replaced, for undo.
+    fn start_over(&self, mut data: Dataset) -> Option<Dataset> {
         let stamp = clock::iso_now();
         let released = self.saver.try_update_value(|s| s.release(&stamp));
         let key = match released {
             Some(Ok(key)) => key,
             Some(Err(error)) => {
                 self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None);
-                return false;
+                return None;
             }
-            None => return false,
+            None => return None,
         };
         // A new start: other tabs' older copies must not be merged back into it.
         data.lineage = Some(Lineage {
             id: clock::new_id(),
             started_at: clock::now(),
         });
-        self.data.set(data);
+        let before = self
+            .data
+            .try_update(|d| std::mem::replace(d, data))
+            .unwrap_or_default();
         if self.storage_mode.get_untracked() == StorageMode::Paused {
             self.storage_mode.set(self.saving_mode());
         }
@@ -435,7 +513,7 @@ impl Store {
         if let Some(key) = key {
             self.notify(NoticeId::SetAside, None, Some(key));
         }
-        true
+        Some(before)
     }
 
     /// The user's choice about damaged data: saves resume with the data shown (the
@@ -505,20 +583,37 @@ impl Store {
             .flatten()
     }
 
-    fn offer_undo(&self, before: AnyRecord) {
-        let version = before.clone();
-        self.undo.set(Some(before));
-        let undo = self.undo;
+    /// What undoes a change to `touched`, taken before it.
+    fn revert(&self, touched: &[(RecordKind, RecordId)]) -> Revert {
+        self.data.with_untracked(|d| Revert::capture(d, touched))
+    }
+
+    /// Keeps `step` as the undo of the last change and shows the toast for a while.
+    fn offer_undo(&self, what: UndoWhat, step: UndoStep) {
+        let serial = self.undo_serial.get_value() + 1;
+        self.undo_serial.set_value(serial);
+        self.undo.set(Some(UndoOffer { what, step, serial }));
+        self.undo_toast.set(true);
+        let (undo, toast) = (self.undo, self.undo_toast);
         set_timeout(
             move || {
-                // Only this offer expires: not a newer delete of the same deal.
-                let same = undo.try_with_untracked(|u| u.as_ref() == Some(&version));
+                // Only this offer's toast goes: not a newer one's.
+                let same =
+                    undo.try_with_untracked(|u| u.as_ref().map(|o| o.serial) == Some(serial));
                 if same == Some(true) {
-                    undo.set(None);
+                    toast.set(false);
                 }
             },
             UNDO_WINDOW,
         );
+    }
+
+    /// The last change can no longer be undone (another change came after it).
+    fn drop_undo(&self) {
+        if self.undo.with_untracked(Option::is_some) {
+            self.undo.set(None);
+        }
+        self.undo_toast.set(false);
     }
 
     /// Demo data for today, with ids made here: the demo is the same for everyone on a
@@ -692,9 +787,9 @@ impl Store {
             Ok(theirs) => {
                 let changed = self.data.try_update(|d| d.merge(&theirs)).unwrap_or(0);
                 if changed > 0 {
-                    // A kept "before delete" version may predate what just came in
-                    // (e.g. a currency change): no undo across another tab's change.
-                    self.undo.set(None);
+                    // A kept "before" version may predate what just came in (e.g. a
+                    // currency change): no undo across another tab's change.
+                    self.drop_undo();
                 }
                 self.saver.update_value(|s| s.set_known(text));
             }

@@ -41,4 +41,28 @@ pub fn note_backup(date: &str) {
     if let Ok(local) = LocalStore::open() {
         let _ = local.set(LAST_BACKUP_KEY, date);
     }
+    crate::app::send_event(BACKUP_NOTED);
+}
+
+/// Sent on the window when a backup download was noted, so the reminder goes.
+pub const BACKUP_NOTED: &str = "salesboard:backup-noted";
+
+/// Where the day the backup reminder was last dismissed is kept.
+const REMINDER_DISMISSED_KEY: &str = "salesboard.backup_reminder_dismissed";
+
+/// The date (yyyy-mm-dd) the backup reminder was last dismissed, if any.
+pub fn reminder_dismissed() -> Option<String> {
+    LocalStore::open()
+        .ok()?
+        .get(REMINDER_DISMISSED_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Remembers that the backup reminder was dismissed on `date` (harmless if it fails:
+/// the reminder then only comes back at the next start).
+pub fn note_reminder_dismissed(date: &str) {
+    if let Ok(local) = LocalStore::open() {
+        let _ = local.set(REMINDER_DISMISSED_KEY, date);
+    }
 }

@@ -11,7 +11,10 @@ mod memory;
 mod mirror;
 mod saver;
 
-pub use health::{last_backup, note_backup, request_persistence, storage_usage};
+pub use health::{
+    last_backup, note_backup, note_reminder_dismissed, reminder_dismissed, request_persistence,
+    storage_usage, BACKUP_NOTED,
+};
 pub use indexed::{Applied, Idb, Op};
 pub use load::{load_dataset, LoadOutcome, LoadProblem};
 pub use local::{classify, LocalStore};

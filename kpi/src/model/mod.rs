@@ -21,7 +21,7 @@ mod deal;
 mod engagement;
 mod goal;
 pub(crate) mod id_enum;
-mod link;
+pub(crate) mod link;
 mod people;
 mod sales;
 

@@ -16,6 +16,7 @@ mod diagnosis;
 mod follow_ups;
 mod forms;
 mod goals;
+mod import;
 mod leads;
 mod link;
 mod merge;

@@ -1,0 +1,804 @@
+//! An import run in steps, so the app can yield to the browser between chunks and
+//! show progress: read the file, then check and convert every row.
+//!
+//! ```text
+//! let mut job = ImportJob::new(RecordKind::Deal, text, options)?;   // reads the header
+//! job.set_mapping(user_mapping);                                     // optional
+//! while !job.step(&data, 2_000, &mut new_id).is_done() { /* yield, draw the bar */ }
+//! job.errors(); job.duplicates(); job.preview();                     // the report
+//! let outcome = job.finish()?;                                       // only if no error
+//! let candidate = outcome.candidate(&data)?;                         // commit in one go
+//! ```
+//!
+//! Reading is one pass over the text and checking one pass over the rows, each row
+//! looked up in sorted indexes: O(n log n) for n rows, in chunks of the caller's size.
+//! A column's date order and decimal mark are decided from all its rows, so checking
+//! starts only once the whole file is read.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::convert::{self, Context, Draft};
+use super::duplicates::{record_id, Index};
+use super::export::preview_values;
+use super::fields::{Field, IMPORT_KINDS};
+use super::headers::{detect_source, Crm};
+use super::mapping::{DuplicatePolicy, Mapping};
+use super::outcome::ImportOutcome;
+use super::report::{Duplicate, ImportProblem, RowError};
+use super::row::Row;
+use super::values::{ColumnEvidence, ColumnFormat};
+use crate::forms::AnyRecord;
+use crate::model::link::name_key;
+use crate::model::{Customer, Dataset, RecordId, RecordKind, Rep, Source};
+use crate::money::{Money, NumberLocale};
+use crate::rules::Rules;
+
+/// What an import needs from the app: `kpi` reads no clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The fallback for a missing created date.
+    pub today: NaiveDate,
+    /// `updated_at` of every record the import makes.
+    pub now: DateTime<Utc>,
+    /// The user's locale: decides a column whose dates and amounts could be read
+    /// either way (see [`super::values::ColumnEvidence`]).
+    pub locale: NumberLocale,
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// No header row: the file is empty or blank.
+    Empty,
+    /// The header row could not be read.
+    Malformed,
+    /// Records of this type are not imported from CSV.
+    NotImportable(RecordKind),
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::Empty => f.write_str("the file is empty: it has no header row"),
+            FileError::Malformed => f.write_str("the file's header row is not readable CSV"),
+            FileError::NotImportable(kind) => write!(f, "{} cannot be imported", kind.id()),
+        }
+    }
+}
+
+impl FileError {
+    /// Stable id for the app's message.
+    pub fn id(&self) -> &'static str {
+        match self {
+            FileError::Empty => "empty",
+            FileError::Malformed => "malformed",
+            FileError::NotImportable(_) => "not_importable",
+        }
+    }
+}
+
+/// Why [`ImportJob::finish`] gave no records. Nothing is imported in every case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// [`ImportJob::step`] has not reached the end yet.
+    NotFinished,
+    /// Required fields no column is mapped to.
+    Unmapped(Vec<Field>),
+    /// Rows with problems: how many problems in all (see [`ImportJob::errors`]).
+    Errors(usize),
+}
+
+impl std::fmt::Display for ImportFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportFailure::NotFinished => f.write_str("the file has not been checked to the end"),
+            ImportFailure::Unmapped(fields) => {
+                let ids: Vec<&str> = fields.iter().map(|f| f.id()).collect();
+                write!(f, "no column is mapped to {}", ids.join(", "))
+            }
+            ImportFailure::Errors(n) => write!(f, "{n} problems in the file; nothing was imported"),
+        }
+    }
+}
+
+/// Where a job is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// Reading rows from the text (progress in bytes).
+    Reading,
+    /// Checking and converting rows (progress in rows).
+    Checking,
+    /// Every row checked: the report is complete.
+    Done,
+}
+
+/// How far a job is, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    /// Bytes read (reading) or rows checked (checking, done).
+    pub done: usize,
+    /// Bytes of the file (reading) or rows in it (checking, done).
+    pub total: usize,
+}
+
+impl Progress {
+    /// The share of the whole job done, 0–1: reading counts for the first 30 %,
+    /// checking for the rest.
+    pub fn fraction(&self) -> f64 {
+        let part = if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        };
+        match self.phase {
+            Phase::Reading => 0.3 * part,
+            Phase::Checking => 0.3 + 0.7 * part,
+            Phase::Done => 1.0,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.phase == Phase::Done
+    }
+}
+
+/// One of the first rows as it will be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewRow {
+    /// 1-based spreadsheet row (header = 1).
+    pub row: usize,
+    /// Field → the value as it will be stored, written as Salesboard's CSV writes it
+    /// (dates `yyyy-mm-dd`, amounts `1234.50`, stage names, customer and owner names).
+    pub values: Vec<(Field, String)>,
+    /// Linked fields whose name makes a new record (a new customer or rep).
+    pub new_links: Vec<Field>,
+    /// Set when the row repeats a record (and is skipped unless the policy imports it).
+    pub duplicate: Option<super::report::DuplicateOf>,
+    /// The row has problems (listed in [`ImportJob::errors`]).
+    pub has_errors: bool,
+}
+
+/// How many rows the preview keeps.
+pub const PREVIEW_ROWS: usize = 20;
+/// How many problems are kept in detail; more are only counted.
+pub const MAX_ERRORS: usize = 1_000;
+
+/// A CSV import in progress (see the module docs).
+pub struct ImportJob {
+    options: ImportOptions,
+    text: String,
+    offset: usize,
+    total_bytes: usize,
+    delimiter: u8,
+    headers: Vec<String>,
+    source: Crm,
+    mapping: Mapping,
+    rows: Vec<csv::StringRecord>,
+    row_numbers: Vec<usize>,
+    next_row_number: usize,
+    evidence: Vec<ColumnEvidence>,
+    formats: Vec<ColumnFormat>,
+    phase: Phase,
+    checked: usize,
+    index: Option<Index>,
+    read_errors: Vec<RowError>,
+    errors: Vec<RowError>,
+    error_count: usize,
+    duplicates: Vec<Duplicate>,
+    records: Vec<AnyRecord>,
+    new_customers: Vec<Customer>,
+    new_reps: Vec<Rep>,
+    preview: Vec<PreviewRow>,
+    unknown_stages: BTreeSet<String>,
+}
+
+/// The delimiter the header line uses most: ',', ';' or tab (',' on a tie).
+fn detect_delimiter(text: &str) -> u8 {
+    let line = text.lines().next().unwrap_or("");
+    let count = |c: char| line.matches(c).count();
+    let (semicolons, tabs, commas) = (count(';'), count('\t'), count(','));
+    if tabs > commas && tabs >= semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+impl ImportJob {
+    /// Starts importing `text` as records of `kind`: reads the header row, guesses the
+    /// source CRM and proposes a mapping. A UTF-8 byte-order mark is skipped.
+    pub fn new(
+        kind: RecordKind,
+        text: String,
+        options: ImportOptions,
+    ) -> Result<ImportJob, FileError> {
+        if !IMPORT_KINDS.contains(&kind) {
+            return Err(FileError::NotImportable(kind));
+        }
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let delimiter = detect_delimiter(&text[start..]);
+        let mut reader = reader(&text.as_bytes()[start..], delimiter);
+        let mut header = csv::StringRecord::new();
+        let headers: Vec<String> = match reader.read_record(&mut header) {
+            Ok(true) => header.iter().map(|h| h.trim().to_owned()).collect(),
+            Ok(false) => return Err(FileError::Empty),
+            Err(_) => return Err(FileError::Malformed),
+        };
+        if headers.iter().all(String::is_empty) {
+            return Err(FileError::Empty);
+        }
+        let offset = start + usize::try_from(reader.position().byte()).unwrap_or(text.len());
+        let mapping = Mapping::propose(kind, &headers);
+        Ok(ImportJob {
+            options,
+            total_bytes: text.len(),
+            text,
+            offset,
+            delimiter,
+            source: detect_source(&headers),
+            evidence: vec![ColumnEvidence::default(); headers.len()],
+            headers,
+            mapping,
+            rows: Vec::new(),
+            row_numbers: Vec::new(),
+            next_row_number: 2,
+            formats: Vec::new(),
+            phase: Phase::Reading,
+            checked: 0,
+            index: None,
+            read_errors: Vec::new(),
+            errors: Vec::new(),
+            error_count: 0,
+            duplicates: Vec::new(),
+            records: Vec::new(),
+            new_customers: Vec::new(),
+            new_reps: Vec::new(),
+            preview: Vec::new(),
+            unknown_stages: BTreeSet::new(),
+        })
+    }
+
+    /// The record type every row becomes.
+    pub fn kind(&self) -> RecordKind {
+        self.mapping.kind
+    }
+
+    /// The header row as written (trimmed).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The CRM the headers look like.
+    pub fn source(&self) -> Crm {
+        self.source
+    }
+
+    /// The mapping in force (at first the proposed one).
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// Replaces the mapping (its `kind` is kept as the job's) and checks every row
+    /// again from the first; what was read is kept.
+    pub fn set_mapping(&mut self, mut mapping: Mapping) {
+        mapping.kind = self.mapping.kind;
+        self.mapping = mapping;
+        if self.phase != Phase::Reading {
+            self.start_checking();
+        }
+    }
+
+    /// The data rows read so far (blank rows are skipped).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Does up to `max_rows` rows of work (at least one) and says how far the job is.
+    /// `data` is the dataset the import goes into: pass the same one every step.
+    /// `new_id` makes the ids of new records (the app's UUID v4).
+    pub fn step(
+        &mut self,
+        data: &Dataset,
+        max_rows: usize,
+        new_id: &mut dyn FnMut() -> RecordId,
+    ) -> Progress {
+        let max_rows = max_rows.max(1);
+        match self.phase {
+            Phase::Reading => self.read(max_rows),
+            Phase::Checking => self.check(data, max_rows, new_id),
+            Phase::Done => {}
+        }
+        self.progress()
+    }
+
+    /// Runs every remaining step at once (for tests and small files).
+    pub fn run(&mut self, data: &Dataset, new_id: &mut dyn FnMut() -> RecordId) -> Progress {
+        loop {
+            let progress = self.step(data, 10_000, new_id);
+            if progress.is_done() {
+                return progress;
+            }
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        match self.phase {
+            Phase::Reading => Progress {
+                phase: Phase::Reading,
+                done: self.offset.min(self.total_bytes),
+                total: self.total_bytes,
+            },
+            phase => Progress {
+                phase,
+                done: self.checked,
+                total: self.rows.len(),
+            },
+        }
+    }
+
+    fn read(&mut self, max_rows: usize) {
+        let text = std::mem::take(&mut self.text);
+        let bytes = text.as_bytes().get(self.offset..).unwrap_or_default();
+        let mut reader = reader(bytes, self.delimiter);
+        let mut record = csv::StringRecord::new();
+        let mut consumed = 0usize;
+        let mut finished = false;
+        for _ in 0..max_rows {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    // Blank lines the reader skipped are rows in a spreadsheet too.
+                    // (the record's start includes the blank lines before it).
+                    let start = record.position().map_or(0, |p| p.byte() as usize);
+                    let rest = bytes.get(start..).unwrap_or_default();
+                    self.next_row_number += rest
+                        .iter()
+                        .take_while(|&&b| b == b'\n' || b == b'\r')
+                        .filter(|&&b| b == b'\n')
+                        .count();
+                    consumed = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
+                    let number = self.next_row_number;
+                    self.next_row_number += 1;
+                    self.take_row(&record, number);
+                }
+                Ok(false) => {
+                    finished = true;
+                    break;
+                }
+                Err(_) => {
+                    self.read_errors.push(RowError {
+                        row: self.next_row_number,
+                        column: None,
+                        field: None,
+                        problem: ImportProblem::Malformed,
+                        value: String::new(),
+                    });
+                    finished = true;
+                    break;
+                }
+            }
+        }
+        self.offset += consumed;
+        if !finished {
+            self.text = text;
+        } else {
+            self.offset = self.total_bytes;
+            self.formats = self
+                .evidence
+                .iter()
+                .map(|e| e.decide(self.options.locale))
+                .collect();
+            self.start_checking();
+        }
+    }
+
+    fn take_row(&mut self, record: &csv::StringRecord, number: usize) {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            return;
+        }
+        let extra = record
+            .iter()
+            .skip(self.headers.len())
+            .any(|c| !c.trim().is_empty());
+        if extra {
+            self.read_errors.push(RowError {
+                row: number,
+                column: None,
+                field: None,
+                problem: ImportProblem::TooManyCells,
+                value: String::new(),
+            });
+        }
+        for (evidence, cell) in self.evidence.iter_mut().zip(record.iter()) {
+            evidence.observe(cell);
+        }
+        self.rows.push(record.clone());
+        self.row_numbers.push(number);
+    }
+
+    fn start_checking(&mut self) {
+        self.phase = Phase::Checking;
+        self.checked = 0;
+        self.index = None;
+        self.errors = self.read_errors.iter().take(MAX_ERRORS).cloned().collect();
+        self.error_count = self.read_errors.len();
+        self.duplicates.clear();
+        self.records.clear();
+        self.new_customers.clear();
+        self.new_reps.clear();
+        self.preview.clear();
+        self.unknown_stages.clear();
+        for field in self.mapping.missing_fields() {
+            self.note(RowError {
+                row: 1,
+                column: None,
+                field: Some(field),
+                problem: ImportProblem::Required,
+                value: String::new(),
+            });
+        }
+    }
+
+    fn note(&mut self, error: RowError) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(error);
+        }
+    }
+
+    fn check(&mut self, data: &Dataset, max_rows: usize, new_id: &mut dyn FnMut() -> RecordId) {
+        let mut index = self
+            .index
+            .take()
+            .unwrap_or_else(|| Index::new(data, self.kind()));
+        let end = (self.checked + max_rows).min(self.rows.len());
+        for at in self.checked..end {
+            self.check_row(at, data, &mut index, new_id);
+        }
+        self.checked = end;
+        self.index = Some(index);
+        if self.checked >= self.rows.len() {
+            self.phase = Phase::Done;
+        }
+    }
+
+    fn check_row(
+        &mut self,
+        at: usize,
+        data: &Dataset,
+        index: &mut Index,
+        new_id: &mut dyn FnMut() -> RecordId,
+    ) {
+        let kind = self.kind();
+        let number = self.row_numbers[at];
+        let context = Context {
+            settings: &data.settings,
+            stage_map: &self.mapping.stages,
+            today: self.options.today,
+            now: self.options.now,
+            missing_reason: &self.mapping.missing_reason,
+        };
+        let mut row = Row {
+            cells: &self.rows[at],
+            mapping: &self.mapping,
+            formats: &self.formats,
+            headers: &self.headers,
+            number,
+            currency: data.settings.currency,
+            errors: Vec::new(),
+        };
+        let draft = convert::draft(kind, &mut row, &context);
+        let file_id = draft.external_id.as_deref().map(|e| record_id(kind, e));
+        let mut duplicate = index.duplicate_of(file_id.as_deref(), &draft.key);
+        if self.mapping.duplicates == DuplicatePolicy::Import {
+            duplicate = None;
+        }
+        let mut new_links = Vec::new();
+        let record = if duplicate.is_none() {
+            let id = match file_id {
+                Some(id) if index.id_is_free(&id) => id,
+                _ => new_id(),
+            };
+            index.note_row(number, &id, draft.key.clone());
+            let mut made = NewRecords {
+                customers: &mut self.new_customers,
+                reps: &mut self.new_reps,
+                now: self.options.now,
+            };
+            let record = link(
+                draft.record.clone(),
+                id,
+                &draft,
+                &mut row,
+                index,
+                new_id,
+                &mut made,
+                &mut new_links,
+            );
+            for error in rule_errors(&record) {
+                let field = rule_field(error.field);
+                let column = field.and_then(|f| rule_column(&row, f));
+                // A blank required cell or an unmapped required field is reported once.
+                let known = row
+                    .errors
+                    .iter()
+                    .any(|e| e.field.is_some() && e.field == field);
+                let unmapped =
+                    column.is_none() && error.problem == crate::deal_input::Problem::Required;
+                if !known && !unmapped {
+                    row.fail(
+                        column,
+                        field.filter(|_| column.is_some()),
+                        error.problem.into(),
+                    );
+                }
+            }
+            Some(record)
+        } else {
+            None
+        };
+        let errors = std::mem::take(&mut row.errors);
+        for error in &errors {
+            if error.problem == ImportProblem::UnknownStage {
+                self.unknown_stages.insert(error.value.clone());
+            }
+        }
+        if self.preview.len() < PREVIEW_ROWS {
+            let shown = record.as_ref().unwrap_or(&draft.record);
+            self.preview.push(PreviewRow {
+                row: number,
+                values: preview_values(shown, &data.settings, &draft),
+                new_links,
+                duplicate: duplicate.clone(),
+                has_errors: !errors.is_empty(),
+            });
+        }
+        for error in errors {
+            self.note(error);
+        }
+        match (record, duplicate) {
+            (Some(record), _) => self.records.push(record),
+            (None, Some(of)) => self.duplicates.push(Duplicate {
+                row: number,
+                title: draft.title,
+                of,
+            }),
+            (None, None) => {}
+        }
+    }
+
+    /// Every problem found (at most [`MAX_ERRORS`]), in row order per phase: header
+    /// and reading problems first, then each row's.
+    pub fn errors(&self) -> &[RowError] {
+        &self.errors
+    }
+
+    /// How many problems there are in all (may exceed [`ImportJob::errors`]' length).
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    /// Rows that repeat a record, with what they repeat.
+    pub fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
+    }
+
+    /// The first [`PREVIEW_ROWS`] rows as they will be stored.
+    pub fn preview(&self) -> &[PreviewRow] {
+        &self.preview
+    }
+
+    /// Stage texts of the file no rule recognised: offer to map them
+    /// ([`Mapping::stages`]).
+    pub fn unknown_stages(&self) -> Vec<String> {
+        self.unknown_stages.iter().cloned().collect()
+    }
+
+    /// How many records the import will add: rows, customers and reps.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.records.len(),
+            self.new_customers.len(),
+            self.new_reps.len(),
+        )
+    }
+
+    /// The records to add — only when every row was checked and none has a problem.
+    pub fn finish(&self) -> Result<ImportOutcome, ImportFailure> {
+        if self.phase != Phase::Done {
+            return Err(ImportFailure::NotFinished);
+        }
+        let unmapped = self.mapping.missing_fields();
+        if !unmapped.is_empty() {
+            return Err(ImportFailure::Unmapped(unmapped));
+        }
+        if self.error_count > 0 {
+            return Err(ImportFailure::Errors(self.error_count));
+        }
+        Ok(ImportOutcome {
+            kind: self.kind(),
+            records: self.records.clone(),
+            new_customers: self.new_customers.clone(),
+            new_reps: self.new_reps.clone(),
+            skipped: self.duplicates.len(),
+            now: self.options.now,
+        })
+    }
+}
+
+/// The customers and reps an import makes for names it does not find.
+struct NewRecords<'a> {
+    customers: &'a mut Vec<Customer>,
+    reps: &'a mut Vec<Rep>,
+    now: DateTime<Utc>,
+}
+
+/// Sets the record's id and links its typed names to records, making new customers
+/// and reps for names not found (one per distinct name, compared like typed names).
+#[allow(clippy::too_many_arguments)]
+fn link(
+    mut record: AnyRecord,
+    id: RecordId,
+    draft: &Draft,
+    row: &mut Row,
+    index: &mut Index,
+    new_id: &mut dyn FnMut() -> RecordId,
+    made: &mut NewRecords,
+    new_links: &mut Vec<Field>,
+) -> AnyRecord {
+    let now = made.now;
+    let mut rep = |name: &str, links: &mut Vec<Field>| -> Option<RecordId> {
+        if name.is_empty() {
+            return None;
+        }
+        let key = name_key(name);
+        if let Some(id) = index.reps.get(&key) {
+            return Some(id.clone());
+        }
+        let id = new_id();
+        index.reps.insert(key, id.clone());
+        made.reps.push(new_rep(id.clone(), name, now));
+        links.push(Field::Owner);
+        Some(id)
+    };
+    let owner = rep(&draft.owner, new_links);
+    let mut customer = |name: &str, owner: &Option<RecordId>, links: &mut Vec<Field>| {
+        if name.is_empty() {
+            return None;
+        }
+        let key = name_key(name);
+        if let Some(id) = index.customers.get(&key) {
+            return Some(id.clone());
+        }
+        let id = new_id();
+        index.customers.insert(key, id.clone());
+        made.customers
+            .push(new_customer(id.clone(), name, owner.clone(), now));
+        links.push(Field::Customer);
+        Some(id)
+    };
+    let customer_id = customer(&draft.customer, &owner, new_links);
+    let deal_id = if draft.deal.is_empty() {
+        None
+    } else if index.deal_ids.contains(draft.deal.trim()) {
+        Some(draft.deal.trim().to_owned())
+    } else {
+        match index.deal_titles.get(&name_key(&draft.deal)) {
+            Some(Some(id)) => Some(id.clone()),
+            found => {
+                let problem = if found.is_some() {
+                    ImportProblem::AmbiguousDeal
+                } else {
+                    ImportProblem::UnknownDeal
+                };
+                row.fail(row.column_of(Field::Deal), Some(Field::Deal), problem);
+                None
+            }
+        }
+    };
+    match &mut record {
+        AnyRecord::Deal(d) => {
+            d.id = id;
+            d.customer_id = customer_id;
+            d.rep_id = owner;
+        }
+        AnyRecord::Customer(c) => {
+            c.id = id;
+            c.owner_id = owner;
+        }
+        AnyRecord::Lead(l) => {
+            l.id = id;
+            l.owner_id = owner;
+            l.customer_id = customer_id;
+        }
+        AnyRecord::Activity(a) => {
+            a.id = id;
+            a.rep_id = owner;
+            a.customer_id = customer_id;
+            a.deal_id = deal_id;
+        }
+        AnyRecord::Order(o) => {
+            o.id = id;
+            o.rep_id = owner;
+            o.customer_id = customer_id;
+            o.deal_id = deal_id;
+        }
+        _ => {}
+    }
+    record
+}
+
+fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+}
+
+fn rule_errors(record: &AnyRecord) -> Vec<crate::rules::RecordError> {
+    match record {
+        AnyRecord::Deal(r) => r.rule_errors(),
+        AnyRecord::Customer(r) => r.rule_errors(),
+        AnyRecord::Lead(r) => r.rule_errors(),
+        AnyRecord::Activity(r) => r.rule_errors(),
+        AnyRecord::Order(r) => r.rule_errors(),
+        _ => Vec::new(),
+    }
+}
+
+/// The import field a record field's rule error is about.
+fn rule_field(record_field: &str) -> Option<Field> {
+    match record_field {
+        "customer_id" => Some(Field::Customer),
+        "rep_id" | "owner_id" => Some(Field::Owner),
+        "deal_id" => Some(Field::Deal),
+        other => Field::ALL.iter().copied().find(|f| f.id() == other),
+    }
+}
+
+/// The column to blame for a rule on `field`: its own, else the column it was derived
+/// from (a CRM's close date, the Won/Closed boxes).
+fn rule_column(row: &Row, field: Field) -> Option<usize> {
+    let fallbacks: &[Field] = match field {
+        Field::ClosedOn | Field::ExpectedClose => &[Field::CloseDate],
+        Field::Status => &[Field::Won, Field::Closed, Field::Stage],
+        _ => &[],
+    };
+    std::iter::once(field)
+        .chain(fallbacks.iter().copied())
+        .find_map(|f| row.column_of(f))
+}
+
+fn new_rep(id: RecordId, name: &str, now: DateTime<Utc>) -> Rep {
+    Rep {
+        id,
+        updated_at: now,
+        deleted_at: None,
+        name: name.trim().to_owned(),
+        team_id: None,
+        base_salary: Money::ZERO,
+        hired_on: None,
+        left_on: None,
+    }
+}
+
+fn new_customer(id: RecordId, name: &str, owner: Option<RecordId>, now: DateTime<Utc>) -> Customer {
+    Customer {
+        id,
+        updated_at: now,
+        deleted_at: None,
+        name: name.trim().to_owned(),
+        segment: String::new(),
+        region: String::new(),
+        source: Source::default(),
+        acquired_on: None,
+        churned_on: None,
+        churn_reason: None,
+        owner_id: owner,
+    }
+}

@@ -1,0 +1,37 @@
+//! CSV import of deals, customers, leads, activities and orders from HubSpot,
+//! Pipedrive, Salesforce or a spreadsheet, and CSV export of every record type.
+//!
+//! - [`headers`]: header → field recognition per CRM; [`Mapping`]: the adjustable map;
+//! - [`values`]: dates, amounts, stage and status words as CRMs write them;
+//! - [`ImportJob`]: reads and checks a file in steps, with a report of per-row errors,
+//!   duplicates ([`duplicates`] has the rule) and a preview; all or nothing:
+//!   [`ImportJob::finish`] gives records only when no row has a problem;
+//! - [`export_csv`]: Salesboard's own CSV, which imports again unchanged.
+//!
+//! `kpi` reads no clock and draws no random numbers: "today", "now" and new ids are
+//! passed in ([`ImportOptions`], the `new_id` of [`ImportJob::step`]).
+
+mod convert;
+pub mod duplicates;
+mod export;
+mod fields;
+pub mod headers;
+mod job;
+mod mapping;
+mod outcome;
+mod report;
+mod row;
+pub mod values;
+
+pub use convert::resolve_stage;
+pub use duplicates::record_id;
+pub use export::{export_csv, protect_formula, unprotect_formula};
+pub use fields::{Field, IMPORT_KINDS};
+pub use headers::{detect_source, normalize_header, recognize, Crm};
+pub use job::{
+    FileError, ImportFailure, ImportJob, ImportOptions, Phase, PreviewRow, Progress, MAX_ERRORS,
+    PREVIEW_ROWS,
+};
+pub use mapping::{DuplicatePolicy, Mapping, DEFAULT_MISSING_REASON};
+pub use outcome::ImportOutcome;
+pub use report::{Duplicate, DuplicateOf, ImportProblem, RowError};

@@ -1,0 +1,10 @@
+//! CSV import and export: headers, values, whole files, errors, duplicates, round trips.
+
+mod chunks;
+mod crm_files;
+mod duplicates;
+mod errors;
+mod headers;
+mod round_trip;
+mod support;
+mod values;
