@@ -2,15 +2,17 @@
 
 use crate::components::{ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
+use crate::nav::MainNav;
 use crate::pages::{
     Churn, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Leads, NotFound,
     Pipeline, Records, Settings, Today,
 };
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
+use crate::theme::Theme;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::prelude::*;
 
@@ -28,6 +30,7 @@ pub fn App() -> impl IntoView {
         crate::storage::request_persistence().await;
     });
     I18n::provide_for_browser();
+    Theme::provide();
     view! {
         <Router>
             <Shell />
@@ -45,20 +48,7 @@ fn Shell() -> impl IntoView {
             </a>
             <header class="top-bar">
                 <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
-                <nav aria-label=move || i18n.texts().nav_label>
-                    <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
-                    <A href="/goals" attr:data-testid="nav-goals">{i18n.t(|t| t.nav_goals)}</A>
-                    <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
-                    <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
-                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
-                    <A href="/today" attr:data-testid="nav-today">{i18n.t(|t| t.nav_today)}</A>
-                    <A href="/pipeline" attr:data-testid="nav-pipeline">{i18n.t(|t| t.nav_pipeline)}</A>
-                    <A href="/customers" attr:data-testid="nav-customers">{i18n.t(|t| t.nav_customers)}</A>
-                    <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
-                    <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
-                    <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
-                    <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
-                </nav>
+                <MainNav />
             </header>
             <Notices />
             <main id="main" tabindex="-1">

@@ -1,4 +1,4 @@
-use super::{draw_bars, draw_burn_up, BarSeries, BurnUpSeries};
+use super::{current_palette, draw_bars, draw_burn_up, BarSeries, BurnUpSeries};
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -19,7 +19,8 @@ pub fn BarChart(
 ) -> impl IntoView {
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        paint(canvas, |area, scale| draw_bars(area, &data, scale));
+        let palette = current_palette();
+        paint(canvas, |area, scale| draw_bars(area, &data, scale, palette));
     });
     view! {
         <canvas
@@ -37,7 +38,10 @@ pub fn BarChart(
 pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>) -> impl IntoView {
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        paint(canvas, |area, scale| draw_burn_up(area, &data, scale));
+        let palette = current_palette();
+        paint(canvas, |area, scale| {
+            draw_burn_up(area, &data, scale, palette)
+        });
     });
     view! {
         <canvas
@@ -50,8 +54,8 @@ pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>
     }
 }
 
-/// A canvas node that is redrawn by `draw` whenever what `draw` reads or the window
-/// size changes.
+/// A canvas node that is redrawn by `draw` whenever what `draw` reads (the data, the
+/// theme's palette) or the window size changes.
 fn redraw_on_change(draw: impl Fn(&HtmlCanvasElement) + 'static) -> NodeRef<Canvas> {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);

@@ -5,6 +5,7 @@ mod bars;
 mod burn_up;
 mod canvas;
 mod churn;
+mod palette;
 mod panel;
 
 pub use bars::{draw_bars, BarSeries};
@@ -12,4 +13,6 @@ pub use burn_up::{draw_burn_up, BurnUpSeries};
 pub(crate) use canvas::paint;
 pub use canvas::{BarChart, BurnUpChart, CanvasChart};
 pub use churn::{draw_heat_map, draw_line, HeatMap, RateLine};
+pub(crate) use palette::current as current_palette;
+pub use palette::{Palette, DARK, LIGHT};
 pub use panel::{ChartPanel, ChartRow};

@@ -1,6 +1,7 @@
 //! Reusable view pieces. They read the store and call its commands; no formulas here.
 
 mod confirm;
+mod empty_state;
 mod fields;
 mod goal_card;
 mod kpi_card;
@@ -12,6 +13,7 @@ mod show_more;
 mod undo_toast;
 
 pub use confirm::ConfirmDialog;
+pub use empty_state::EmptyState;
 pub use fields::{field_error, text_signal, DateField, SelectField, TextField};
 pub use goal_card::{status_id, GoalCard};
 pub use kpi_card::KpiCard;

@@ -1,7 +1,9 @@
 //! Churn: the monthly churn rate line and the cohort retention heat map, on canvas,
 //! each with the same numbers as a table. The numbers are `kpi::churn_chart`.
 
-use crate::charts::{draw_heat_map, draw_line, paint, CanvasChart, HeatMap, RateLine};
+use crate::charts::{
+    current_palette, draw_heat_map, draw_line, paint, CanvasChart, HeatMap, RateLine,
+};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::Store;
 use crate::text;
@@ -46,10 +48,16 @@ pub fn Churn() -> impl IntoView {
             .unwrap_or_else(no_data)
     };
     let draw_churn = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
-        line.with(|data| paint(&canvas, |area, scale| draw_line(area, data, scale)))
+        let palette = current_palette();
+        line.with(|data| paint(&canvas, |area, scale| draw_line(area, data, scale, palette)))
     });
     let draw_cohorts = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
-        heat.with(|data| paint(&canvas, |area, scale| draw_heat_map(area, data, scale)))
+        let palette = current_palette();
+        heat.with(|data| {
+            paint(&canvas, |area, scale| {
+                draw_heat_map(area, data, scale, palette)
+            })
+        })
     });
     view! {
         <section class="page churn">

@@ -18,6 +18,7 @@ mod records;
 mod sales_settings;
 mod set_aside;
 mod settings;
+mod theme_picker;
 mod today;
 
 pub use churn::Churn;
