@@ -1,5 +1,6 @@
 // axe-core on every page (harness PAGES), empty and with the demo data, at desktop and
-// phone size, in the light and the dark theme: no serious or critical violation.
+// phone size, in the light and the dark theme: no serious or critical violation, and
+// every chart an image with a name and a table of its numbers.
 // axe is evaluated into the page through the DevTools protocol (page.evaluate), so the
 // app's CSP stays as strict as it ships.
 
@@ -28,6 +29,20 @@ export async function axeViolations(page) {
     .map((v) => `${v.impact} ${v.id} (${v.help}):\n      ${v.targets.join("\n      ")}`);
 }
 
+/** Charts (canvases) that are not an image with a name, or have no table of their numbers. */
+function chartsWithoutText(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main canvas")].flatMap((canvas) => {
+      const what = `chart ${canvas.dataset.testid}`;
+      const problems = [];
+      if (canvas.getAttribute("role") !== "img") problems.push(`${what} is not role="img"`);
+      if (!canvas.getAttribute("aria-label")?.trim()) problems.push(`${what} has no name`);
+      if (!canvas.closest(".chart-panel")?.querySelector("table")) problems.push(`${what} has no table of its numbers`);
+      return problems;
+    }),
+  );
+}
+
 for (const size of ["desktop", "phone"]) {
   for (const scheme of ["light", "dark"]) {
     for (const data of ["empty", "demo"]) {
@@ -38,6 +53,7 @@ for (const size of ["desktop", "phone"]) {
           await openPage(page, entry);
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), scheme);
           for (const line of await axeViolations(page)) problems.push(`${entry.name}: ${line}`);
+          for (const line of await chartsWithoutText(page)) problems.push(`${entry.name}: ${line}`);
         }
         assert.deepEqual(problems, [], `axe violations:\n  ${problems.join("\n  ")}`);
       }, { context: { viewport: VIEWPORTS[size], colorScheme: scheme }, timeout: 240_000 });

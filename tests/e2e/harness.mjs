@@ -227,14 +227,19 @@ export async function reload(page) {
 
 const ROUTES = { dashboard: "/", goals: "/goals", deals: "/deals", records: "/records/customers", settings: "/settings" };
 
+/** Clicks the nav link `nav-<name>`; on a phone through "More" when it is not in the bottom bar. */
+export async function clickNav(page, name) {
+  const link = page.getByTestId(`nav-${name}`);
+  if (!(await link.isVisible())) await page.getByTestId("nav-more").click();
+  await link.click();
+}
+
 /**
  * Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. On a phone
  * a link that is not in the bottom bar is behind "More".
  */
 export async function navigate(page, name) {
-  const link = page.getByTestId(`nav-${name}`);
-  if (!(await link.isVisible())) await page.getByTestId("nav-more").click();
-  await link.click();
+  await clickNav(page, name);
   await page.waitForURL(BASE_URL + ROUTES[name]);
 }
 

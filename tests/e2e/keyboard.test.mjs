@@ -2,7 +2,7 @@
 // Escape backs out, and nothing destructive happens on a stray Enter.
 
 import assert from "node:assert/strict";
-import { appTest, dealRow, dealRows, eventually, loadDemo, open, readFixture, storedDeals } from "./harness.mjs";
+import { appTest, dealRow, dealRows, eventually, loadDemo, open, PHONE, readFixture, storedDeals } from "./harness.mjs";
 
 const SEED = readFixture("restore-basic.json");
 const options = { path: "/deals", seed: SEED };
@@ -149,6 +149,11 @@ for (const scheme of ["light", "dark"]) {
 }
 
 appTest("with the keyboard alone: from the navigation to a saved deal", async (page) => {
+  if (PHONE) {
+    // On a phone Deals is behind "More".
+    await tabTo(page, "nav-more");
+    await page.keyboard.press("Enter");
+  }
   await tabTo(page, "nav-deals");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/deals$/);
@@ -176,3 +181,17 @@ appTest("with the keyboard alone: a KPI's formula shows on focus and stays open 
   await page.keyboard.press("Tab");
   assert.ok(await card.locator(".kpi-formula").isVisible(), "open until toggled again");
 });
+
+appTest("the quick-log sheet keeps the focus inside while open and gives it back on Escape", async (page) => {
+  await page.getByTestId("quick-log").focus();
+  await page.keyboard.press("Enter");
+  await page.getByTestId("quick-log-sheet").waitFor();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    const inside = await page.evaluate(() => !!document.activeElement?.closest("[data-testid=quick-log-sheet]"));
+    assert.ok(inside, `Tab ${i + 1} stays in the sheet`);
+  }
+  await page.keyboard.press("Escape");
+  await page.getByTestId("quick-log-sheet").waitFor({ state: "detached" });
+  assert.equal(await focusedTestId(page), "quick-log", "the focus is back on the button that opened it");
+}, { seed: SEED, path: "/today" });
