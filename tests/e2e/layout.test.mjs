@@ -4,7 +4,7 @@
 // and the printed dashboard.
 
 import assert from "node:assert/strict";
-import { appTest, chartPixels, eventually, loadDemo, navigate, open, openPage, PAGES, reload, VIEWPORTS } from "./harness.mjs";
+import { appTest, chartPixels, clickNav, eventually, loadDemo, open, openPage, PAGES, reload, VIEWPORTS } from "./harness.mjs";
 
 const phone = { context: { viewport: VIEWPORTS.phone } };
 const CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex='0']";
@@ -64,7 +64,8 @@ appTest("a phone has a bottom bar of four pages and More; More opens the rest, E
   await page.getByTestId("nav-deals").waitFor({ state: "hidden" });
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), "nav-more", "the focus is back on More");
 
-  await navigate(page, "churn");
+  await clickNav(page, "churn");
+  await page.waitForURL(/\/churn$/);
   const fab = await page.getByTestId("quick-log").boundingBox();
   assert.ok(fab && fab.y + fab.height <= bar.y, "the quick-log button stays above the bar");
 }, phone);
