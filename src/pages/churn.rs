@@ -99,7 +99,8 @@ pub fn Churn() -> impl IntoView {
                 <h2>{i18n.t(|t| t.cohort_title)}</h2>
                 <p class="hint">{i18n.t(|t| t.cohort_hint)}</p>
                 <CanvasChart draw=draw_cohorts label=Signal::derive(move || i18n.texts().cohort_title.to_string()) testid="cohort-heat-map" />
-                <div class="table-scroll">
+                // It scrolls sideways on a phone: focusable, so a keyboard can scroll it.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.texts().cohort_title>
                     <table class="cohort-table" data-testid="cohort-table">
                         <thead>
                             <tr>
