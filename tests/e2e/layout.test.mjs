@@ -101,7 +101,7 @@ appTest("the theme follows the system; Settings overrides it on this device, bef
   assert.equal(await page.evaluate(() => localStorage.getItem("salesboard.theme")), null);
 }, { path: "/settings", context: { colorScheme: "dark" }, expectErrors: ["wasm", "WebAssembly", "Failed to load", "ERR_FAILED"] });
 
-appTest("charts are drawn in the dark palette in the dark theme, and redrawn on a switch", async (page) => {
+appTest("charts are drawn in the dark palette in the dark theme, and in the light one after a switch", async (page) => {
   await loadDemo(page);
   await open(page, "/churn");
   // Read from a copy: repeated reads of the chart's own canvas make Chromium warn.
