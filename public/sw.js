@@ -13,7 +13,7 @@
 
 const BUILD = "__SALESBOARD_BUILD__";
 const CACHE = `salesboard-${BUILD}`;
-const FIXED = ["/manifest.webmanifest", "/favicon.svg", "/icon-192.png", "/icon-512.png", "/sw-register.js"];
+const FIXED = ["/manifest.webmanifest", "/favicon.svg", "/icon-192.png", "/icon-512.png", "/sw-register.js", "/theme.js"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -2,6 +2,7 @@
 
 use crate::components::{BackupReminder, ConfirmDialog, Notices, QuickLogButton, UndoToast};
 use crate::lang::{use_i18n, I18n};
+use crate::nav::MainNav;
 use crate::pages::{
     Churn, Commissions, Complaints, CustomerDetail, Customers, Dashboard, Deals, Goals, Import,
     Leads, NotFound, Pipeline, Records, Settings, Today,
@@ -9,9 +10,10 @@ use crate::pages::{
 use crate::pages::{Contests, Team};
 use crate::state::{NoticeId, Store};
 use crate::storage::DATA_KEY;
+use crate::theme::Theme;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::prelude::*;
 
@@ -30,6 +32,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async {
         crate::storage::request_persistence().await;
     });
+    Theme::provide();
     view! {
         <Router>
             <Shell />
@@ -47,25 +50,7 @@ fn Shell() -> impl IntoView {
             </a>
             <header class="top-bar">
                 <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
-                <nav aria-label=move || i18n.texts().nav_label>
-                    <A href="/" exact=true attr:data-testid="nav-dashboard">{i18n.t(|t| t.nav_dashboard)}</A>
-                    <A href="/goals" attr:data-testid="nav-goals">{i18n.t(|t| t.nav_goals)}</A>
-                    <A href="/deals" attr:data-testid="nav-deals">{i18n.t(|t| t.nav_deals)}</A>
-                    <A href="/records/customers" attr:data-testid="nav-records">{i18n.t(|t| t.nav_records)}</A>
-                    // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
-                    <A href="/today" attr:data-testid="nav-today">{i18n.t(|t| t.nav_today)}</A>
-                    <A href="/pipeline" attr:data-testid="nav-pipeline">{i18n.t(|t| t.nav_pipeline)}</A>
-                    <A href="/customers" attr:data-testid="nav-customers">{i18n.t(|t| t.nav_customers)}</A>
-                    <A href="/leads" attr:data-testid="nav-leads">{i18n.t(|t| t.nav_leads)}</A>
-                    <A href="/complaints" attr:data-testid="nav-complaints">{i18n.t(|t| t.nav_complaints)}</A>
-                    <A href="/churn" attr:data-testid="nav-churn">{i18n.t(|t| t.nav_churn)}</A>
-                    <A href="/commissions" attr:data-testid="nav-commissions">{i18n.t(|t| t.nav_commissions)}</A>
-                    // Team: contests and leaderboards, reps' files merged into a team view.
-                    <A href="/contests" attr:data-testid="nav-contests">{i18n.t(|t| t.nav_contests)}</A>
-                    <A href="/team" attr:data-testid="nav-team">{i18n.t(|t| t.nav_team)}</A>
-                    <A href="/settings" attr:data-testid="nav-settings">{i18n.t(|t| t.nav_settings)}</A>
-                    <A href="/import" attr:data-testid="nav-import">{i18n.t(|t| t.nav_import)}</A>
-                </nav>
+                <MainNav />
             </header>
             <Notices />
             <BackupReminder />

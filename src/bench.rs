@@ -137,7 +137,12 @@ pub fn bench_chart(canvas_id: &str, points: u32, repeats: u32) -> Result<Vec<f64
             failure = Some(JsValue::from_str("no 2d context"));
             return;
         };
-        if let Err(e) = crate::charts::draw_bars(&backend.into_drawing_area(), &series, scale) {
+        if let Err(e) = crate::charts::draw_bars(
+            &backend.into_drawing_area(),
+            &series,
+            scale,
+            &crate::charts::LIGHT,
+        ) {
             failure = Some(JsValue::from_str(&e));
         }
     });

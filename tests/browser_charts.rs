@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plotters::prelude::*;
-use salesboard::charts::{draw_bars, BarSeries};
+use salesboard::charts::{draw_bars, BarSeries, DARK, LIGHT};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -12,7 +12,7 @@ fn svg_of(data: &BarSeries, scale: f64) -> String {
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
-        draw_bars(&area, data, scale).unwrap();
+        draw_bars(&area, data, scale, &LIGHT).unwrap();
     }
     svg
 }
@@ -43,6 +43,25 @@ fn draws_one_bar_per_month_and_labels_them() {
 }
 
 #[wasm_bindgen_test]
+fn the_dark_palette_draws_light_ink_on_the_dark_card_colour() {
+    let data = year((1..=12).map(|m| m as f64 * 1000.0).collect());
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
+        draw_bars(&area, &data, 1.0, &DARK).unwrap();
+    }
+    let has = |colour: RGBColor| {
+        let hex = format!("#{:02X}{:02X}{:02X}", colour.0, colour.1, colour.2);
+        svg.contains(&hex) || svg.contains(&hex.to_lowercase())
+    };
+    assert!(
+        has(DARK.background) && has(DARK.primary) && has(DARK.axis),
+        "{svg}"
+    );
+    assert!(!has(LIGHT.background), "no white in a dark chart: {svg}");
+}
+
+#[wasm_bindgen_test]
 fn an_empty_year_still_draws_axes_without_errors() {
     let svg = svg_of(&year(vec![0.0; 12]), 2.0);
     assert!(svg.contains("<line") || svg.contains("<polyline"), "{svg}");
@@ -51,7 +70,7 @@ fn an_empty_year_still_draws_axes_without_errors() {
 /// The churn page's charts on the SVG backend.
 mod churn {
     use plotters::prelude::*;
-    use salesboard::charts::{draw_heat_map, draw_line, HeatMap, RateLine};
+    use salesboard::charts::{draw_heat_map, draw_line, HeatMap, RateLine, LIGHT};
     use wasm_bindgen_test::*;
 
     fn months() -> Vec<String> {
@@ -71,7 +90,7 @@ mod churn {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
-            draw_line(&area, &line, 1.0).unwrap();
+            draw_line(&area, &line, 1.0, &LIGHT).unwrap();
         }
         // Two runs of two months: (at least) two line pieces, one dot per month with a rate.
         assert!(svg.matches("<polyline").count() >= 2, "{svg}");
@@ -95,7 +114,7 @@ mod churn {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (600, 260)).into_drawing_area();
-            draw_heat_map(&area, &heat, 2.0).unwrap();
+            draw_heat_map(&area, &heat, 2.0, &LIGHT).unwrap();
         }
         // The background plus 36 cells at least.
         assert!(svg.matches("<rect").count() >= 37, "{svg}");

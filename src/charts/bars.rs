@@ -1,6 +1,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::Palette;
+
 /// A bar series ready to draw: one label and one value per bar — revenue in major
 /// units per day or month, or (with `percent`) a rate 0–1 per month such as churn.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,15 +37,14 @@ impl BarSeries {
 /// The most bars drawn per CSS pixel of width: beyond it, bars are merged.
 const BARS_PER_PIXEL: f64 = 0.5;
 
-const BAR: RGBColor = RGBColor(31, 78, 121);
-const AXIS: RGBColor = RGBColor(90, 98, 110);
-
-/// Draws a bar series (daily sales, monthly churn…). `scale` is the device pixel ratio: margins and
-/// fonts grow with it so the chart is crisp and the same size on HiDPI screens.
+/// Draws a bar series (daily sales, monthly churn…) in `palette`'s colours. `scale` is the
+/// device pixel ratio: margins and fonts grow with it so the chart is crisp and the same
+/// size on HiDPI screens.
 pub fn draw_bars<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &BarSeries,
     scale: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
     let width = f64::from(area.dim_in_pixel().0) / scale;
@@ -61,7 +62,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     let top = data.values.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
@@ -69,12 +70,12 @@ pub fn draw_bars<DB: DrawingBackend>(
         // One unit per month, bars centred on whole numbers.
         .build_cartesian_2d(-0.5f64..(bars as f64 - 0.5), 0f64..top)
         .map_err(|e| e.to_string())?;
-    let label_font = ("sans-serif", px(12.0)).into_font().color(&AXIS);
+    let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(RGBColor(230, 232, 236))
-        .axis_style(AXIS)
+        .light_line_style(palette.grid)
+        .axis_style(palette.axis)
         .x_labels(bars.div_ceil(every))
         .x_label_formatter(&|x| bar_label(data, *x, every))
         .y_labels(5)
@@ -91,7 +92,10 @@ pub fn draw_bars<DB: DrawingBackend>(
     chart
         .draw_series(data.values.iter().enumerate().map(|(i, value)| {
             let x = i as f64;
-            Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *value)], BAR.filled())
+            Rectangle::new(
+                [(x - 0.38, 0.0), (x + 0.38, *value)],
+                palette.primary.filled(),
+            )
         }))
         .map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())

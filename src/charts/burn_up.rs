@@ -4,6 +4,8 @@ use plotters::prelude::*;
 use kpi::goals::{to_money, BurnUpPoint};
 use kpi::{Currency, Unit};
 
+use super::Palette;
+
 /// A goal's burn-up chart ready to draw: one entry per day of the period, in chart
 /// coordinates (money in major units, ratios 0–1, other units as they are).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,19 +47,14 @@ impl BurnUpSeries {
     }
 }
 
-const ACTUAL: RGBColor = RGBColor(31, 78, 121);
-const TARGET: RGBColor = RGBColor(120, 128, 140);
-const PROJECTION: RGBColor = RGBColor(196, 98, 16);
-const TODAY: RGBColor = RGBColor(178, 34, 34);
-const AXIS: RGBColor = RGBColor(90, 98, 110);
-
-/// Draws the burn-up chart: cumulative actual (solid), the target line (grey), the
-/// projection (dashed) and today (a vertical red line). `scale` is the device pixel
+/// Draws the burn-up chart in `palette`'s colours: cumulative actual (solid), the target
+/// line (grey), the projection (dashed) and today (a vertical red line). `scale` is the device pixel
 /// ratio, as for the bar charts.
 pub fn draw_burn_up<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &BurnUpSeries,
     scale: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
     let days = data.labels.len().max(2);
@@ -69,7 +66,7 @@ pub fn draw_burn_up<DB: DrawingBackend>(
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
     let width = f64::from(area.dim_in_pixel().0) / scale;
     let every = ((days as f64 * 44.0) / width.max(1.0)).ceil().max(1.0) as usize;
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
@@ -79,13 +76,13 @@ pub fn draw_burn_up<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(RGBColor(230, 232, 236))
-        .axis_style(AXIS)
+        .light_line_style(palette.grid)
+        .axis_style(palette.axis)
         .x_labels(days.div_ceil(every))
         .x_label_formatter(&|x| label_at(data, *x, every))
         .y_labels(5)
         .y_label_formatter(&|y| super::bars::compact(*y, data.locale))
-        .label_style(("sans-serif", px(12.0)).into_font().color(&AXIS))
+        .label_style(("sans-serif", px(12.0)).into_font().color(&palette.axis))
         .draw()
         .map_err(|e| e.to_string())?;
     let points = |series: &[Option<f64>]| -> Vec<(f64, f64)> {
@@ -97,23 +94,23 @@ pub fn draw_burn_up<DB: DrawingBackend>(
     };
     let line = |color: RGBColor| color.stroke_width(px(2.0).max(1));
     chart
-        .draw_series(LineSeries::new(points(&data.target), line(TARGET)))
+        .draw_series(LineSeries::new(points(&data.target), line(palette.target)))
         .map_err(|e| e.to_string())?;
     chart
         .draw_series(DashedLineSeries::new(
             points(&data.projection),
             px(6.0).max(1),
             px(4.0).max(1),
-            line(PROJECTION),
+            line(palette.projection),
         ))
         .map_err(|e| e.to_string())?;
     chart
-        .draw_series(LineSeries::new(points(&data.actual), line(ACTUAL)))
+        .draw_series(LineSeries::new(points(&data.actual), line(palette.primary)))
         .map_err(|e| e.to_string())?;
     if let Some(today) = data.today {
         let x = today as f64;
         chart
-            .draw_series(LineSeries::new([(x, 0.0), (x, top)], line(TODAY)))
+            .draw_series(LineSeries::new([(x, 0.0), (x, top)], line(palette.today)))
             .map_err(|e| e.to_string())?;
     }
     area.present().map_err(|e| e.to_string())

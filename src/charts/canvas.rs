@@ -1,4 +1,5 @@
-use super::{draw_bars, draw_burn_up, BarSeries, BurnUpSeries};
+use super::{current_palette, draw_bars, draw_burn_up, BarSeries, BurnUpSeries};
+use crate::lang::{use_i18n, I18n};
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -17,9 +18,11 @@ pub fn BarChart(
     #[prop(optional)]
     testid: Option<&'static str>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        paint(canvas, |area, scale| draw_bars(area, &data, scale));
+        let palette = current_palette();
+        paint(canvas, |area, scale| draw_bars(area, &data, scale, palette));
     });
     view! {
         <canvas
@@ -27,7 +30,7 @@ pub fn BarChart(
             class="chart"
             data-testid=testid.unwrap_or("revenue-chart")
             role="img"
-            aria-label=move || label.get()
+            aria-label=move || name(i18n, &label.get())
         ></canvas>
     }
 }
@@ -35,9 +38,13 @@ pub fn BarChart(
 /// A goal's burn-up chart on a `<canvas>`; drawing lives in `draw_burn_up`.
 #[component]
 pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let canvas = redraw_on_change(move |canvas| {
         let data = data.get();
-        paint(canvas, |area, scale| draw_burn_up(area, &data, scale));
+        let palette = current_palette();
+        paint(canvas, |area, scale| {
+            draw_burn_up(area, &data, scale, palette)
+        });
     });
     view! {
         <canvas
@@ -45,13 +52,19 @@ pub fn BurnUpChart(data: Memo<BurnUpSeries>, #[prop(into)] label: Signal<String>
             class="chart burn-up"
             data-testid="goal-burnup"
             role="img"
-            aria-label=move || label.get()
+            aria-label=move || name(i18n, &label.get())
         ></canvas>
     }
 }
 
-/// A canvas node that is redrawn by `draw` whenever what `draw` reads or the window
-/// size changes.
+/// A chart's accessible name: its title, and that its numbers are in the table with it
+/// (every chart has one: the text alternative).
+fn name(i18n: I18n, title: &str) -> String {
+    i18n::fill(i18n.texts().a11y_chart_name, &[("title", title)])
+}
+
+/// A canvas node that is redrawn by `draw` whenever what `draw` reads (the data, the
+/// theme's palette) or the window size changes.
 fn redraw_on_change(draw: impl Fn(&HtmlCanvasElement) + 'static) -> NodeRef<Canvas> {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
@@ -100,8 +113,9 @@ pub fn CanvasChart(
     #[prop(into)] label: Signal<String>,
     testid: &'static str,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let canvas = redraw_on_change(move |canvas| draw.run((canvas.clone(),)));
     view! {
-        <canvas node_ref=canvas class="chart" data-testid=testid role="img" aria-label=move || label.get()></canvas>
+        <canvas node_ref=canvas class="chart" data-testid=testid role="img" aria-label=move || name(i18n, &label.get())></canvas>
     }
 }

@@ -4,6 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::Palette;
+
 /// A rate (0–1) per month; `None` where there is nothing to show (a gap in the line).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RateLine {
@@ -20,10 +22,6 @@ pub struct HeatMap {
     pub cells: Vec<Vec<Option<f64>>>,
 }
 
-const LINE: RGBColor = RGBColor(31, 78, 121);
-const AXIS: RGBColor = RGBColor(90, 98, 110);
-const EMPTY: RGBColor = RGBColor(240, 241, 244);
-
 fn percent_label(y: f64, locale: kpi::NumberLocale) -> String {
     format!("{}%", kpi::format_decimal(y * 100.0, 0, locale))
 }
@@ -33,12 +31,13 @@ pub fn draw_line<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &RateLine,
     scale: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
     let points = data.values.len().max(1);
     let top = data.values.iter().flatten().copied().fold(0.0, f64::max);
     let top = if top > 0.0 { top * 1.15 } else { 0.1 };
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
@@ -48,8 +47,8 @@ pub fn draw_line<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(RGBColor(230, 232, 236))
-        .axis_style(AXIS)
+        .light_line_style(palette.grid)
+        .axis_style(palette.axis)
         .x_labels(points)
         .x_label_formatter(&|x| {
             let index = x.round();
@@ -60,7 +59,7 @@ pub fn draw_line<DB: DrawingBackend>(
         })
         .y_labels(5)
         .y_label_formatter(&|y| percent_label(*y, data.locale))
-        .label_style(("sans-serif", px(12.0)).into_font().color(&AXIS))
+        .label_style(("sans-serif", px(12.0)).into_font().color(&palette.axis))
         .draw()
         .map_err(|e| e.to_string())?;
     // One line piece per run of months with a rate.
@@ -78,29 +77,34 @@ pub fn draw_line<DB: DrawingBackend>(
     }
     for run in runs {
         chart
-            .draw_series(LineSeries::new(run.clone(), LINE.stroke_width(px(2.0))))
+            .draw_series(LineSeries::new(
+                run.clone(),
+                palette.primary.stroke_width(px(2.0)),
+            ))
             .map_err(|e| e.to_string())?;
         chart
             .draw_series(
                 run.into_iter()
-                    .map(|point| Circle::new(point, px(3.5), LINE.filled())),
+                    .map(|point| Circle::new(point, px(3.5), palette.primary.filled())),
             )
             .map_err(|e| e.to_string())?;
     }
     area.present().map_err(|e| e.to_string())
 }
 
-/// Draws the retention grid: a cell per cohort and month since, darker for a higher
-/// share, pale grey where there is no value.
+/// Draws the retention grid: a cell per cohort and month since, nearer `palette.primary`
+/// for a higher share (darker on light, brighter on dark), `palette.empty` where there is
+/// no value.
 pub fn draw_heat_map<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &HeatMap,
     scale: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
     let rows = data.cells.len().max(1);
     let columns = data.cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .x_label_area_size(px(22.0))
@@ -110,7 +114,7 @@ pub fn draw_heat_map<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_mesh()
-        .axis_style(AXIS)
+        .axis_style(palette.axis)
         .x_labels(columns)
         .x_label_formatter(&|x| {
             let at = x.round();
@@ -132,7 +136,7 @@ pub fn draw_heat_map<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .label_style(("sans-serif", px(11.0)).into_font().color(&AXIS))
+        .label_style(("sans-serif", px(11.0)).into_font().color(&palette.axis))
         .draw()
         .map_err(|e| e.to_string())?;
     let cells = data.cells.iter().enumerate().flat_map(|(r, row)| {
@@ -140,10 +144,13 @@ pub fn draw_heat_map<DB: DrawingBackend>(
             let colour = match share {
                 Some(s) => {
                     let s = s.clamp(0.0, 1.0);
-                    let mix = |light: f64, dark: f64| (light + (dark - light) * s).round() as u8;
-                    RGBColor(mix(222.0, 31.0), mix(235.0, 78.0), mix(247.0, 121.0))
+                    let mix = |low: u8, high: u8| {
+                        (f64::from(low) + (f64::from(high) - f64::from(low)) * s).round() as u8
+                    };
+                    let (low, high) = (palette.low, palette.primary);
+                    RGBColor(mix(low.0, high.0), mix(low.1, high.1), mix(low.2, high.2))
                 }
-                None => EMPTY,
+                None => palette.empty,
             };
             let (x, y) = (c as f64, r as f64);
             Rectangle::new(

@@ -1,3 +1,4 @@
+use super::Palette;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -9,19 +10,21 @@ pub struct LeaderboardSeries {
     pub names: Vec<String>,
     pub values: Vec<f64>,
     pub shown: Vec<String>,
+    /// How the axis writes numbers.
+    pub locale: kpi::NumberLocale,
 }
 
-const BAR: RGBColor = RGBColor(31, 78, 121);
+/// The leader's gold, readable on the light and the dark background.
 const LEADER: RGBColor = RGBColor(191, 128, 0);
-const AXIS: RGBColor = RGBColor(90, 98, 110);
 
-/// Draws the leaderboard: names on the left, the leader's bar in gold. Bars start at
+/// Draws the leaderboard in `palette`'s colours: names on the left, the leader's bar in gold. Bars start at
 /// zero (a measure where lower is better still shows its values as lengths; the order
 /// and ranks come from `kpi`). `scale` is the device pixel ratio.
 pub fn draw_leaderboard<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &LeaderboardSeries,
     scale: f64,
+    palette: &Palette,
 ) -> Result<(), String> {
     let px = |n: f64| (n * scale).round() as u32;
     let rows = data.values.len().max(1);
@@ -33,7 +36,7 @@ pub fn draw_leaderboard<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     // Room on the right for the value written after the longest bar.
     let top = if top > 0.0 { top * 1.3 } else { 1.0 };
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .x_label_area_size(px(22.0))
@@ -41,23 +44,23 @@ pub fn draw_leaderboard<DB: DrawingBackend>(
         // Row 0 (the leader) at the top.
         .build_cartesian_2d(0f64..top, (rows as f64 - 0.5)..-0.5f64)
         .map_err(|e| e.to_string())?;
-    let font = ("sans-serif", px(12.0)).into_font().color(&AXIS);
+    let font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .light_line_style(RGBColor(230, 232, 236))
-        .axis_style(AXIS)
+        .light_line_style(palette.grid)
+        .axis_style(palette.axis)
         .y_labels(rows)
         .y_label_formatter(&|y| row_label(&data.names, *y))
         .x_labels(5)
-        .x_label_formatter(&|x| super::bars::compact(*x))
+        .x_label_formatter(&|x| super::bars::compact(*x, data.locale))
         .label_style(font.clone())
         .draw()
         .map_err(|e| e.to_string())?;
     chart
         .draw_series(data.values.iter().enumerate().map(|(i, value)| {
             let y = i as f64;
-            let colour = if i == 0 { LEADER } else { BAR };
+            let colour = if i == 0 { LEADER } else { palette.primary };
             Rectangle::new(
                 [(0.0, y - 0.35), (value.max(0.0), y + 0.35)],
                 colour.filled(),
@@ -94,6 +97,7 @@ fn row_label(names: &[String], y: f64) -> String {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::{draw_leaderboard, LeaderboardSeries};
+    use crate::charts::LIGHT;
     use plotters::prelude::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -103,7 +107,7 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (600, 240)).into_drawing_area();
-            draw_leaderboard(&area, data, 1.0).expect("drawn");
+            draw_leaderboard(&area, data, 1.0, &LIGHT).expect("drawn");
         }
         svg
     }
@@ -114,6 +118,7 @@ mod tests {
             names: vec!["Minh Nguyen".into(), "Anna Schmidt".into()],
             values: vec![6500.5, 4500.0],
             shown: vec!["€6,500.50".into(), "€4,500.00".into()],
+            ..Default::default()
         };
         let svg = svg_of(&data);
         for text in ["Minh Nguyen", "Anna Schmidt", "€6,500.50", "€4,500.00"] {
@@ -134,6 +139,7 @@ mod tests {
             names: vec!["A".into(), "B".into()],
             values: vec![0.0, 0.0],
             shown: vec!["0".into(), "0".into()],
+            ..Default::default()
         };
         let svg = svg_of(&zeros);
         // plotters writes each text on a line of its own.

@@ -6,6 +6,7 @@ mod burn_up;
 mod canvas;
 mod churn;
 mod leaderboard;
+mod palette;
 mod panel;
 
 pub use bars::{draw_bars, BarSeries};
@@ -14,4 +15,6 @@ pub(crate) use canvas::paint;
 pub use canvas::{BarChart, BurnUpChart, CanvasChart};
 pub use churn::{draw_heat_map, draw_line, HeatMap, RateLine};
 pub use leaderboard::{draw_leaderboard, LeaderboardSeries};
+pub(crate) use palette::current as current_palette;
+pub use palette::{Palette, DARK, LIGHT};
 pub use panel::{ChartPanel, ChartRow};

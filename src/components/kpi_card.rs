@@ -8,7 +8,8 @@ use leptos::prelude::*;
 /// One KPI: its name, its value for the user, the unrounded value for machines
 /// (`data-value`: money in major units, ratios 0–1, days), the change against the
 /// previous period (arrow and colour read with the KPI's better direction), and how it
-/// is calculated on hover and focus.
+/// is calculated: on hover, on keyboard focus of its "i" button, and toggled by a tap or
+/// click anywhere on the card (a phone has no hover).
 #[component]
 pub fn KpiCard(
     id: KpiId,
@@ -54,16 +55,28 @@ pub fn KpiCard(
         })
     };
     let formula_id = format!("formula-{}", id.id());
+    let formula_open = RwSignal::new(false);
     view! {
         <article
             class="kpi-card"
-            tabindex="0"
+            class:formula-open=move || formula_open.get()
             data-kpi=id.id()
             data-value=data_value
             data-no-data=no_data
-            aria-describedby=formula_id.clone()
+            on:click=move |_| formula_open.update(|open| *open = !*open)
         >
             <h3 class="kpi-name">{move || text::kpi_name(i18n, id)}</h3>
+            <button
+                type="button"
+                class="kpi-formula-toggle"
+                data-testid="kpi-formula-toggle"
+                aria-expanded=move || formula_open.get().to_string()
+                aria-controls=formula_id.clone()
+                aria-describedby=formula_id.clone()
+                aria-label=move || i18n::fill(i18n.texts().a11y_kpi_formula_button, &[("kpi", &text::kpi_name(i18n, id))])
+            >
+                "i"
+            </button>
             <p class="kpi-value">{shown}</p>
             <p class=trend_class data-testid="kpi-trend" data-direction=direction>{trend_text}</p>
             <p class="kpi-formula" role="tooltip" id=formula_id.clone()>

@@ -2,6 +2,7 @@
 
 mod backup_reminder;
 mod confirm;
+mod empty_state;
 mod fields;
 mod goal_card;
 mod kpi_card;
@@ -15,6 +16,7 @@ mod undo_toast;
 
 pub use backup_reminder::BackupReminder;
 pub use confirm::ConfirmDialog;
+pub use empty_state::EmptyState;
 pub use fields::{field_error, text_signal, DateField, SelectField, TextField};
 pub use goal_card::{status_id, GoalCard};
 pub use kpi_card::KpiCard;

@@ -1,7 +1,9 @@
 //! Churn: the monthly churn rate line and the cohort retention heat map, on canvas,
 //! each with the same numbers as a table. The numbers are `kpi::churn_chart`.
 
-use crate::charts::{draw_heat_map, draw_line, paint, CanvasChart, HeatMap, RateLine};
+use crate::charts::{
+    current_palette, draw_heat_map, draw_line, paint, CanvasChart, HeatMap, RateLine,
+};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::Store;
 use crate::text;
@@ -47,10 +49,16 @@ pub fn Churn() -> impl IntoView {
             .unwrap_or_else(no_data)
     };
     let draw_churn = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
-        line.with(|data| paint(&canvas, |area, scale| draw_line(area, data, scale)))
+        let palette = current_palette();
+        line.with(|data| paint(&canvas, |area, scale| draw_line(area, data, scale, palette)))
     });
     let draw_cohorts = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
-        heat.with(|data| paint(&canvas, |area, scale| draw_heat_map(area, data, scale)))
+        let palette = current_palette();
+        heat.with(|data| {
+            paint(&canvas, |area, scale| {
+                draw_heat_map(area, data, scale, palette)
+            })
+        })
     });
     view! {
         <section class="page churn">
@@ -92,7 +100,8 @@ pub fn Churn() -> impl IntoView {
                 <h2>{i18n.t(|t| t.cohort_title)}</h2>
                 <p class="hint">{i18n.t(|t| t.cohort_hint)}</p>
                 <CanvasChart draw=draw_cohorts label=Signal::derive(move || i18n.texts().cohort_title.to_string()) testid="cohort-heat-map" />
-                <div class="table-scroll">
+                // It scrolls sideways on a phone: focusable, so a keyboard can scroll it.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.texts().cohort_title>
                     <table class="cohort-table" data-testid="cohort-table">
                         <thead>
                             <tr>

@@ -19,7 +19,7 @@ pub type Chosen = Signal<Option<(String, String, Period)>>;
 fn shown(store: Store, amount: Money) -> (String, String) {
     let currency = store.currency();
     (
-        amount.format(currency, store.locale),
+        amount.format(currency, store.locale()),
         amount.to_major(currency).to_string(),
     )
 }
@@ -55,7 +55,7 @@ pub fn StatementView(chosen: Chosen) -> impl IntoView {
             let (variable_text, variable_value) = shown(store, s.variable);
             let attainment = s
                 .attainment
-                .map(|a| kpi::format_percent(a, store.locale))
+                .map(|a| kpi::format_percent(a, store.locale()))
                 .unwrap_or_else(|| i18n.texts().commission_no_quota.to_string());
             let basis_name = text::label(i18n, "commission_basis_", s.basis.id());
             let uncosted = (s.uncosted_deals > 0).then(|| {
@@ -128,8 +128,8 @@ pub fn StatementView(chosen: Chosen) -> impl IntoView {
 /// The words of one statement line, with its rates and amounts filled in.
 fn line_text(i18n: I18n, store: Store, line: &Line) -> String {
     let t = i18n.texts();
-    let money = |m: Money| m.format(store.currency(), store.locale);
-    let rate = |bp: u32| percent_text(bp, store.locale);
+    let money = |m: Money| m.format(store.currency(), store.locale());
+    let rate = |bp: u32| percent_text(bp, store.locale());
     match &line.kind {
         LineKind::Commission { from, to, rate_bp } => {
             let template = match line.description_id {
@@ -150,7 +150,10 @@ fn line_text(i18n: I18n, store: Store, line: &Line) -> String {
             Accelerator::Multiplier { multiplier_bp } => fill(
                 t.commission_line_multiplier,
                 &[
-                    ("multiplier", &multiplier_text(*multiplier_bp, store.locale)),
+                    (
+                        "multiplier",
+                        &multiplier_text(*multiplier_bp, store.locale()),
+                    ),
                     ("above", &money(*above)),
                 ],
             ),
@@ -243,7 +246,7 @@ pub fn WhatIfView(chosen: Chosen) -> impl IntoView {
                     <For each=move || deals.get() key=|d| d.clone() let((id, title, amount))>
                         {
                             let (check_id, toggle_id, testid_id) = (id.clone(), id.clone(), id.clone());
-                            let amount = amount.format(store.currency(), store.locale);
+                            let amount = amount.format(store.currency(), store.locale());
                             view! {
                                 <li>
                                     <label class="check">

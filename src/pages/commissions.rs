@@ -106,7 +106,7 @@ fn summary(i18n: I18n, store: Store, plan: &CommissionPlan) -> String {
     let kind = match &plan.kind {
         PlanKind::Flat { rate_bp } => i18n::fill(
             t.commission_summary_flat,
-            &[("rate", &percent_text(*rate_bp, store.locale))],
+            &[("rate", &percent_text(*rate_bp, store.locale()))],
         ),
         PlanKind::Tiered { tiers } => i18n::fill(
             t.commission_summary_tiered,
@@ -121,7 +121,7 @@ fn summary(i18n: I18n, store: Store, plan: &CommissionPlan) -> String {
         t.commission_summary_quota,
         &[(
             "amount",
-            &plan.monthly_quota.format(store.currency(), store.locale),
+            &plan.monthly_quota.format(store.currency(), store.locale()),
         )],
     );
     let basis = text::label(i18n, "commission_basis_", plan.basis.id());

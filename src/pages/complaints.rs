@@ -2,6 +2,7 @@
 //! to resolve, and a "Resolve" button. The rules and the day counts are
 //! `kpi::complaints`; CSAT, NPS and complaints are recorded with the feedback form.
 
+use crate::components::EmptyState;
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Store};
 use crate::{clock, text};
@@ -42,7 +43,7 @@ pub fn Complaints() -> impl IntoView {
                 <A href="/records/feedback" attr:class="button" attr:data-testid="complaint-add">{i18n.t(|t| t.complaints_add)}</A>
             </div>
             <Show when=move || complaints.with(Vec::is_empty)>
-                <p class="empty" data-testid="complaints-empty">{i18n.t(|t| t.complaints_empty)}</p>
+                <EmptyState testid="complaints-empty" message=|t| t.complaints_empty hint=|t| t.a11y_empty_complaints />
             </Show>
             <ul class="deal-list" data-testid="complaint-list">
                 <For

@@ -1,7 +1,7 @@
 //! Contests: the list with the form, the chosen contest's leaderboard on canvas with
 //! its table, and the period's recognition badges. The numbers are `kpi::contest`.
 
-use crate::charts::{draw_leaderboard, paint, CanvasChart, LeaderboardSeries};
+use crate::charts::{current_palette, draw_leaderboard, paint, CanvasChart, LeaderboardSeries};
 use crate::format;
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::contest_form::{ContestForm, ContestFormState};
@@ -153,10 +153,13 @@ fn ContestBoard(contest: Contest) -> impl IntoView {
     };
     // Each standing's text and data-value (money in major units).
     let shown = move |value: Option<f64>| {
-        format::goal_text(i18n, value, unit, store.currency(), store.locale)
+        format::goal_text(i18n, value, unit, store.currency(), store.locale())
     };
     let series = Memo::new(move |_| {
-        let mut series = LeaderboardSeries::default();
+        let mut series = LeaderboardSeries {
+            locale: store.locale(),
+            ..Default::default()
+        };
         standings.with(|rows| {
             for row in rows.iter().filter(|r| r.rank.is_some()) {
                 let (text, value) = shown(row.value);
@@ -168,7 +171,12 @@ fn ContestBoard(contest: Contest) -> impl IntoView {
         series
     });
     let draw = Callback::new(move |(canvas,): (web_sys::HtmlCanvasElement,)| {
-        series.with(|data| paint(&canvas, |area, scale| draw_leaderboard(area, data, scale)))
+        let palette = current_palette();
+        series.with(|data| {
+            paint(&canvas, |area, scale| {
+                draw_leaderboard(area, data, scale, palette)
+            })
+        })
     });
     let title = contest.title.clone();
     let label = {

@@ -3,7 +3,9 @@
 //! complaints, first-time or repeat buyer, mark churned (with a reason) or win back.
 //! Everything is computed by `kpi::customer_view`.
 
-use crate::components::{ReasonDialog, ReasonIds, SelectField, ShowMore, TextField, STEP};
+use crate::components::{
+    EmptyState, ReasonDialog, ReasonIds, SelectField, ShowMore, TextField, STEP,
+};
 use crate::lang::{set_page_title, use_i18n, I18n};
 use crate::state::{Command, Store};
 use crate::{clock, text};
@@ -110,7 +112,7 @@ pub fn Customers() -> impl IntoView {
                 />
             </div>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty" data-testid="customers-empty">{i18n.t(|t| t.customers_empty)}</p>
+                <EmptyState testid="customers-empty" message=|t| t.customers_empty hint=|t| t.a11y_empty_customers />
             </Show>
             <ul class="deal-list" data-testid="customer-list">
                 <For
@@ -164,7 +166,10 @@ pub fn CustomerDetail() -> impl IntoView {
         <section class="page customer-detail">
             <Show
                 when=move || customer.with(Option::is_some)
-                fallback=move || view! { <p class="empty" data-testid="customer-missing">{i18n.t(|t| t.customers_missing)}</p> }
+                fallback=move || view! {
+                    <h1>{i18n.t(|t| t.customers_title)}</h1>
+                    <p class="empty" data-testid="customer-missing">{i18n.t(|t| t.customers_missing)}</p>
+                }
             >
                 {move || {
                     customer

@@ -1,5 +1,5 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::components::{ReasonDialog, ReasonIds, ShowMore, STEP};
+use crate::components::{EmptyState, ReasonDialog, ReasonIds, ShowMore, STEP};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Store};
 use crate::text;
@@ -52,7 +52,7 @@ pub fn Deals() -> impl IntoView {
                 <DealForm form=form />
             </Show>
             <Show when=move || deals.with(Vec::is_empty)>
-                <p class="empty" data-testid="deals-empty">{i18n.t(|t| t.deals_empty)}</p>
+                <EmptyState testid="deals-empty" message=|t| t.deals_empty hint=|t| t.a11y_empty_deals />
             </Show>
             <ul class="deal-list" data-testid="deal-list">
                 <For

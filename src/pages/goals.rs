@@ -3,7 +3,7 @@
 //! explanation of a miss.
 
 use crate::charts::{BurnUpChart, BurnUpSeries};
-use crate::components::{status_id, GoalCard};
+use crate::components::{status_id, EmptyState, GoalCard};
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::goal_cascade::GoalSplit;
 use crate::pages::goal_explain::GoalExplanation;
@@ -88,7 +88,7 @@ pub fn Goals() -> impl IntoView {
             </Show>
             <Show
                 when=move || groups.with(|g| !g.is_empty())
-                fallback=move || view! { <p class="hint" data-testid="goals-empty">{i18n.t(|t| t.goals_empty)}</p> }
+                fallback=move || view! { <EmptyState testid="goals-empty" message=|t| t.goals_empty hint=|t| t.a11y_empty_goals /> }
             >
                 <For each=move || groups.get() key=|(owner, goals)| (owner.clone(), goals.iter().map(|g| (g.id.clone(), g.updated_at)).collect::<Vec<_>>()) let((owner, goals))>
                     <GoalGroup owner=owner goals=goals form=form />

@@ -2,7 +2,9 @@
 //! convert into a customer and a deal in one step. The rules are `kpi::leads`; adding
 //! and editing a lead is the records page's lead form.
 
-use crate::components::{DateField, Modal, ReasonDialog, ReasonIds, SelectField, TextField};
+use crate::components::{
+    DateField, EmptyState, Modal, ReasonDialog, ReasonIds, SelectField, TextField,
+};
 use crate::lang::{set_page_title, use_i18n, I18n};
 use crate::state::{Command, Store};
 use crate::{clock, text};
@@ -109,7 +111,7 @@ pub fn Leads() -> impl IntoView {
                 />
             </div>
             <Show when=move || leads.with(Vec::is_empty)>
-                <p class="empty" data-testid="leads-empty">{i18n.t(|t| t.leads_empty)}</p>
+                <EmptyState testid="leads-empty" message=|t| t.leads_empty hint=|t| t.a11y_empty_leads />
             </Show>
             <ul class="deal-list" data-testid="lead-list">
                 <For

@@ -26,6 +26,7 @@ mod sales_settings;
 mod set_aside;
 mod settings;
 mod team;
+mod theme_picker;
 mod today;
 
 pub use churn::Churn;

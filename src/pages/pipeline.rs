@@ -55,7 +55,8 @@ pub fn Pipeline() -> impl IntoView {
                 <h1>{i18n.t(|t| t.pipeline_title)}</h1>
             </div>
             <p class="hint">{i18n.t(|t| t.board_hint)}</p>
-            <div class="board" data-testid="pipeline-board">
+            // It scrolls sideways: focusable, so a keyboard can scroll it even with no card.
+            <div class="board" data-testid="pipeline-board" tabindex="0" role="region" aria-label=move || i18n.texts().pipeline_title>
                 {move || {
                     let all = columns.get();
                     let last = all.iter().rfind(|c| c.known).map(|c| c.stage.id.clone());

@@ -93,7 +93,11 @@ impl PlanFormState {
     }
 
     pub fn start_edit(&self, store: &Store, plan: &CommissionPlan) {
-        self.fill(&PlanInput::from_plan(plan, store.currency(), store.locale));
+        self.fill(&PlanInput::from_plan(
+            plan,
+            store.currency(),
+            store.locale(),
+        ));
         self.editing.set(Some(plan.id.clone()));
         self.open.set(true);
         focus("plan-input-title".into());
@@ -195,7 +199,7 @@ impl PlanFormState {
                 clock::new_id(),
                 clock::now(),
                 store.today(),
-                store.locale,
+                store.locale(),
             )
         });
         match result {

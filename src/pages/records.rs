@@ -3,7 +3,7 @@
 //! their text is read and which rules apply all come from `kpi::forms`; this page only
 //! draws them.
 
-use crate::components::{ShowMore, STEP};
+use crate::components::{EmptyState, ShowMore, STEP};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Pending, Store};
 use crate::{clock, text};
@@ -145,7 +145,7 @@ pub fn Records() -> impl IntoView {
             </Show>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="hint" data-testid="records-empty">{i18n.t(|t| t.records_empty)}</p> }
+                fallback=move || view! { <EmptyState testid="records-empty" message=|t| t.records_empty hint=|t| t.a11y_empty_records /> }
             >
                 <table class="records-table" data-testid="records-table">
                     <thead>

@@ -4,6 +4,7 @@ use crate::lang::{set_page_title, use_i18n};
 use crate::pages::export::ExportSection;
 use crate::pages::sales_settings::SalesSettings;
 use crate::pages::set_aside::SetAsideCopies;
+use crate::pages::theme_picker::ThemePicker;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::storage::{last_backup, request_persistence, storage_usage};
 use crate::text;
@@ -129,6 +130,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <p class="hint">{i18n.t(|t| t.currency_hint)}</p>
             </section>
+            <ThemePicker />
             <SalesSettings />
             <section class="panel">
                 <h2>{i18n.t(|t| t.data_title)}</h2>

@@ -259,7 +259,7 @@ fn ConflictTable(conflicts: Vec<ConflictRow>) -> impl IntoView {
             template,
             &[
                 ("source", &source),
-                ("at", &clock::local_text(v.updated_at)),
+                ("at", &clock::local_text(v.updated_at, i18n.locale().tag())),
             ],
         )
     };

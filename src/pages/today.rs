@@ -2,6 +2,7 @@
 //! entry linking to where the rep acts on it: the customer's page, the complaints, or
 //! the pipeline board.
 
+use crate::components::EmptyState;
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::Store;
 use crate::text;
@@ -29,7 +30,7 @@ pub fn Today() -> impl IntoView {
                 <h1>{i18n.t(|t| t.today_title)}</h1>
             </div>
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="empty" data-testid="today-empty">{i18n.t(|t| t.today_empty)}</p>
+                <EmptyState testid="today-empty" message=|t| t.today_empty hint=|t| t.a11y_empty_today />
             </Show>
             <ul class="deal-list" data-testid="follow-ups">
                 {move || entries.get().into_iter().map(|entry| view! { <FollowUpItem entry=entry /> }).collect_view()}

@@ -419,7 +419,7 @@ impl Store {
                 self.notify(NoticeId::TeamImported, None, None);
             }
             Command::UndoImport(before) => {
-                if !self.start_over(*before) {
+                if self.start_over(*before).is_none() {
                     return Ok(());
                 }
                 self.notify(NoticeId::ImportUndone, None, None);

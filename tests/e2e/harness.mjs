@@ -14,6 +14,70 @@ export const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replac
 export const NOW = new Date("2026-11-15T12:00:00");
 
 export const STORAGE_KEY = "salesboard.data";
+
+/**
+ * Screen sizes the tests use. E2E_VIEWPORT=phone runs every test at the phone's size
+ * (`cargo xtask test` runs the main flows a second time that way).
+ */
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 900 },
+};
+export const VIEWPORT_NAME = process.env.E2E_VIEWPORT ?? "desktop";
+if (!(VIEWPORT_NAME in VIEWPORTS)) throw new Error(`E2E_VIEWPORT must be one of ${Object.keys(VIEWPORTS).join(", ")}`);
+export const PHONE = VIEWPORT_NAME === "phone";
+
+/**
+ * Every page of the app, for the checks that visit them all (axe, screenshots, layout):
+ * a name and a path, or a function of the page giving the path (records that exist
+ * only once data is loaded). A new route is one more line here.
+ */
+export const PAGES = [
+  { name: "dashboard", path: "/" },
+  { name: "goals", path: "/goals" },
+  { name: "deals", path: "/deals" },
+  ...["customers", "leads", "orders", "activities", "feedback", "expenses", "reps", "teams"].map((kind) => ({
+    name: `records-${kind}`,
+    path: `/records/${kind}`,
+  })),
+  { name: "today", path: "/today" },
+  { name: "pipeline", path: "/pipeline" },
+  { name: "customers", path: "/customers" },
+  { name: "customer", path: async (page) => `/customers/${(await storedEnvelope(page))?.data?.customers?.[0]?.id ?? "none"}` },
+  { name: "leads", path: "/leads" },
+  { name: "complaints", path: "/complaints" },
+  { name: "churn", path: "/churn" },
+  { name: "settings", path: "/settings" },
+  { name: "not-found", path: "/no-such-page" },
+];
+
+/**
+ * Opens `entry` of PAGES and waits until its heading is there. Once the app is loaded
+ * this is a client-side navigation (as a click on a link), which keeps visiting every
+ * page quick.
+ */
+export async function openPage(page, entry) {
+  const path = typeof entry.path === "function" ? await entry.path(page) : entry.path;
+  if (page.url().startsWith(BASE_URL) && (await page.getByTestId("app-ready").count()) > 0) {
+    await page.evaluate((path) => {
+      history.pushState(null, "", path);
+      window.dispatchEvent(new PopStateEvent("popstate"));
+    }, path);
+    await page.waitForURL(BASE_URL + path);
+    // The route renders at once, its effects (charts, titles) on the next frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  } else {
+    await open(page, path);
+  }
+  await page.locator("main h1").first().waitFor();
+}
+
+/** Loads the demo data from the settings (on an empty data set) and waits until it is in. */
+export async function loadDemo(page) {
+  await open(page, "/settings");
+  await page.getByTestId("demo-load").click();
+  await notice(page, "demo_loaded").waitFor();
+}
 export const KPI_IDS = ["revenue", "deals_won", "deals_lost", "win_rate", "avg_deal_size", "avg_sales_cycle"];
 
 let browser;
@@ -36,12 +100,13 @@ after(async () => {
  *            modes and disabled storage do
  *   expectErrors  substrings of console errors this test provokes on purpose (e.g. a
  *            blocked script); any other error still fails it
+ *   timeout  ms (default 90 s; the tests that visit every page need more)
  */
-export function appTest(name, body, { path = "/", context = {}, seed, blockStorage = false, expectErrors = [] } = {}) {
-  test(name, { timeout: 90_000 }, async () => {
+export function appTest(name, body, { path = "/", context = {}, seed, blockStorage = false, expectErrors = [], timeout = 90_000 } = {}) {
+  test(name, { timeout }, async () => {
     const ctx = await (await launchOnce()).newContext({
       locale: "en-US",
-      viewport: { width: 1280, height: 900 },
+      viewport: VIEWPORTS[VIEWPORT_NAME],
       ...context,
     });
     ctx.setDefaultTimeout(10_000);
@@ -162,9 +227,19 @@ export async function reload(page) {
 
 const ROUTES = { dashboard: "/", goals: "/goals", deals: "/deals", records: "/records/customers", settings: "/settings" };
 
-/** Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. */
+/** Clicks the nav link `nav-<name>`; on a phone through "More" when it is not in the bottom bar. */
+export async function clickNav(page, name) {
+  const link = page.getByTestId(`nav-${name}`);
+  if (!(await link.isVisible())) await page.getByTestId("nav-more").click();
+  await link.click();
+}
+
+/**
+ * Clicks a nav link ("dashboard", "deals", "settings") and waits for its URL. On a phone
+ * a link that is not in the bottom bar is behind "More".
+ */
 export async function navigate(page, name) {
-  await page.getByTestId(`nav-${name}`).click();
+  await clickNav(page, name);
   await page.waitForURL(BASE_URL + ROUTES[name]);
 }
 

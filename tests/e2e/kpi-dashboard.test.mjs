@@ -96,7 +96,10 @@ appTest("each KPI card shows its change against the previous period and its form
   // Lost deals went up from 0 to 1: lower is better, so that is bad.
   const lost = page.locator('[data-kpi="deals_lost"]');
   assert.match(await lost.getByTestId("kpi-trend").getAttribute("class"), /bad/);
-  await revenue.focus();
+  // Reached with the keyboard (a click's focus does not show it; a second click hides it).
+  await revenue.getByTestId("kpi-formula-toggle").focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
   const formula = revenue.locator(".kpi-formula");
   await formula.waitFor({ state: "visible" });
   assert.match(await formula.innerText(), /won deals/i);

@@ -29,7 +29,8 @@ pub const BUDGET: u64 = 150 * 1024;
 /// issue 7's commissions screens (plan editor, printable statement, what-if) 858 KB;
 /// issue 7's contests (form, leaderboard chart, badges) and team import 861 KB; issue 8's
 /// CSV import (the `csv` crate, `kpi::import`, the import page), CSV export, undo of every
-/// bulk change and the backup reminder 881 KB.
+/// bulk change and the backup reminder 881 KB; issue 9's accessibility and layout (phone
+/// navigation, colour theme and chart palettes, empty states, the formula toggle) 801 KB.
 pub const CEILING: u64 = 900 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]

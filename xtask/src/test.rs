@@ -70,7 +70,8 @@ fn all_steps(steps: &mut Steps, tally: &mut Tally, options: &Options) -> Result 
     steps.run("size budget (gzipped .wasm + .js + .css)", || {
         size::check(&paths::dist(), true)
     })?;
-    steps.run(END_TO_END, || end_to_end(tally))?;
+    steps.run(END_TO_END, || end_to_end(tally, &DESKTOP_RUN))?;
+    steps.run(END_TO_END_PHONE, || end_to_end(tally, &PHONE_RUN))?;
     Ok(())
 }
 
@@ -104,38 +105,79 @@ fn browser_driver(command: &mut Command) {
 }
 
 const END_TO_END: &str = "end-to-end tests: dist/ in headless Chromium";
+const END_TO_END_PHONE: &str = "end-to-end flows again at phone size (360 x 740)";
+
+/// One run of the end-to-end tests: the step's name, the `E2E_VIEWPORT` the harness
+/// gets, the test files (none: all of them) and the TAP file's name.
+struct E2eRun {
+    step: &'static str,
+    viewport: &'static str,
+    files: &'static [&'static str],
+    tap: &'static str,
+}
+
+const DESKTOP_RUN: E2eRun = E2eRun {
+    step: END_TO_END,
+    viewport: "desktop",
+    files: &[],
+    tap: "e2e.tap",
+};
+
+/// The flows of the earlier issues, at a phone's width: a user on the road must be able
+/// to do all of them. (The layout, accessibility and screenshot tests set their own sizes.)
+const PHONE_RUN: E2eRun = E2eRun {
+    step: END_TO_END_PHONE,
+    viewport: "phone",
+    files: &[
+        "add-deal.test.mjs",
+        "deal-actions.test.mjs",
+        "invalid-deal.test.mjs",
+        "demo-data.test.mjs",
+        "kpi-dashboard.test.mjs",
+        "goals.test.mjs",
+        "records.test.mjs",
+        "rep-day.test.mjs",
+        "keyboard.test.mjs",
+        "routing.test.mjs",
+        "backup-restore.test.mjs",
+    ],
+    tap: "e2e-phone.tap",
+};
 
 /// Serves `dist/` on a free port and runs node's test runner in tests/e2e:
 /// the spec report streams to the terminal, the TAP report goes to a file
 /// whose summary is counted. Skipped or todo tests fail the step, and so does
 /// a run that passed no test.
-fn end_to_end(tally: &mut Tally) -> Result<String> {
+fn end_to_end(tally: &mut Tally, e2e: &E2eRun) -> Result<String> {
     let addr = serve::start(paths::dist(), "127.0.0.1:0", Log::Quiet)?;
     let base_url = format!("http://{addr}");
     println!("Serving dist/ on {base_url}");
     fs::create_dir_all(paths::scratch())?;
-    let tap_file = paths::scratch().join("e2e.tap");
+    let tap_file = paths::scratch().join(e2e.tap);
     let _ = fs::remove_file(&tap_file);
     let tap_destination = format!("--test-reporter-destination={}", tap_file.display());
-    let args = [
+    let mut args = vec![
         "--test",
         "--test-reporter=spec",
         "--test-reporter-destination=stdout",
         "--test-reporter=tap",
         &tap_destination,
     ];
+    args.extend(e2e.files);
     let mut command = cmd::new("node", &args, &paths::e2e());
     command.env("BASE_URL", &base_url);
+    command.env("E2E_VIEWPORT", e2e.viewport);
     let run = cmd::run(&mut command);
     let summary = tap_counts(&fs::read_to_string(&tap_file).unwrap_or_default());
     *tally += summary.map(|s| s.tally).unwrap_or_default();
     match (run, summary) {
         (Ok(()), Some(summary)) => {
-            summary.verdict(END_TO_END)?;
+            summary.verdict(e2e.step)?;
             Ok(summary.tally.to_string())
         }
         (Ok(()), None) => bail!(
-            "no tests ran in {END_TO_END}: node's test runner wrote no TAP summary to {}",
+            "no tests ran in {}: node's test runner wrote no TAP summary to {}",
+            e2e.step,
             tap_file.display()
         ),
         (Err(err), Some(summary)) => bail!("{err} ({})", summary.tally),

@@ -173,7 +173,7 @@ pub fn Import() -> impl IntoView {
             let options = ImportOptions {
                 today: store.today(),
                 now: clock::now(),
-                locale: store.locale,
+                locale: store.locale(),
             };
             match ImportJob::new(kind, text, options) {
                 Ok(mut job) => {
