@@ -16,6 +16,7 @@
 //! starts only once the whole file is read.
 
 use std::collections::BTreeSet;
+use std::io::Cursor;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -169,10 +170,12 @@ pub const MAX_ERRORS: usize = 1_000;
 /// A CSV import in progress (see the module docs).
 pub struct ImportJob {
     options: ImportOptions,
-    text: String,
+    /// The one reader of the file, kept across steps (a new reader per step would
+    /// take a byte-order mark in mid-file for the start of a file); `None` once read.
+    reader: Option<csv::Reader<Cursor<Vec<u8>>>>,
+    /// Bytes read so far.
     offset: usize,
     total_bytes: usize,
-    delimiter: u8,
     headers: Vec<String>,
     source: Crm,
     mapping: Mapping,
@@ -220,9 +223,9 @@ impl ImportJob {
         if !IMPORT_KINDS.contains(&kind) {
             return Err(FileError::NotImportable(kind));
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let delimiter = detect_delimiter(&text[start..]);
-        let mut reader = reader(&text.as_bytes()[start..], delimiter);
+        let total_bytes = text.len();
+        let delimiter = detect_delimiter(text.trim_start_matches('\u{feff}'));
+        let mut reader = reader(Cursor::new(text.into_bytes()), delimiter);
         let mut header = csv::StringRecord::new();
         let headers: Vec<String> = match reader.read_record(&mut header) {
             Ok(true) => header.iter().map(|h| h.trim().to_owned()).collect(),
@@ -232,14 +235,13 @@ impl ImportJob {
         if headers.iter().all(String::is_empty) {
             return Err(FileError::Empty);
         }
-        let offset = start + usize::try_from(reader.position().byte()).unwrap_or(text.len());
+        let offset = usize::try_from(reader.position().byte()).unwrap_or(total_bytes);
         let mapping = Mapping::propose(kind, &headers);
         Ok(ImportJob {
             options,
-            total_bytes: text.len(),
-            text,
+            total_bytes,
+            reader: Some(reader),
             offset,
-            delimiter,
             source: detect_source(&headers),
             evidence: vec![ColumnEvidence::default(); headers.len()],
             headers,
@@ -342,11 +344,10 @@ impl ImportJob {
     }
 
     fn read(&mut self, max_rows: usize) {
-        let text = std::mem::take(&mut self.text);
-        let bytes = text.as_bytes().get(self.offset..).unwrap_or_default();
-        let mut reader = reader(bytes, self.delimiter);
+        let Some(mut reader) = self.reader.take() else {
+            return;
+        };
         let mut record = csv::StringRecord::new();
-        let mut consumed = 0usize;
         let mut finished = false;
         for _ in 0..max_rows {
             match reader.read_record(&mut record) {
@@ -354,13 +355,16 @@ impl ImportJob {
                     // Blank lines the reader skipped are rows in a spreadsheet too.
                     // (the record's start includes the blank lines before it).
                     let start = record.position().map_or(0, |p| p.byte() as usize);
-                    let rest = bytes.get(start..).unwrap_or_default();
-                    self.next_row_number += rest
+                    let bytes = reader.get_ref().get_ref();
+                    self.next_row_number += bytes
+                        .get(start..)
+                        .unwrap_or_default()
                         .iter()
                         .take_while(|&&b| b == b'\n' || b == b'\r')
                         .filter(|&&b| b == b'\n')
                         .count();
-                    consumed = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
+                    self.offset =
+                        usize::try_from(reader.position().byte()).unwrap_or(self.total_bytes);
                     let number = self.next_row_number;
                     self.next_row_number += 1;
                     self.take_row(&record, number);
@@ -382,9 +386,8 @@ impl ImportJob {
                 }
             }
         }
-        self.offset += consumed;
         if !finished {
-            self.text = text;
+            self.reader = Some(reader);
         } else {
             self.offset = self.total_bytes;
             self.formats = self
@@ -732,7 +735,7 @@ fn link(
     record
 }
 
-fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+fn reader(bytes: Cursor<Vec<u8>>, delimiter: u8) -> csv::Reader<Cursor<Vec<u8>>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -21,6 +21,7 @@ mod mapping;
 mod outcome;
 mod report;
 mod row;
+mod text;
 pub mod values;
 
 pub use convert::resolve_stage;
@@ -35,3 +36,4 @@ pub use job::{
 pub use mapping::{DuplicatePolicy, Mapping, DEFAULT_MISSING_REASON};
 pub use outcome::ImportOutcome;
 pub use report::{Duplicate, DuplicateOf, ImportProblem, RowError};
+pub use text::decode_text;
