@@ -16,24 +16,26 @@
 //! starts only once the whole file is read.
 
 use std::collections::BTreeSet;
+use std::io::Cursor;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::convert::{self, Context, Draft};
+use super::checks::{rule_column, rule_errors, rule_field};
+use super::convert::{self, Context};
 use super::duplicates::{record_id, Index};
 use super::export::preview_values;
-use super::fields::{Field, IMPORT_KINDS};
+use super::fields::IMPORT_KINDS;
 use super::headers::{detect_source, Crm};
+use super::link::{link, NewRecords};
 use super::mapping::{DuplicatePolicy, Mapping};
 use super::outcome::ImportOutcome;
 use super::report::{Duplicate, ImportProblem, RowError};
 use super::row::Row;
+use super::status::{FileError, ImportFailure, Phase, PreviewRow, Progress};
 use super::values::{ColumnEvidence, ColumnFormat};
 use crate::forms::AnyRecord;
-use crate::model::link::name_key;
-use crate::model::{Customer, Dataset, RecordId, RecordKind, Rep, Source};
-use crate::money::{Money, NumberLocale};
-use crate::rules::Rules;
+use crate::model::{Customer, Dataset, RecordId, RecordKind, Rep};
+use crate::money::NumberLocale;
 
 /// What an import needs from the app: `kpi` reads no clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,120 +49,6 @@ pub struct ImportOptions {
     pub locale: NumberLocale,
 }
 
-/// Why a file cannot be imported at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileError {
-    /// No header row: the file is empty or blank.
-    Empty,
-    /// The header row could not be read.
-    Malformed,
-    /// Records of this type are not imported from CSV.
-    NotImportable(RecordKind),
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FileError::Empty => f.write_str("the file is empty: it has no header row"),
-            FileError::Malformed => f.write_str("the file's header row is not readable CSV"),
-            FileError::NotImportable(kind) => write!(f, "{} cannot be imported", kind.id()),
-        }
-    }
-}
-
-impl FileError {
-    /// Stable id for the app's message.
-    pub fn id(&self) -> &'static str {
-        match self {
-            FileError::Empty => "empty",
-            FileError::Malformed => "malformed",
-            FileError::NotImportable(_) => "not_importable",
-        }
-    }
-}
-
-/// Why [`ImportJob::finish`] gave no records. Nothing is imported in every case.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportFailure {
-    /// [`ImportJob::step`] has not reached the end yet.
-    NotFinished,
-    /// Required fields no column is mapped to.
-    Unmapped(Vec<Field>),
-    /// Rows with problems: how many problems in all (see [`ImportJob::errors`]).
-    Errors(usize),
-}
-
-impl std::fmt::Display for ImportFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportFailure::NotFinished => f.write_str("the file has not been checked to the end"),
-            ImportFailure::Unmapped(fields) => {
-                let ids: Vec<&str> = fields.iter().map(|f| f.id()).collect();
-                write!(f, "no column is mapped to {}", ids.join(", "))
-            }
-            ImportFailure::Errors(n) => write!(f, "{n} problems in the file; nothing was imported"),
-        }
-    }
-}
-
-/// Where a job is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Phase {
-    /// Reading rows from the text (progress in bytes).
-    Reading,
-    /// Checking and converting rows (progress in rows).
-    Checking,
-    /// Every row checked: the report is complete.
-    Done,
-}
-
-/// How far a job is, for a progress bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    pub phase: Phase,
-    /// Bytes read (reading) or rows checked (checking, done).
-    pub done: usize,
-    /// Bytes of the file (reading) or rows in it (checking, done).
-    pub total: usize,
-}
-
-impl Progress {
-    /// The share of the whole job done, 0–1: reading counts for the first 30 %,
-    /// checking for the rest.
-    pub fn fraction(&self) -> f64 {
-        let part = if self.total == 0 {
-            1.0
-        } else {
-            self.done as f64 / self.total as f64
-        };
-        match self.phase {
-            Phase::Reading => 0.3 * part,
-            Phase::Checking => 0.3 + 0.7 * part,
-            Phase::Done => 1.0,
-        }
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.phase == Phase::Done
-    }
-}
-
-/// One of the first rows as it will be stored.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PreviewRow {
-    /// 1-based spreadsheet row (header = 1).
-    pub row: usize,
-    /// Field → the value as it will be stored, written as Salesboard's CSV writes it
-    /// (dates `yyyy-mm-dd`, amounts `1234.50`, stage names, customer and owner names).
-    pub values: Vec<(Field, String)>,
-    /// Linked fields whose name makes a new record (a new customer or rep).
-    pub new_links: Vec<Field>,
-    /// Set when the row repeats a record (and is skipped unless the policy imports it).
-    pub duplicate: Option<super::report::DuplicateOf>,
-    /// The row has problems (listed in [`ImportJob::errors`]).
-    pub has_errors: bool,
-}
-
 /// How many rows the preview keeps.
 pub const PREVIEW_ROWS: usize = 20;
 /// How many problems are kept in detail; more are only counted.
@@ -169,10 +57,12 @@ pub const MAX_ERRORS: usize = 1_000;
 /// A CSV import in progress (see the module docs).
 pub struct ImportJob {
     options: ImportOptions,
-    text: String,
+    /// The one reader of the file, kept across steps (a new reader per step would
+    /// take a byte-order mark in mid-file for the start of a file); `None` once read.
+    reader: Option<csv::Reader<Cursor<Vec<u8>>>>,
+    /// Bytes read so far.
     offset: usize,
     total_bytes: usize,
-    delimiter: u8,
     headers: Vec<String>,
     source: Crm,
     mapping: Mapping,
@@ -220,9 +110,9 @@ impl ImportJob {
         if !IMPORT_KINDS.contains(&kind) {
             return Err(FileError::NotImportable(kind));
         }
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let delimiter = detect_delimiter(&text[start..]);
-        let mut reader = reader(&text.as_bytes()[start..], delimiter);
+        let total_bytes = text.len();
+        let delimiter = detect_delimiter(text.trim_start_matches('\u{feff}'));
+        let mut reader = reader(Cursor::new(text.into_bytes()), delimiter);
         let mut header = csv::StringRecord::new();
         let headers: Vec<String> = match reader.read_record(&mut header) {
             Ok(true) => header.iter().map(|h| h.trim().to_owned()).collect(),
@@ -232,14 +122,13 @@ impl ImportJob {
         if headers.iter().all(String::is_empty) {
             return Err(FileError::Empty);
         }
-        let offset = start + usize::try_from(reader.position().byte()).unwrap_or(text.len());
+        let offset = usize::try_from(reader.position().byte()).unwrap_or(total_bytes);
         let mapping = Mapping::propose(kind, &headers);
         Ok(ImportJob {
             options,
-            total_bytes: text.len(),
-            text,
+            total_bytes,
+            reader: Some(reader),
             offset,
-            delimiter,
             source: detect_source(&headers),
             evidence: vec![ColumnEvidence::default(); headers.len()],
             headers,
@@ -342,11 +231,10 @@ impl ImportJob {
     }
 
     fn read(&mut self, max_rows: usize) {
-        let text = std::mem::take(&mut self.text);
-        let bytes = text.as_bytes().get(self.offset..).unwrap_or_default();
-        let mut reader = reader(bytes, self.delimiter);
+        let Some(mut reader) = self.reader.take() else {
+            return;
+        };
         let mut record = csv::StringRecord::new();
-        let mut consumed = 0usize;
         let mut finished = false;
         for _ in 0..max_rows {
             match reader.read_record(&mut record) {
@@ -354,13 +242,16 @@ impl ImportJob {
                     // Blank lines the reader skipped are rows in a spreadsheet too.
                     // (the record's start includes the blank lines before it).
                     let start = record.position().map_or(0, |p| p.byte() as usize);
-                    let rest = bytes.get(start..).unwrap_or_default();
-                    self.next_row_number += rest
+                    let bytes = reader.get_ref().get_ref();
+                    self.next_row_number += bytes
+                        .get(start..)
+                        .unwrap_or_default()
                         .iter()
                         .take_while(|&&b| b == b'\n' || b == b'\r')
                         .filter(|&&b| b == b'\n')
                         .count();
-                    consumed = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
+                    self.offset =
+                        usize::try_from(reader.position().byte()).unwrap_or(self.total_bytes);
                     let number = self.next_row_number;
                     self.next_row_number += 1;
                     self.take_row(&record, number);
@@ -382,9 +273,8 @@ impl ImportJob {
                 }
             }
         }
-        self.offset += consumed;
         if !finished {
-            self.text = text;
+            self.reader = Some(reader);
         } else {
             self.offset = self.total_bytes;
             self.formats = self
@@ -527,14 +417,11 @@ impl ImportJob {
                     .errors
                     .iter()
                     .any(|e| e.field.is_some() && e.field == field);
-                let unmapped =
-                    column.is_none() && error.problem == crate::deal_input::Problem::Required;
+                let unmapped = column.is_none()
+                    && error.problem == crate::deal_input::Problem::Required
+                    && field.is_some_and(|f| f.required(kind));
                 if !known && !unmapped {
-                    row.fail(
-                        column,
-                        field.filter(|_| column.is_some()),
-                        error.problem.into(),
-                    );
+                    row.fail(column, field, error.problem.into());
                 }
             }
             Some(record)
@@ -630,175 +517,10 @@ impl ImportJob {
     }
 }
 
-/// The customers and reps an import makes for names it does not find.
-struct NewRecords<'a> {
-    customers: &'a mut Vec<Customer>,
-    reps: &'a mut Vec<Rep>,
-    now: DateTime<Utc>,
-}
-
-/// Sets the record's id and links its typed names to records, making new customers
-/// and reps for names not found (one per distinct name, compared like typed names).
-#[allow(clippy::too_many_arguments)]
-fn link(
-    mut record: AnyRecord,
-    id: RecordId,
-    draft: &Draft,
-    row: &mut Row,
-    index: &mut Index,
-    new_id: &mut dyn FnMut() -> RecordId,
-    made: &mut NewRecords,
-    new_links: &mut Vec<Field>,
-) -> AnyRecord {
-    let now = made.now;
-    let mut rep = |name: &str, links: &mut Vec<Field>| -> Option<RecordId> {
-        if name.is_empty() {
-            return None;
-        }
-        let key = name_key(name);
-        if let Some(id) = index.reps.get(&key) {
-            return Some(id.clone());
-        }
-        let id = new_id();
-        index.reps.insert(key, id.clone());
-        made.reps.push(new_rep(id.clone(), name, now));
-        links.push(Field::Owner);
-        Some(id)
-    };
-    let owner = rep(&draft.owner, new_links);
-    let mut customer = |name: &str, owner: &Option<RecordId>, links: &mut Vec<Field>| {
-        if name.is_empty() {
-            return None;
-        }
-        let key = name_key(name);
-        if let Some(id) = index.customers.get(&key) {
-            return Some(id.clone());
-        }
-        let id = new_id();
-        index.customers.insert(key, id.clone());
-        made.customers
-            .push(new_customer(id.clone(), name, owner.clone(), now));
-        links.push(Field::Customer);
-        Some(id)
-    };
-    let customer_id = customer(&draft.customer, &owner, new_links);
-    let deal_id = if draft.deal.is_empty() {
-        None
-    } else if index.deal_ids.contains(draft.deal.trim()) {
-        Some(draft.deal.trim().to_owned())
-    } else {
-        match index.deal_titles.get(&name_key(&draft.deal)) {
-            Some(Some(id)) => Some(id.clone()),
-            found => {
-                let problem = if found.is_some() {
-                    ImportProblem::AmbiguousDeal
-                } else {
-                    ImportProblem::UnknownDeal
-                };
-                row.fail(row.column_of(Field::Deal), Some(Field::Deal), problem);
-                None
-            }
-        }
-    };
-    match &mut record {
-        AnyRecord::Deal(d) => {
-            d.id = id;
-            d.customer_id = customer_id;
-            d.rep_id = owner;
-        }
-        AnyRecord::Customer(c) => {
-            c.id = id;
-            c.owner_id = owner;
-        }
-        AnyRecord::Lead(l) => {
-            l.id = id;
-            l.owner_id = owner;
-            l.customer_id = customer_id;
-        }
-        AnyRecord::Activity(a) => {
-            a.id = id;
-            a.rep_id = owner;
-            a.customer_id = customer_id;
-            a.deal_id = deal_id;
-        }
-        AnyRecord::Order(o) => {
-            o.id = id;
-            o.rep_id = owner;
-            o.customer_id = customer_id;
-            o.deal_id = deal_id;
-        }
-        _ => {}
-    }
-    record
-}
-
-fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+fn reader(bytes: Cursor<Vec<u8>>, delimiter: u8) -> csv::Reader<Cursor<Vec<u8>>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes)
-}
-
-fn rule_errors(record: &AnyRecord) -> Vec<crate::rules::RecordError> {
-    match record {
-        AnyRecord::Deal(r) => r.rule_errors(),
-        AnyRecord::Customer(r) => r.rule_errors(),
-        AnyRecord::Lead(r) => r.rule_errors(),
-        AnyRecord::Activity(r) => r.rule_errors(),
-        AnyRecord::Order(r) => r.rule_errors(),
-        _ => Vec::new(),
-    }
-}
-
-/// The import field a record field's rule error is about.
-fn rule_field(record_field: &str) -> Option<Field> {
-    match record_field {
-        "customer_id" => Some(Field::Customer),
-        "rep_id" | "owner_id" => Some(Field::Owner),
-        "deal_id" => Some(Field::Deal),
-        other => Field::ALL.iter().copied().find(|f| f.id() == other),
-    }
-}
-
-/// The column to blame for a rule on `field`: its own, else the column it was derived
-/// from (a CRM's close date, the Won/Closed boxes).
-fn rule_column(row: &Row, field: Field) -> Option<usize> {
-    let fallbacks: &[Field] = match field {
-        Field::ClosedOn | Field::ExpectedClose => &[Field::CloseDate],
-        Field::Status => &[Field::Won, Field::Closed, Field::Stage],
-        _ => &[],
-    };
-    std::iter::once(field)
-        .chain(fallbacks.iter().copied())
-        .find_map(|f| row.column_of(f))
-}
-
-fn new_rep(id: RecordId, name: &str, now: DateTime<Utc>) -> Rep {
-    Rep {
-        id,
-        updated_at: now,
-        deleted_at: None,
-        name: name.trim().to_owned(),
-        team_id: None,
-        base_salary: Money::ZERO,
-        hired_on: None,
-        left_on: None,
-    }
-}
-
-fn new_customer(id: RecordId, name: &str, owner: Option<RecordId>, now: DateTime<Utc>) -> Customer {
-    Customer {
-        id,
-        updated_at: now,
-        deleted_at: None,
-        name: name.trim().to_owned(),
-        segment: String::new(),
-        region: String::new(),
-        source: Source::default(),
-        acquired_on: None,
-        churned_on: None,
-        churn_reason: None,
-        owner_id: owner,
-    }
 }

@@ -11,16 +11,20 @@
 //! `kpi` reads no clock and draws no random numbers: "today", "now" and new ids are
 //! passed in ([`ImportOptions`], the `new_id` of [`ImportJob::step`]).
 
+mod checks;
 mod convert;
 pub mod duplicates;
 mod export;
 mod fields;
 pub mod headers;
 mod job;
+mod link;
 mod mapping;
 mod outcome;
 mod report;
 mod row;
+mod status;
+mod text;
 pub mod values;
 
 pub use convert::resolve_stage;
@@ -28,10 +32,9 @@ pub use duplicates::record_id;
 pub use export::{export_csv, protect_formula, unprotect_formula};
 pub use fields::{Field, IMPORT_KINDS};
 pub use headers::{detect_source, normalize_header, recognize, Crm};
-pub use job::{
-    FileError, ImportFailure, ImportJob, ImportOptions, Phase, PreviewRow, Progress, MAX_ERRORS,
-    PREVIEW_ROWS,
-};
+pub use job::{ImportJob, ImportOptions, MAX_ERRORS, PREVIEW_ROWS};
 pub use mapping::{DuplicatePolicy, Mapping, DEFAULT_MISSING_REASON};
 pub use outcome::ImportOutcome;
 pub use report::{Duplicate, DuplicateOf, ImportProblem, RowError};
+pub use status::{FileError, ImportFailure, Phase, PreviewRow, Progress};
+pub use text::decode_text;

@@ -42,7 +42,8 @@ impl ImportOutcome {
 
     /// `data` with the import added: new reps, new customers, then the records; a won
     /// deal makes its customer a buyer from its close date (like
-    /// [`Dataset::note_purchase`]: `acquired_on` set if unset or later). `Err` with
+    /// [`Dataset::note_purchase`]: `acquired_on` set if unset or later, unless the
+    /// customer churned before that date). `Err` with
     /// the problems if the result would break a rule of [`Dataset::problems`] (e.g.
     /// the pipeline changed since the file was checked) — `data` is not touched.
     pub fn candidate(&self, data: &Dataset) -> Result<Dataset, Vec<DataProblem>> {
@@ -71,7 +72,9 @@ impl ImportOutcome {
             .filter(|c| c.deleted_at.is_none())
         {
             if let Some(&closed) = first_purchase.get(customer.id.as_str()) {
-                if customer.acquired_on.is_none_or(|a| closed < a) {
+                // A churned customer keeps its dates rather than break churned ≥ acquired.
+                let fits = customer.churned_on.is_none_or(|churned| closed <= churned);
+                if fits && customer.acquired_on.is_none_or(|a| closed < a) {
                     customer.acquired_on = Some(closed);
                     customer.updated_at = self.now;
                 }

@@ -115,7 +115,8 @@ pub struct RowError {
     pub row: usize,
     /// The column's header as written in the file; `None` for the whole row.
     pub column: Option<String>,
-    /// The field the column was mapped to; `None` for the whole row.
+    /// The field the problem is about (the column's, or a field no column fills, e.g.
+    /// a churned customer's missing acquired date); `None` for the whole row.
     pub field: Option<Field>,
     pub problem: ImportProblem,
     /// The cell's text (at most 80 characters), empty for the whole row.
@@ -137,7 +138,10 @@ impl fmt::Display for RowError {
                 "row {}, column \"{}\": \"{}\" {}",
                 self.row, column, self.value, self.problem
             ),
-            None => write!(f, "row {}: {}", self.row, self.problem),
+            None => match self.field {
+                Some(field) => write!(f, "row {}, {}: {}", self.row, field.id(), self.problem),
+                None => write!(f, "row {}: {}", self.row, self.problem),
+            },
         }
     }
 }

@@ -7,6 +7,7 @@ mod demo_data;
 mod diagnosis;
 mod generate;
 mod goals;
+mod import;
 mod kpis;
 mod merge;
 mod money;

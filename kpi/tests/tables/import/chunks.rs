@@ -132,3 +132,21 @@ fn hundred_thousand_rows() {
     assert_eq!(candidate.customers.len(), 3000);
     assert_eq!(candidate.reps.len(), 25);
 }
+
+#[test]
+fn file_bytes_become_text() {
+    use kpi::import::decode_text;
+    let table: &[(&str, &[u8], &str)] = &[
+        ("utf-8", "München €".as_bytes(), "München €"),
+        ("utf-8 with a byte-order mark", b"\xEF\xBB\xBFid", "id"),
+        (
+            "windows-1252 from excel",
+            b"M\xFCnchen \x80 \x93q\x94",
+            "München € “q”",
+        ),
+        ("undefined windows-1252 byte", b"a\x81b\xFF", "a\u{fffd}bÿ"),
+    ];
+    for (case, bytes, expected) in table {
+        assert_eq!(decode_text(bytes), *expected, "{case}");
+    }
+}

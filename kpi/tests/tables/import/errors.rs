@@ -193,3 +193,27 @@ fn cell_problems_by_field() {
         "an order needs an amount column"
     );
 }
+
+#[test]
+fn a_rule_on_a_field_no_column_fills_names_the_field() {
+    let data = Dataset::default();
+    let job = run(
+        RecordKind::Customer,
+        "Company name,churned_on\nAcme,2026-03-05\n",
+        &data,
+        NumberLocale::En,
+    );
+    let error = &job.errors()[0];
+    assert_eq!(
+        (error.row, error.column.as_deref(), error.field),
+        (2, None, Some(Field::AcquiredOn))
+    );
+    assert_eq!(
+        error.to_string(),
+        "row 2, acquired_on: is required but empty"
+    );
+    assert!(
+        job.finish().is_err(),
+        "found by the fuzz campaign: was accepted, then refused by the dataset rules"
+    );
+}
