@@ -43,7 +43,7 @@ impl ActivityMetrics {
         let mut last_pair = None;
         let (start, end) = (slice.period.start, slice.reached());
         let window = if slice.today >= start {
-            between(&slice.facts().activities, start, end, |a| a.date)
+            between(slice.facts().activities(), start, end, |a| a.date)
         } else {
             &[]
         };

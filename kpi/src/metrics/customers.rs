@@ -86,18 +86,18 @@ impl CustomerMetrics {
     /// search). A sale's customer is looked up by its integer id, no hashing.
     pub fn of(slice: &Slice) -> CustomerMetrics {
         let period = slice.period;
-        let facts = slice.facts();
+        let (all_sales, customers) = (slice.facts().sales(), slice.facts().customers());
         let in_scope = |sale: &&SaleFact| slice.owns(sale.rep);
-        let sales: Vec<&SaleFact> = facts
-            .sales_between(period.start, period.end)
+        let sales: Vec<&SaleFact> = all_sales
+            .between(period.start, period.end)
             .iter()
             .filter(in_scope)
             .collect();
         let previous = period.previous();
-        let previous = facts.sales_between(previous.start, previous.end);
+        let previous = all_sales.between(previous.start, previous.end);
         // What the live customer record of a buyer says (any owner; see `Buyer`).
         let buyer = |customer: Ix| -> Buyer {
-            match facts.buyers.get(customer as usize).copied().flatten() {
+            match customers.buyer(customer) {
                 None => Buyer::default(),
                 Some((acquired, churned)) => Buyer {
                     existing: acquired.is_some_and(|a| a < period.start),
@@ -120,7 +120,7 @@ impl CustomerMetrics {
         let mut new_at_end = 0_u32;
         let (mut at_start, mut lost, mut at_end) = (0_u32, 0_u32, 0_u32);
         let day_before = period.start.pred_opt();
-        for customer in &facts.customers {
+        for customer in &customers.customers {
             if !slice.owns(customer.owner) {
                 continue;
             }
@@ -402,7 +402,9 @@ struct Buyer {
 fn lead_conversion(slice: &Slice) -> Option<f64> {
     let (mut created, mut converted) = (0_u64, 0_u64);
     let period = slice.period;
-    for lead in between(&slice.facts().leads, period.start, period.end, |l| l.created) {
+    for lead in between(slice.facts().leads(), period.start, period.end, |l| {
+        l.created
+    }) {
         if !slice.owns(lead.owner) {
             continue;
         }
@@ -418,10 +420,12 @@ fn lead_conversion(slice: &Slice) -> Option<f64> {
 /// commission) in the period and scope.
 fn acquisition_spend(slice: &Slice) -> Money {
     let period = slice.period;
-    between(&slice.facts().acquisition, period.start, period.end, |e| e.0)
-        .iter()
-        .filter(|e| slice.owns(e.1))
-        .fold(Money::ZERO, |total, e| total.saturating_add(e.2))
+    between(slice.facts().acquisition(), period.start, period.end, |e| {
+        e.0
+    })
+    .iter()
+    .filter(|e| slice.owns(e.1))
+    .fold(Money::ZERO, |total, e| total.saturating_add(e.2))
 }
 
 /// `part ÷ whole`; `None` when `whole` is 0.

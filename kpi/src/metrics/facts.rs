@@ -10,8 +10,12 @@
 //! feedback, and tells whose a record is by an integer compare.
 //!
 //! The facts hold exactly what the families' conventions need (see each family's
-//! module docs); every convention stays stated where the formula is. Building them is
-//! one pass over each collection plus a sort of the dated ones.
+//! module docs); every convention stays stated where the formula is. Each part (sales,
+//! deals, customers, leads, activities, expenses, feedback) is made on first use, in
+//! one pass over its collection plus a sort by date, so a slice that reads one family
+//! (a goal's measure) pays only for the collections that family reads.
+
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -27,36 +31,91 @@ pub(crate) type Ix = u32;
 /// "No rep" / "no customer".
 pub(crate) const NONE: Ix = Ix::MAX;
 
-/// The facts of one dataset (see the module docs). Owned: the app keeps them in a memo
-/// next to the data they were made from.
+/// The facts of one version of a dataset (see the module docs), each part made on
+/// first use. Owned: the app keeps them in a memo next to the data they are read from,
+/// and makes new ones when the data changes. Every method takes the dataset: it must
+/// be the same (unchanged) dataset every time.
 #[derive(Debug, Default)]
 pub struct Facts {
-    /// Rep id → its [`Ix`] (every rep id named by a rep or any record).
-    rep_ix: FastMap<String, Ix>,
+    /// Rep and customer ids → [`Ix`]: consistent across the parts, whatever order
+    /// they are made in.
+    ids: Mutex<Interner>,
+    sales: OnceLock<SalesPart>,
+    deals: OnceLock<Vec<DealFact>>,
+    customers: OnceLock<CustomerPart>,
+    leads: OnceLock<Vec<LeadFact>>,
+    activities: OnceLock<Vec<ActivityFact>>,
+    acquisition: OnceLock<Vec<(NaiveDate, Ix, Money)>>,
+    feedback: OnceLock<Vec<FeedbackFact>>,
+}
+
+/// [`Facts`] together with the dataset they are of: what a slice hands its families.
+#[derive(Clone, Copy)]
+pub(crate) struct FactsOf<'s> {
+    pub facts: &'s Facts,
+    pub data: &'s Dataset,
+}
+
+impl<'s> FactsOf<'s> {
+    pub fn sales(self) -> &'s SalesPart {
+        self.facts.sales(self.data)
+    }
+    pub fn deals(self) -> &'s [DealFact] {
+        self.facts.deals(self.data)
+    }
+    pub fn customers(self) -> &'s CustomerPart {
+        self.facts.customers(self.data)
+    }
+    pub fn leads(self) -> &'s [LeadFact] {
+        self.facts.leads(self.data)
+    }
+    pub fn acquisition(self) -> &'s [(NaiveDate, Ix, Money)] {
+        self.facts.acquisition(self.data)
+    }
+    pub fn activities(self) -> &'s [ActivityFact] {
+        self.facts.activities(self.data)
+    }
+    pub fn feedback(self) -> &'s [FeedbackFact] {
+        self.facts.feedback(self.data)
+    }
+}
+
+/// The sales and lost deals.
+#[derive(Debug, Default)]
+pub(crate) struct SalesPart {
     /// The sales (as [`Slice::sales`](super::Slice::sales) makes them), by date.
-    pub(crate) sales: Vec<SaleFact>,
+    pub sales: Vec<SaleFact>,
     /// The live lost deals' close dates and reps, by date.
-    pub(crate) lost: Vec<(NaiveDate, Ix)>,
-    /// The live deals, for the pipeline.
-    pub(crate) deals: Vec<DealFact>,
+    pub lost: Vec<(NaiveDate, Ix)>,
+}
+
+impl SalesPart {
+    /// The sales dated from `start` to `end`, both included.
+    pub fn between(&self, start: NaiveDate, end: NaiveDate) -> &[SaleFact] {
+        between(&self.sales, start, end, |s| s.date)
+    }
+}
+
+/// The customer records.
+#[derive(Debug, Default)]
+pub(crate) struct CustomerPart {
     /// The live customer records, in data order.
-    pub(crate) customers: Vec<CustomerFact>,
+    pub customers: Vec<CustomerFact>,
     /// By customer [`Ix`]: (acquired, churned) of the last live record with that id;
-    /// `None` when there is none (deleted, or not merged yet).
-    pub(crate) buyers: Vec<Option<(Option<NaiveDate>, Option<NaiveDate>)>>,
+    /// `None` when there is none (deleted, or not merged yet). Ids interned after this
+    /// part was made are past its end: no record.
+    pub buyers: Vec<Option<(Option<NaiveDate>, Option<NaiveDate>)>>,
     /// By customer [`Ix`]: the owner of a record with that id (live or a tombstone),
     /// [`NONE`] without one; further distinct owners of the same id in `more_owners`.
-    pub(crate) owner: Vec<Ix>,
-    pub(crate) more_owners: Vec<(Ix, Ix)>,
-    /// The live leads, by created date.
-    pub(crate) leads: Vec<LeadFact>,
-    /// The live activities, by (date, customer).
-    pub(crate) activities: Vec<ActivityFact>,
-    /// The live expenses of the acquisition categories (marketing, sales, salaries,
-    /// commission), by date.
-    pub(crate) acquisition: Vec<(NaiveDate, Ix, Money)>,
-    /// The live feedback, in data order.
-    pub(crate) feedback: Vec<FeedbackFact>,
+    pub owner: Vec<Ix>,
+    pub more_owners: Vec<(Ix, Ix)>,
+}
+
+impl CustomerPart {
+    /// What the last live record with this customer id says, if there is one.
+    pub fn buyer(&self, customer: Ix) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+        self.buyers.get(customer as usize).copied().flatten()
+    }
 }
 
 /// One sale: a won deal on its close date or an order not tied to a deal.
@@ -136,166 +195,255 @@ impl FeedbackFact {
     }
 }
 
-/// Interns ids as consecutive [`Ix`]s while the facts are built.
-#[derive(Default)]
-struct Interner<'d>(FastMap<&'d str, Ix>);
+/// Interns ids as consecutive [`Ix`]s while the facts are built. A UUID in the app's
+/// form (36 characters, lowercase hex) is keyed by its 128-bit value — equal values
+/// are equal texts — so the table compares integers, not strings in the records'
+/// memory; any other id is keyed by its text.
+#[derive(Debug, Default)]
+struct Interner {
+    uuids: FastMap<u128, Ix>,
+    others: FastMap<String, Ix>,
+}
 
-impl<'d> Interner<'d> {
-    fn ix(&mut self, id: Option<&'d str>) -> Ix {
+impl Interner {
+    fn ix(&mut self, id: Option<&str>) -> Ix {
         let Some(id) = id else { return NONE };
-        let next = Ix::try_from(self.0.len()).unwrap_or(NONE - 1);
-        *self.0.entry(id).or_insert(next)
+        let next = Ix::try_from(self.len()).unwrap_or(NONE - 1);
+        match uuid_value(id) {
+            Some(value) => *self.uuids.entry(value).or_insert(next),
+            None => match self.others.get(id) {
+                Some(&ix) => ix,
+                None => *self.others.entry(id.to_owned()).or_insert(next),
+            },
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.uuids.len() + self.others.len()
     }
 }
 
+/// The positions of the dashes in a UUID's text.
+const DASHES: [usize; 4] = [8, 13, 18, 23];
+
+/// The value of a UUID written as 36 characters of lowercase hex digits with dashes at
+/// [`DASHES`]; `None` for any other text (uppercase included, which is another text).
+fn uuid_value(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() != 36 {
+        return None;
+    }
+    let mut value = 0_u128;
+    for (at, &b) in bytes.iter().enumerate() {
+        let digit = match b {
+            b'-' if DASHES.contains(&at) => continue,
+            b'0'..=b'9' if !DASHES.contains(&at) => b - b'0',
+            b'a'..=b'f' if !DASHES.contains(&at) => b - b'a' + 10,
+            _ => return None,
+        };
+        value = value << 4 | u128::from(digit);
+    }
+    Some(value)
+}
+
 impl Facts {
-    /// The facts of `data`: one pass over each collection, then the dated ones sorted.
-    pub fn of(data: &Dataset) -> Facts {
-        let mut reps = Interner::default();
-        let mut customers = Interner::default();
-        for rep in &data.reps {
-            reps.ix(Some(&rep.id));
-        }
-        for customer in &data.customers {
-            customers.ix(Some(&customer.id));
-        }
-        let settings = &data.settings;
-        let mut facts = Facts::default();
-        for deal in data.deals.iter().filter(|d| d.live()) {
-            let rep = reps.ix(deal.rep_id.as_deref());
-            facts.deals.push(DealFact {
-                created: deal.created_on,
-                closed: deal.status.is_closed(),
-                closed_on: deal.closed_on,
-                amount: deal.amount,
-                percent: deal.open_percent(settings),
-                rep,
-            });
-            match (deal.status, deal.closed_on) {
-                (DealStatus::Won, Some(date)) => facts.sales.push(SaleFact {
-                    date,
-                    amount: deal.amount,
-                    cost: deal.cost,
-                    kind: deal.kind.into(),
-                    rep,
-                    customer: customers.ix(deal.customer_id.as_deref()),
-                    won: Some((deal.created_on, deal.discount.unwrap_or(Money::ZERO))),
-                }),
-                (DealStatus::Lost, Some(date)) => facts.lost.push((date, rep)),
-                _ => {}
-            }
-        }
-        for order in data.orders.iter().filter(|o| o.live() && o.deal_id.is_none()) {
-            facts.sales.push(SaleFact {
-                date: order.date,
-                amount: order.amount,
-                cost: order.cost,
-                kind: order.kind.into(),
-                rep: reps.ix(order.rep_id.as_deref()),
-                customer: customers.ix(order.customer_id.as_deref()),
-                won: None,
-            });
-        }
-        facts.collect_customers(data, &mut reps);
-        facts.collect_engagement(data, &mut reps, &mut customers);
-        facts.sales.sort_by_key(|s| s.date);
-        facts.lost.sort_unstable_by_key(|l| l.0);
-        facts.leads.sort_by_key(|l| l.created);
-        facts.activities.sort_unstable_by_key(|a| (a.date, a.customer));
-        facts.acquisition.sort_unstable_by_key(|e| e.0);
-        let count = customers.0.len();
-        facts.buyers.resize(count, None);
-        facts.owner.resize(count, NONE);
-        for record in &data.customers {
-            let c = customers.ix(Some(&record.id)) as usize;
-            if record.live() {
-                facts.buyers[c] = Some((record.acquired_on, record.churned_on));
-            }
-            let owner = reps.ix(record.owner_id.as_deref());
-            if facts.owner[c] == NONE {
-                facts.owner[c] = owner;
-            } else if owner != NONE && owner != facts.owner[c] {
-                facts.more_owners.push((c as Ix, owner));
-            }
-        }
-        facts.rep_ix = reps.0.into_iter().map(|(id, ix)| (id.to_owned(), ix)).collect();
-        facts
+    /// Interns ids (see [`Interner`]) for the duration of `work`.
+    fn with_ids<R>(&self, work: impl FnOnce(&mut Interner) -> R) -> R {
+        // Interning never panics midway, so a poisoned lock still holds a sound table.
+        work(&mut self.ids.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
-    /// The live customers, leads and acquisition expenses.
-    fn collect_customers<'d>(&mut self, data: &'d Dataset, reps: &mut Interner<'d>) {
-        for customer in data.customers.iter().filter(|c| c.live()) {
-            self.customers.push(CustomerFact {
-                owner: reps.ix(customer.owner_id.as_deref()),
-                acquired: customer.acquired_on,
-                churned: customer.churned_on,
-            });
-        }
-        for lead in data.leads.iter().filter(|l| l.live()) {
-            self.leads.push(LeadFact {
-                created: lead.created_on,
-                converted: lead.converted_on,
-                owner: reps.ix(lead.owner_id.as_deref()),
-            });
-        }
-        for expense in data.expenses.iter().filter(|e| e.live()) {
-            if matches!(
-                expense.category,
-                ExpenseCategory::Marketing
-                    | ExpenseCategory::Sales
-                    | ExpenseCategory::Salaries
-                    | ExpenseCategory::Commission
-            ) {
-                let rep = reps.ix(expense.rep_id.as_deref());
-                self.acquisition.push((expense.date, rep, expense.amount));
-            }
-        }
+    /// The [`Ix`] of a rep id (interned now if no part named it yet, so that it is
+    /// the same in every part made later).
+    pub(crate) fn rep(&self, id: &str) -> Ix {
+        self.with_ids(|ids| ids.ix(Some(id)))
     }
 
-    /// The live activities and feedback.
-    fn collect_engagement<'d>(
-        &mut self,
-        data: &'d Dataset,
-        reps: &mut Interner<'d>,
-        customers: &mut Interner<'d>,
-    ) {
-        for activity in data.activities.iter().filter(|a| a.live()) {
-            self.activities.push(ActivityFact {
-                date: activity.date,
-                customer: customers.ix(activity.customer_id.as_deref()),
-                rep: reps.ix(activity.rep_id.as_deref()),
-                prospecting_minutes: if activity.kind == ActivityKind::Prospecting {
-                    activity.minutes
-                } else {
-                    0
-                },
+    /// The sales and lost deals of `data`.
+    pub(crate) fn sales(&self, data: &Dataset) -> &SalesPart {
+        self.sales.get_or_init(|| {
+            self.with_ids(|ids| {
+                let mut part = SalesPart::default();
+                for deal in data.deals.iter().filter(|d| d.live()) {
+                    match (deal.status, deal.closed_on) {
+                        (DealStatus::Won, Some(date)) => part.sales.push(SaleFact {
+                            date,
+                            amount: deal.amount,
+                            cost: deal.cost,
+                            kind: deal.kind.into(),
+                            rep: ids.ix(deal.rep_id.as_deref()),
+                            customer: ids.ix(deal.customer_id.as_deref()),
+                            won: Some((deal.created_on, deal.discount.unwrap_or(Money::ZERO))),
+                        }),
+                        (DealStatus::Lost, Some(date)) => {
+                            part.lost.push((date, ids.ix(deal.rep_id.as_deref())));
+                        }
+                        _ => {}
+                    }
+                }
+                for order in data
+                    .orders
+                    .iter()
+                    .filter(|o| o.live() && o.deal_id.is_none())
+                {
+                    part.sales.push(SaleFact {
+                        date: order.date,
+                        amount: order.amount,
+                        cost: order.cost,
+                        kind: order.kind.into(),
+                        rep: ids.ix(order.rep_id.as_deref()),
+                        customer: ids.ix(order.customer_id.as_deref()),
+                        won: None,
+                    });
+                }
+                part.sales.sort_by_key(|s| s.date);
+                part.lost.sort_unstable_by_key(|l| l.0);
+                part
+            })
+        })
+    }
+
+    /// The live deals of `data`, for the pipeline.
+    pub(crate) fn deals(&self, data: &Dataset) -> &[DealFact] {
+        self.deals.get_or_init(|| {
+            self.with_ids(|ids| {
+                data.deals
+                    .iter()
+                    .filter(|d| d.live())
+                    .map(|deal| DealFact {
+                        created: deal.created_on,
+                        closed: deal.status.is_closed(),
+                        closed_on: deal.closed_on,
+                        amount: deal.amount,
+                        percent: deal.open_percent(&data.settings),
+                        rep: ids.ix(deal.rep_id.as_deref()),
+                    })
+                    .collect()
+            })
+        })
+    }
+
+    /// The customer records of `data`.
+    pub(crate) fn customers(&self, data: &Dataset) -> &CustomerPart {
+        self.customers.get_or_init(|| {
+            self.with_ids(|ids| {
+                let mut part = CustomerPart::default();
+                let mut records = Vec::with_capacity(data.customers.len());
+                for record in &data.customers {
+                    let owner = ids.ix(record.owner_id.as_deref());
+                    records.push((ids.ix(Some(&record.id)), owner));
+                    if record.live() {
+                        part.customers.push(CustomerFact {
+                            owner,
+                            acquired: record.acquired_on,
+                            churned: record.churned_on,
+                        });
+                    }
+                }
+                part.buyers.resize(ids.len(), None);
+                part.owner.resize(ids.len(), NONE);
+                for (record, (c, owner)) in data.customers.iter().zip(records) {
+                    let at = c as usize;
+                    if record.live() {
+                        part.buyers[at] = Some((record.acquired_on, record.churned_on));
+                    }
+                    if part.owner[at] == NONE {
+                        part.owner[at] = owner;
+                    } else if owner != NONE && owner != part.owner[at] {
+                        part.more_owners.push((c, owner));
+                    }
+                }
+                part
+            })
+        })
+    }
+
+    /// The live leads of `data`, by created date.
+    pub(crate) fn leads(&self, data: &Dataset) -> &[LeadFact] {
+        self.leads.get_or_init(|| {
+            let mut leads: Vec<LeadFact> = self.with_ids(|ids| {
+                data.leads
+                    .iter()
+                    .filter(|l| l.live())
+                    .map(|lead| LeadFact {
+                        created: lead.created_on,
+                        converted: lead.converted_on,
+                        owner: ids.ix(lead.owner_id.as_deref()),
+                    })
+                    .collect()
             });
-        }
-        for feedback in data.feedback.iter().filter(|f| f.live()) {
-            self.feedback.push(FeedbackFact {
-                date: feedback.date,
-                customer: customers.ix(feedback.customer_id.as_deref()),
-                csat: feedback.csat,
-                nps: feedback.nps,
-                complaint: feedback.complaint.is_some(),
-                resolved_on: feedback.resolved_on,
+            leads.sort_by_key(|l| l.created);
+            leads
+        })
+    }
+
+    /// The live expenses of `data` of the acquisition categories (marketing, sales,
+    /// salaries, commission) as (date, rep, amount), by date.
+    pub(crate) fn acquisition(&self, data: &Dataset) -> &[(NaiveDate, Ix, Money)] {
+        self.acquisition.get_or_init(|| {
+            let mut spend: Vec<(NaiveDate, Ix, Money)> = self.with_ids(|ids| {
+                data.expenses
+                    .iter()
+                    .filter(|e| e.live())
+                    .filter(|e| {
+                        matches!(
+                            e.category,
+                            ExpenseCategory::Marketing
+                                | ExpenseCategory::Sales
+                                | ExpenseCategory::Salaries
+                                | ExpenseCategory::Commission
+                        )
+                    })
+                    .map(|e| (e.date, ids.ix(e.rep_id.as_deref()), e.amount))
+                    .collect()
             });
-        }
+            spend.sort_by_key(|e| e.0);
+            spend
+        })
     }
 
-    /// The [`Ix`] of a rep id, if any record names it.
-    pub(crate) fn rep(&self, id: &str) -> Option<Ix> {
-        self.rep_ix.get(id).copied()
+    /// The live activities of `data`, by (date, customer).
+    pub(crate) fn activities(&self, data: &Dataset) -> &[ActivityFact] {
+        self.activities.get_or_init(|| {
+            let mut activities: Vec<ActivityFact> = self.with_ids(|ids| {
+                data.activities
+                    .iter()
+                    .filter(|a| a.live())
+                    .map(|activity| ActivityFact {
+                        date: activity.date,
+                        customer: ids.ix(activity.customer_id.as_deref()),
+                        rep: ids.ix(activity.rep_id.as_deref()),
+                        prospecting_minutes: if activity.kind == ActivityKind::Prospecting {
+                            activity.minutes
+                        } else {
+                            0
+                        },
+                    })
+                    .collect()
+            });
+            activities.sort_unstable_by_key(|a| (a.date, a.customer));
+            activities
+        })
     }
 
-    /// How many distinct rep ids the data names.
-    pub(crate) fn rep_count(&self) -> usize {
-        self.rep_ix.len()
-    }
-
-    /// The sales dated from `start` to `end`, both included.
-    pub(crate) fn sales_between(&self, start: NaiveDate, end: NaiveDate) -> &[SaleFact] {
-        between(&self.sales, start, end, |s| s.date)
+    /// The live feedback of `data`, in data order.
+    pub(crate) fn feedback(&self, data: &Dataset) -> &[FeedbackFact] {
+        self.feedback.get_or_init(|| {
+            self.with_ids(|ids| {
+                data.feedback
+                    .iter()
+                    .filter(|f| f.live())
+                    .map(|feedback| FeedbackFact {
+                        date: feedback.date,
+                        customer: ids.ix(feedback.customer_id.as_deref()),
+                        csat: feedback.csat,
+                        nps: feedback.nps,
+                        complaint: feedback.complaint.is_some(),
+                        resolved_on: feedback.resolved_on,
+                    })
+                    .collect()
+            })
+        })
     }
 }
 
@@ -309,4 +457,41 @@ pub(crate) fn between<T>(
     let from = items.partition_point(|i| date(i) < start);
     let to = items.partition_point(|i| date(i) <= end).max(from);
     &items[from..to]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuid_values_round_trip_and_other_texts_are_not_uuids() {
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        assert_eq!(uuid_value(id), Some(0x0f8fad5b_d9cb_469f_a165_70867728950e));
+        for (case, text) in [
+            ("uppercase", "0F8FAD5B-D9CB-469F-A165-70867728950E"),
+            ("short id", "r1"),
+            ("dash misplaced", "0f8fad5bd-9cb-469f-a165-70867728950e"),
+            ("digit for a dash", "0f8fad5b0d9cb-469f-a165-70867728950e"),
+            ("not hex", "0f8fad5b-d9cb-469f-a165-70867728950g"),
+        ] {
+            assert_eq!(uuid_value(text), None, "{case}");
+        }
+    }
+
+    #[test]
+    fn interned_ids_are_equal_exactly_when_their_texts_are() {
+        let mut interner = Interner::default();
+        let ids = [
+            "0f8fad5b-d9cb-469f-a165-70867728950e",
+            "0F8FAD5B-D9CB-469F-A165-70867728950E",
+            "r1",
+            "0f8fad5b-d9cb-469f-a165-70867728950f",
+        ];
+        let first: Vec<Ix> = ids.iter().map(|id| interner.ix(Some(id))).collect();
+        let again: Vec<Ix> = ids.iter().map(|id| interner.ix(Some(id))).collect();
+        assert_eq!(first, vec![0, 1, 2, 3]);
+        assert_eq!(again, first);
+        assert_eq!(interner.ix(None), NONE);
+        assert_eq!(interner.len(), 4);
+    }
 }

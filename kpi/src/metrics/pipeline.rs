@@ -52,7 +52,7 @@ impl PipelineMetrics {
         let settings = &slice.data.settings;
         let mut open = Money::ZERO;
         let mut weighted: i128 = 0; // Σ amount × percent
-        for deal in &slice.facts().deals {
+        for deal in slice.facts().deals() {
             if !open_on(deal, day) || !slice.owns(deal.rep) {
                 continue;
             }

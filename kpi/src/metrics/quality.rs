@@ -42,7 +42,7 @@ impl QualityMetrics {
         let (mut promoters, mut detractors, mut answers) = (0_u64, 0_u64, 0_u64);
         let mut open_complaints = 0_u32;
         let (mut resolution_days, mut resolved) = (0_i64, 0_u64);
-        for feedback in &slice.facts().feedback {
+        for feedback in slice.facts().feedback() {
             if !slice.owns_customer(feedback.customer) {
                 continue;
             }

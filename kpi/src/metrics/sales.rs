@@ -95,9 +95,9 @@ impl SalesMetrics {
         let (first_month, last_month) = (complete.first().copied(), complete.last().copied());
         let (mut first_revenue, mut last_revenue) = (Money::ZERO, Money::ZERO);
 
-        let facts = slice.facts();
+        let facts = slice.facts().sales();
         let period = slice.period;
-        for sale in facts.sales_between(period.start, period.end) {
+        for sale in facts.between(period.start, period.end) {
             if !slice.owns(sale.rep) {
                 continue;
             }
@@ -199,7 +199,8 @@ impl SalesMetrics {
 pub(super) fn period_revenue(slice: &Slice, period: Period) -> Money {
     slice
         .facts()
-        .sales_between(period.start, period.end)
+        .sales()
+        .between(period.start, period.end)
         .iter()
         .filter(|sale| slice.owns(sale.rep))
         .fold(Money::ZERO, |total, sale| total.saturating_add(sale.amount))

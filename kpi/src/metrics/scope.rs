@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Dataset, RecordId};
 use crate::period::Period;
 
-use super::facts::{Facts, Ix, NONE};
+use super::facts::{Facts, FactsOf, Ix, NONE};
 use super::hash::FastSet;
 use super::Sale;
 
@@ -111,9 +111,10 @@ impl<'a> Slice<'a> {
         }
     }
 
-    /// This slice reading `facts` — which must be [`Facts::of`] this slice's data —
-    /// instead of making its own on first use: an app that keeps the facts of its data
-    /// (remade once per change) computes any number of slices from them.
+    /// This slice reading `facts` — which must be facts of this slice's data as it is
+    /// now, used with no other dataset — instead of making its own: an app that keeps
+    /// the facts of its data (new ones on every change) computes any number of slices
+    /// from them, each part of the facts made once.
     pub fn with_facts(self, facts: Arc<Facts>) -> Slice<'a> {
         Slice {
             shared: Arc::new(Shared::new(self.shared.window, OnceLock::from(facts))),
@@ -122,10 +123,11 @@ impl<'a> Slice<'a> {
     }
 
     /// The facts of the data (see `facts.rs`), shared by every slice made from this one.
-    pub(crate) fn facts(&self) -> &Facts {
-        self.shared
-            .facts
-            .get_or_init(|| Arc::new(Facts::of(self.data)))
+    pub(crate) fn facts(&self) -> FactsOf<'_> {
+        FactsOf {
+            facts: self.shared.facts.get_or_init(Arc::default),
+            data: self.data,
+        }
     }
 
     /// Whether a fact attributed to rep `rep` (an [`Ix`] of [`Slice::facts`]) is in
@@ -133,11 +135,16 @@ impl<'a> Slice<'a> {
     #[inline]
     pub(crate) fn owns(&self, rep: Ix) -> bool {
         let in_scope = self.shared.rep_ixs.get_or_init(|| {
-            let reps = self.reps.as_ref()?;
-            let facts = self.facts();
-            let mut in_scope = vec![false; facts.rep_count()];
-            for ix in reps.iter().filter_map(|id| facts.rep(id)) {
-                in_scope[ix as usize] = true;
+            // Interned now, so that records naming these reps get the same Ix.
+            let ixs: Vec<usize> = self
+                .reps
+                .as_ref()?
+                .iter()
+                .map(|id| self.facts().facts.rep(id) as usize)
+                .collect();
+            let mut in_scope = vec![false; ixs.iter().max().map_or(0, |m| m + 1)];
+            for ix in ixs {
+                in_scope[ix] = true;
             }
             Some(in_scope)
         });
@@ -153,12 +160,12 @@ impl<'a> Slice<'a> {
         if self.reps.is_none() {
             return true;
         }
-        let facts = self.facts();
-        let Some(&owner) = facts.owner.get(customer as usize) else {
+        let customers = self.facts().customers();
+        let Some(&owner) = customers.owner.get(customer as usize) else {
             return false;
         };
         self.owns(owner)
-            || facts
+            || customers
                 .more_owners
                 .iter()
                 .any(|&(c, owner)| c == customer && self.owns(owner))
