@@ -170,7 +170,7 @@ impl CustomerMetrics {
         let repeat_customer_rate = ratio(repeat_buyers as u64, distinct_buyers as u64);
         let existing_revenue_share = money_ratio(existing_revenue, revenue);
 
-        // See `revenue_churn`: the previous period's sales in scope.
+        // See [`CustomerMetrics::revenue_churn`]: the previous period's sales in scope.
         let (mut previous_total, mut churned_revenue) = (Money::ZERO, Money::ZERO);
         for sale in previous.iter().filter(in_scope) {
             previous_total = previous_total.saturating_add(sale.amount);

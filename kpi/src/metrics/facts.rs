@@ -223,27 +223,31 @@ impl Interner {
     }
 }
 
-/// The positions of the dashes in a UUID's text.
-const DASHES: [usize; 4] = [8, 13, 18, 23];
-
-/// The value of a UUID written as 36 characters of lowercase hex digits with dashes at
-/// [`DASHES`]; `None` for any other text (uppercase included, which is another text).
+/// The value of a UUID written as 36 characters of lowercase hex digits with dashes
+/// after the 8th, 12th, 16th and 20th digit; `None` for any other text (uppercase
+/// included, which is another text).
 fn uuid_value(id: &str) -> Option<u128> {
-    let bytes = id.as_bytes();
-    if bytes.len() != 36 {
+    let b = id.as_bytes();
+    if b.len() != 36 || b[8] != b'-' || b[13] != b'-' || b[18] != b'-' || b[23] != b'-' {
         return None;
     }
-    let mut value = 0_u128;
-    for (at, &b) in bytes.iter().enumerate() {
-        let digit = match b {
-            b'-' if DASHES.contains(&at) => continue,
-            b'0'..=b'9' if !DASHES.contains(&at) => b - b'0',
-            b'a'..=b'f' if !DASHES.contains(&at) => b - b'a' + 10,
+    let high = hex(&b[14..18], hex(&b[9..13], hex(&b[..8], 0)?)?)?;
+    let low = hex(&b[24..], hex(&b[19..23], 0)?)?;
+    Some(u128::from(high) << 64 | u128::from(low))
+}
+
+/// `acc` followed by the lowercase hex digits `digits`; `None` if one is not one.
+#[inline]
+fn hex(digits: &[u8], mut acc: u64) -> Option<u64> {
+    for &c in digits {
+        let digit = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
             _ => return None,
         };
-        value = value << 4 | u128::from(digit);
+        acc = acc << 4 | u64::from(digit);
     }
-    Some(value)
+    Some(acc)
 }
 
 impl Facts {
