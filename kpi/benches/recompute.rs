@@ -1,8 +1,10 @@
 //! A full dashboard recompute — every KPI of the current and the previous month, for
-//! everyone and for one rep ("me") — on generated data of 1k to 1M deals.
+//! everyone and for one rep ("me") — on generated data of 1k to 1M deals: `recompute`
+//! after a change of the data (the facts made anew), `recompute_kept` from facts
+//! already made (a change of scope or period).
 //!
 //! `cargo bench -p kpi --bench recompute` (add `-- --measurement-time 2` for a quick
-//! run). Growth should be linear: each KPI family is a few linear passes.
+//! run). Growth should be linear: the facts are one pass per collection and a sort.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -10,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use kpi::demo::{generate, DemoSize};
-use kpi::workload::dashboard_recompute;
+use kpi::workload::{dashboard_from_facts, dashboard_recompute};
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
@@ -25,6 +27,18 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(deals as u64));
         group.bench_with_input(BenchmarkId::from_parameter(deals), &data, |b, data| {
             b.iter(|| dashboard_recompute(black_box(data), today))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("recompute_kept");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    for deals in SIZES {
+        let data = generate(1, today, now, DemoSize { deals });
+        let facts = std::sync::Arc::default();
+        group.throughput(Throughput::Elements(deals as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(deals), &data, |b, data| {
+            b.iter(|| dashboard_from_facts(black_box(data), &facts, today))
         });
     }
     group.finish();

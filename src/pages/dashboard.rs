@@ -25,13 +25,16 @@ pub fn Dashboard() -> impl IntoView {
     set_page_title(|t| t.dashboard_title);
     let period = RwSignal::new(PeriodPreset::ThisMonth.resolve(store.today()));
     let scope = RwSignal::new(Scope::Everyone);
-    // All KPIs in a handful of linear passes, for this period and the previous one.
+    // All KPIs for this period and the previous one, read from the store's facts of
+    // the data (made once per change of the data, shared across periods and scopes).
     let values = Memo::new(move |_| {
         let (period, scope) = (period.get(), scope.get());
+        let facts = store.facts.get();
         store.data.with(|d| {
             let today = store.today();
-            let current = kpi_values(&Slice::new(d, period, &scope, today));
-            let before = kpi_values(&Slice::new(d, period.previous(), &scope, today));
+            let slice = |period| Slice::new(d, period, &scope, today).with_facts(facts.clone());
+            let current = kpi_values(&slice(period));
+            let before = kpi_values(&slice(period.previous()));
             current
                 .into_iter()
                 .zip(before)

@@ -21,13 +21,19 @@ use crate::storage::{
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
 use kpi::forms::AnyRecord;
+<<<<<<< HEAD
 use kpi::undo::Revert;
 use kpi::{
     schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale, RecordId,
     RecordKind,
 };
+=======
+use kpi::metrics::Facts;
+use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
+>>>>>>> perf
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long after the last change the dataset is written (off the input path).
@@ -41,6 +47,10 @@ const UNDO_WINDOW: Duration = Duration::from_secs(10);
 #[derive(Clone, Copy)]
 pub struct Store {
     pub data: RwSignal<Dataset>,
+    /// The KPI facts of `data` (see `kpi::metrics::facts`): new, empty ones on every
+    /// change of the data, each part made when a KPI first reads it and then shared by
+    /// every slice read from it (e.g. the dashboard's periods and scopes).
+    pub facts: Memo<Arc<Facts>>,
     pub notices: RwSignal<Vec<Notice>>,
     /// What undoes the last delete or bulk change, until the next change.
     pub undo: RwSignal<Option<UndoOffer>>,
@@ -84,8 +94,17 @@ impl Store {
         today: Option<NaiveDate>,
         locale: impl Into<Signal<NumberLocale>>,
     ) -> Self {
+        let data = RwSignal::new(Dataset::default());
         let store = Self {
-            data: RwSignal::new(Dataset::default()),
+            data,
+            // Always "changed": new data, new facts (comparing them would cost a scan).
+            facts: Memo::new_with_compare(
+                move |_| {
+                    data.track();
+                    Arc::default()
+                },
+                |_, _| true,
+            ),
             notices: RwSignal::new(Vec::new()),
             undo: RwSignal::new(None),
             undo_toast: RwSignal::new(false),

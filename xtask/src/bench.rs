@@ -75,14 +75,17 @@ fn native_bench(out: &Path) -> Result<String> {
         &paths::root(),
     ))?;
     let mut entries = Vec::new();
-    for deals in DEALS {
-        let file = criterion_dir().join(format!("recompute/{deals}/new/estimates.json"));
-        let text = fs::read_to_string(&file)
-            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let Some(ns) = mean_estimate(&text) else {
-            bail!("no mean estimate in {}", file.display());
-        };
-        entries.push(format!("\"{deals}\": {}", ns / 1e6));
+    // "1000": after a change of the data; "kept_1000": from the facts already made.
+    for (group, prefix) in [("recompute", ""), ("recompute_kept", "kept_")] {
+        for deals in DEALS {
+            let file = criterion_dir().join(format!("{group}/{deals}/new/estimates.json"));
+            let text = fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let Some(ns) = mean_estimate(&text) else {
+                bail!("no mean estimate in {}", file.display());
+            };
+            entries.push(format!("\"{prefix}{deals}\": {}", ns / 1e6));
+        }
     }
     fs::write(out, format!("{{{}}}\n", entries.join(", ")))?;
     Ok(String::new())

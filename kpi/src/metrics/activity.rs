@@ -14,7 +14,7 @@
 use crate::catalogue::{KpiId, KpiValue};
 use crate::model::{Activity, ActivityKind};
 
-use super::hash::FastSet;
+use super::facts::{between, NONE};
 use super::{working_days, Slice};
 
 /// The KPIs of this family for one slice. See the module docs for the conventions.
@@ -33,26 +33,34 @@ pub struct ActivityMetrics {
 }
 
 impl ActivityMetrics {
-    /// Computes the family in one pass over the activities.
+    /// Computes the family from the slice's [`Facts`](super::Facts): one pass over the
+    /// window's activities (found by binary search).
     pub fn of(slice: &Slice) -> ActivityMetrics {
         let days = window_working_days(slice);
-        let mut activities = 0_u32;
-        let mut customer_days: FastSet<(&str, chrono::NaiveDate)> = FastSet::default();
+        let (mut activities, mut customer_days) = (0_u32, 0_u32);
         let mut prospecting_minutes = 0_u64;
-        for activity in in_window(slice) {
+        // The facts are sorted by (date, customer): a pair seen before is the last one.
+        let mut last_pair = None;
+        let (start, end) = (slice.period.start, slice.reached());
+        let window = if slice.today >= start {
+            between(slice.facts().activities(), start, end, |a| a.date)
+        } else {
+            &[]
+        };
+        for activity in window.iter().filter(|a| slice.owns(a.rep)) {
             activities = activities.saturating_add(1);
-            if let Some(customer) = activity.customer_id.as_deref() {
-                customer_days.insert((customer, activity.date));
+            let pair = (activity.date, activity.customer);
+            if activity.customer != NONE && last_pair != Some(pair) {
+                customer_days = customer_days.saturating_add(1);
+                last_pair = Some(pair);
             }
-            if activity.kind == ActivityKind::Prospecting {
-                prospecting_minutes =
-                    prospecting_minutes.saturating_add(u64::from(activity.minutes));
-            }
+            prospecting_minutes =
+                prospecting_minutes.saturating_add(u64::from(activity.prospecting_minutes));
         }
         ActivityMetrics {
             working_days: days,
             activities,
-            customer_days: u32::try_from(customer_days.len()).unwrap_or(u32::MAX),
+            customer_days,
             prospecting_minutes,
         }
     }

@@ -19,11 +19,11 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::{Customer, Dataset, Expense, ExpenseCategory, Lead, Record};
+use crate::model::{Customer, Dataset};
 use crate::money::Money;
 use crate::period::Period;
 
-use super::hash::FastMap;
+use super::facts::{between, Ix, SaleFact, NONE};
 use super::{Scope, Slice};
 
 /// The KPIs of this family for one slice. See the module docs for the conventions.
@@ -80,58 +80,52 @@ pub struct CustomerMetrics {
 }
 
 impl CustomerMetrics {
-    /// Computes the family in a few linear passes: one over the customers, the leads
-    /// and the expenses, one over this and one over the previous period's sales. The
-    /// sales' customers are looked up in a hash map of just the buyers of the two
-    /// periods, filled in by the pass over the customers.
+    /// Computes the family from the slice's [`Facts`](super::Facts) in a few linear
+    /// passes: one over the live customers, one over the period's leads and expenses,
+    /// and one over this and one over the previous period's sales (found by binary
+    /// search). A sale's customer is looked up by its integer id, no hashing.
     pub fn of(slice: &Slice) -> CustomerMetrics {
         let period = slice.period;
-        let data = slice.data;
-
-        // The buyers of this and the previous period (for repeat business and revenue
-        // churn), to be told apart by the pass over the customers.
-        let sales: Vec<(Option<&str>, Money, Option<Money>)> = slice
-            .sales()
-            .map(|sale| (sale.customer, sale.amount, sale.cost))
+        let (all_sales, customers) = (slice.facts().sales(), slice.facts().customers());
+        let in_scope = |sale: &&SaleFact| slice.owns(sale.rep);
+        let sales: Vec<&SaleFact> = all_sales
+            .between(period.start, period.end)
+            .iter()
+            .filter(in_scope)
             .collect();
-        let previous: Vec<(Option<&str>, Money)> = slice
-            .with_period(period.previous())
-            .sales()
-            .map(|sale| (sale.customer, sale.amount))
+        let previous = period.previous();
+        let previous = all_sales.between(previous.start, previous.end);
+        // What the live customer record of a buyer says (any owner; see `Buyer`).
+        let buyer = |customer: Ix| -> Buyer {
+            match customers.buyer(customer) {
+                None => Buyer::default(),
+                Some((acquired, churned)) => Buyer {
+                    existing: acquired.is_some_and(|a| a < period.start),
+                    churned_now: churned.is_some_and(|c| period.contains(c)),
+                },
+            }
+        };
+        // The distinct buyers of the period.
+        let mut buyers: Vec<Ix> = sales
+            .iter()
+            .map(|s| s.customer)
+            .filter(|&c| c != NONE)
             .collect();
-        let mut buyers: FastMap<&str, Buyer> =
-            FastMap::with_capacity_and_hasher(sales.len() + previous.len(), Default::default());
-        for id in sales.iter().filter_map(|s| s.0) {
-            buyers.entry(id).or_default().bought_now = true;
-        }
-        for id in previous.iter().filter_map(|s| s.0) {
-            buyers.entry(id).or_default();
-        }
-        let mut undecided = buyers.len();
-        let distinct_buyers = buyers.values().filter(|b| b.bought_now).count();
+        buyers.sort_unstable();
+        buyers.dedup();
+        let distinct_buyers = buyers.len();
 
-        // Customers in scope: new, at the start, lost, at the end. Read backwards so the
-        // last record of an id decides, should an id appear twice.
+        // Customers in scope: new, at the start, lost, at the end.
         let mut new_customers = 0_u32;
         let mut new_at_end = 0_u32;
         let (mut at_start, mut lost, mut at_end) = (0_u32, 0_u32, 0_u32);
         let day_before = period.start.pred_opt();
-        for customer in data.customers.iter().rev().filter(|c| c.live()) {
-            if undecided > 0 {
-                if let Some(buyer) = buyers.get_mut(customer.id.as_str()) {
-                    if !buyer.known {
-                        buyer.known = true;
-                        buyer.existing = customer.acquired_on.is_some_and(|a| a < period.start);
-                        buyer.churned_now = customer.churned_on.is_some_and(|c| period.contains(c));
-                        undecided -= 1;
-                    }
-                }
-            }
-            if !slice.has_rep(customer.owner_id.as_deref()) {
+        for customer in &customers.customers {
+            if !slice.owns(customer.owner) {
                 continue;
             }
             let active_at_end = customer.active_on(period.end);
-            if customer.acquired_on.is_some_and(|a| period.contains(a)) {
+            if customer.acquired.is_some_and(|a| period.contains(a)) {
                 new_customers = new_customers.saturating_add(1);
                 if active_at_end {
                     new_at_end = new_at_end.saturating_add(1);
@@ -139,7 +133,7 @@ impl CustomerMetrics {
             }
             if day_before.is_some_and(|d| customer.active_on(d)) {
                 at_start = at_start.saturating_add(1);
-                if customer.churned_on.is_some_and(|c| period.contains(c)) {
+                if customer.churned.is_some_and(|c| period.contains(c)) {
                     lost = lost.saturating_add(1);
                 }
             }
@@ -158,28 +152,33 @@ impl CustomerMetrics {
         let mut existing_revenue = Money::ZERO;
         let mut buyer_revenue = Money::ZERO;
         let (mut costed_amount, mut cost) = (0_i128, 0_i128);
-        for &(customer, amount, known_cost) in &sales {
-            revenue = revenue.saturating_add(amount);
-            if let Some(known) = known_cost {
-                costed_amount += i128::from(amount.minor());
+        for sale in &sales {
+            revenue = revenue.saturating_add(sale.amount);
+            if let Some(known) = sale.cost {
+                costed_amount += i128::from(sale.amount.minor());
                 cost += i128::from(known.minor());
             }
-            let Some(id) = customer else {
+            if sale.customer == NONE {
                 continue;
-            };
-            buyer_revenue = buyer_revenue.saturating_add(amount);
-            if buyers.get(id).is_some_and(|b| b.existing) {
-                existing_revenue = existing_revenue.saturating_add(amount);
+            }
+            buyer_revenue = buyer_revenue.saturating_add(sale.amount);
+            if buyer(sale.customer).existing {
+                existing_revenue = existing_revenue.saturating_add(sale.amount);
             }
         }
-        let repeat_buyers = buyers
-            .values()
-            .filter(|b| b.bought_now && b.existing)
-            .count();
+        let repeat_buyers = buyers.iter().filter(|&&c| buyer(c).existing).count();
         let repeat_customer_rate = ratio(repeat_buyers as u64, distinct_buyers as u64);
         let existing_revenue_share = money_ratio(existing_revenue, revenue);
 
-        let revenue_churn = revenue_churn(&previous, &buyers);
+        // See [`CustomerMetrics::revenue_churn`]: the previous period's sales in scope.
+        let (mut previous_total, mut churned_revenue) = (Money::ZERO, Money::ZERO);
+        for sale in previous.iter().filter(in_scope) {
+            previous_total = previous_total.saturating_add(sale.amount);
+            if sale.customer != NONE && buyer(sale.customer).churned_now {
+                churned_revenue = churned_revenue.saturating_add(sale.amount);
+            }
+        }
+        let revenue_churn = money_ratio(churned_revenue, previous_total);
         let cac = Money::mean(acquisition_spend(slice), u64::from(new_customers));
 
         let margin = if costed_amount == 0 {
@@ -388,68 +387,45 @@ pub fn cohort_retention(data: &Dataset, scope: &Scope, months: &[Period]) -> Coh
 }
 
 /// What [`CustomerMetrics::of`] needs to know about a customer who bought in the
-/// period or the previous one, from the live customer record with its id (any owner).
-/// A buyer without such a record (deleted, or not merged yet) stays all `false`: not
-/// existing, not churned.
+/// period or the previous one, from the last live customer record with its id (any
+/// owner). A buyer without such a record (deleted, or not merged yet) stays all
+/// `false`: not existing, not churned.
 #[derive(Clone, Copy, Debug, Default)]
 struct Buyer {
-    /// Bought in the period (not only in the previous one).
-    bought_now: bool,
-    /// A live customer record with this id has been read.
-    known: bool,
     /// Acquired before the period start.
     existing: bool,
     /// Churned in the period.
     churned_now: bool,
 }
 
-/// See [`CustomerMetrics::lead_conversion`].
+/// See [`CustomerMetrics::lead_conversion`]: the period's leads (by created date).
 fn lead_conversion(slice: &Slice) -> Option<f64> {
     let (mut created, mut converted) = (0_u64, 0_u64);
-    for lead in slice.data.live::<Lead>() {
-        if !slice.period.contains(lead.created_on) || !slice.has_rep(lead.owner_id.as_deref()) {
+    let period = slice.period;
+    for lead in between(slice.facts().leads(), period.start, period.end, |l| {
+        l.created
+    }) {
+        if !slice.owns(lead.owner) {
             continue;
         }
         created += 1;
-        if lead.converted_on.is_some_and(|c| c <= slice.today) {
+        if lead.converted.is_some_and(|c| c <= slice.today) {
             converted += 1;
         }
     }
     ratio(converted, created)
 }
 
-/// See [`CustomerMetrics::revenue_churn`]: `previous` holds the previous period's
-/// sales (customer, amount), `buyers` whether each customer churned in this period.
-fn revenue_churn(previous: &[(Option<&str>, Money)], buyers: &FastMap<&str, Buyer>) -> Option<f64> {
-    let (mut total, mut churned) = (Money::ZERO, Money::ZERO);
-    for &(customer, amount) in previous {
-        total = total.saturating_add(amount);
-        let churned_now = customer
-            .and_then(|id| buyers.get(id))
-            .is_some_and(|b| b.churned_now);
-        if churned_now {
-            churned = churned.saturating_add(amount);
-        }
-    }
-    money_ratio(churned, total)
-}
-
-/// See [`CustomerMetrics::cac`]: acquisition spend in the period and scope.
+/// See [`CustomerMetrics::cac`]: acquisition spend (marketing, sales, salaries,
+/// commission) in the period and scope.
 fn acquisition_spend(slice: &Slice) -> Money {
-    slice
-        .data
-        .live::<Expense>()
-        .filter(|e| {
-            matches!(
-                e.category,
-                ExpenseCategory::Marketing
-                    | ExpenseCategory::Sales
-                    | ExpenseCategory::Salaries
-                    | ExpenseCategory::Commission
-            )
-        })
-        .filter(|e| slice.period.contains(e.date) && slice.has_rep(e.rep_id.as_deref()))
-        .fold(Money::ZERO, |total, e| total.saturating_add(e.amount))
+    let period = slice.period;
+    between(slice.facts().acquisition(), period.start, period.end, |e| {
+        e.0
+    })
+    .iter()
+    .filter(|e| slice.owns(e.1))
+    .fold(Money::ZERO, |total, e| total.saturating_add(e.2))
 }
 
 /// `part ÷ whole`; `None` when `whole` is 0.

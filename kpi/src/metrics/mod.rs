@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod customers;
+pub mod facts;
 mod hash;
 pub mod pipeline;
 pub mod quality;
@@ -13,6 +14,7 @@ pub mod sales;
 pub mod scope;
 pub mod team;
 
+pub use facts::Facts;
 pub use sale::{Sale, SaleKind};
 pub use scope::{working_days, Scope, Slice};
 

@@ -12,11 +12,12 @@
 //!   applies to whatever scope is shown.
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::{Deal, Record};
 use crate::money::round_div;
 use crate::money::Money;
 use crate::period::Period;
 
+use super::facts::DealFact;
+use super::sales::period_revenue;
 use super::Slice;
 
 /// The pipeline KPIs of one slice (see the module conventions).
@@ -32,7 +33,8 @@ pub struct PipelineMetrics {
 }
 
 impl PipelineMetrics {
-    /// Computes the family in one pass over the deals and one over the period's sales.
+    /// Computes the family from the slice's [`Facts`](super::Facts): one pass over the
+    /// live deals and one over the period's sales.
     ///
     /// - open_pipeline = Σ amount of the deals open at `slice.reached()`;
     /// - weighted_pipeline = Σ amount × p ÷ 100 over those deals, where p is the deal's
@@ -50,20 +52,18 @@ impl PipelineMetrics {
         let settings = &slice.data.settings;
         let mut open = Money::ZERO;
         let mut weighted: i128 = 0; // Σ amount × percent
-        for deal in slice.data.deals.iter().filter(|d| d.live()) {
-            if !open_on(deal, day) || !slice.has_rep(deal.rep_id.as_deref()) {
+        for deal in slice.facts().deals() {
+            if !open_on(deal, day) || !slice.owns(deal.rep) {
                 continue;
             }
             open = open.saturating_add(deal.amount);
-            weighted += i128::from(deal.amount.minor()) * i128::from(deal.open_percent(settings));
+            weighted += i128::from(deal.amount.minor()) * i128::from(deal.percent);
         }
         let weighted_pipeline = Money::saturating_from(round_div(weighted, 100));
 
         let pipeline_coverage = settings.monthly_target.and_then(|monthly| {
             let target = period_target(monthly, &slice.period);
-            let revenue = slice
-                .sales()
-                .fold(Money::ZERO, |total, sale| total.saturating_add(sale.amount));
+            let revenue = period_revenue(slice, slice.period);
             let remaining = i128::from(target.minor()) - i128::from(revenue.minor());
             if remaining <= 0 {
                 return None;
@@ -117,11 +117,11 @@ pub fn period_target(monthly: Money, period: &Period) -> Money {
 }
 
 /// Open at the end of `day`: created by then and not yet won or lost (see module docs).
-fn open_on(deal: &Deal, day: chrono::NaiveDate) -> bool {
-    if deal.created_on > day {
+fn open_on(deal: &DealFact, day: chrono::NaiveDate) -> bool {
+    if deal.created > day {
         return false;
     }
-    if !deal.status.is_closed() {
+    if !deal.closed {
         return true;
     }
     deal.closed_on.is_some_and(|closed| closed > day)

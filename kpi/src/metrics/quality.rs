@@ -7,10 +7,9 @@
 //! - scores count in the period containing the feedback's `date`; a score outside its
 //!   scale (CSAT 1–5, NPS 0–10), possible only in unvalidated data, is skipped;
 //! - a complaint is feedback with `complaint` text; it is open from its `date` until
-//!   the day before `resolved_on` ([`Feedback::open_complaint_on`]).
+//!   the day before `resolved_on` ([`Feedback::open_complaint_on`](crate::model::Feedback::open_complaint_on)).
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::Feedback;
 
 use super::Slice;
 
@@ -34,7 +33,8 @@ pub struct QualityMetrics {
 }
 
 impl QualityMetrics {
-    /// Computes the family in one pass over the feedback.
+    /// Computes the family in one pass over the feedback (from the slice's
+    /// [`Facts`](super::Facts)).
     pub fn of(slice: &Slice) -> QualityMetrics {
         let period = slice.period;
         let reached = slice.reached();
@@ -42,14 +42,14 @@ impl QualityMetrics {
         let (mut promoters, mut detractors, mut answers) = (0_u64, 0_u64, 0_u64);
         let mut open_complaints = 0_u32;
         let (mut resolution_days, mut resolved) = (0_i64, 0_u64);
-        for feedback in slice.data.live::<Feedback>() {
-            if !slice.has_customer(feedback.customer_id.as_deref()) {
+        for feedback in slice.facts().feedback() {
+            if !slice.owns_customer(feedback.customer) {
                 continue;
             }
             if feedback.open_complaint_on(reached) {
                 open_complaints = open_complaints.saturating_add(1);
             }
-            if feedback.complaint.is_some() {
+            if feedback.complaint {
                 if let Some(on) = feedback.resolved_on.filter(|r| period.contains(*r)) {
                     resolved += 1;
                     let days = (on - feedback.date).num_days().max(0);

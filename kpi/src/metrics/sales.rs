@@ -17,9 +17,10 @@
 use chrono::NaiveDate;
 
 use crate::catalogue::{KpiId, KpiValue};
-use crate::model::{DealStatus, Record};
 use crate::money::Money;
+use crate::period::Period;
 
+use super::facts::between;
 use super::{SaleKind, Slice};
 
 /// The sales KPIs of one slice (see the module conventions).
@@ -71,10 +72,10 @@ pub struct SalesMetrics {
 }
 
 impl SalesMetrics {
-    /// Computes the family in one pass over the period's sales, one pass over the
-    /// deals for the lost ones, and one pass over the previous period's sales for
-    /// growth. Only the won deals' cycles are kept (for the median, found by selection
-    /// in linear time).
+    /// Computes the family from the slice's [`Facts`](super::Facts): one pass over the
+    /// period's sales, the period's lost deals and the previous period's sales (each
+    /// found by binary search). Only the won deals' cycles are kept (for the median,
+    /// found by selection in linear time).
     pub fn of(slice: &Slice) -> SalesMetrics {
         let mut revenue = Money::ZERO;
         let mut sales: u64 = 0;
@@ -94,7 +95,12 @@ impl SalesMetrics {
         let (first_month, last_month) = (complete.first().copied(), complete.last().copied());
         let (mut first_revenue, mut last_revenue) = (Money::ZERO, Money::ZERO);
 
-        for sale in slice.sales() {
+        let facts = slice.facts().sales();
+        let period = slice.period;
+        for sale in facts.between(period.start, period.end) {
+            if !slice.owns(sale.rep) {
+                continue;
+            }
             if first_month.is_some_and(|m| m.contains(sale.date)) {
                 first_revenue = first_revenue.saturating_add(sale.amount);
             }
@@ -112,33 +118,26 @@ impl SalesMetrics {
                 expansion_count = expansion_count.saturating_add(1);
                 expansion_revenue = expansion_revenue.saturating_add(sale.amount);
             }
-            if let Some(deal) = sale.deal {
+            if let Some((created_on, discount)) = sale.won {
                 won = won.saturating_add(1);
-                won_amount = won_amount.saturating_add(deal.amount);
-                cycles.push((sale.date - deal.created_on).num_days().max(0));
-                let discount = deal.discount.unwrap_or(Money::ZERO).minor();
+                won_amount = won_amount.saturating_add(sale.amount);
+                cycles.push((sale.date - created_on).num_days().max(0));
+                let discount = discount.minor();
                 discount_total += i128::from(discount);
-                list_total += i128::from(deal.amount.minor()) + i128::from(discount);
+                list_total += i128::from(sale.amount.minor()) + i128::from(discount);
                 if discount > 0 {
                     discounted = discounted.saturating_add(1);
                 }
             }
         }
 
-        let lost = slice
-            .data
-            .deals
+        let lost = between(&facts.lost, period.start, period.end, |l| l.0)
             .iter()
-            .filter(|d| d.live() && d.status == DealStatus::Lost)
-            .filter(|d| d.closed_on.is_some_and(|c| slice.period.contains(c)))
-            .filter(|d| slice.has_rep(d.rep_id.as_deref()))
+            .filter(|l| slice.owns(l.1))
             .count();
         let lost = u32::try_from(lost).unwrap_or(u32::MAX);
 
-        let previous = slice
-            .with_period(slice.period.previous())
-            .sales()
-            .fold(Money::ZERO, |total, sale| total.saturating_add(sale.amount));
+        let previous = period_revenue(slice, period.previous());
 
         let closed = u64::from(won) + u64::from(lost);
         let cycle_total: i128 = cycles.iter().map(|&d| i128::from(d)).sum();
@@ -194,6 +193,17 @@ impl SalesMetrics {
             _ => return None,
         })
     }
+}
+
+/// Σ amount of the sales in the slice's scope dated in `period` (from the facts).
+pub(super) fn period_revenue(slice: &Slice, period: Period) -> Money {
+    slice
+        .facts()
+        .sales()
+        .between(period.start, period.end)
+        .iter()
+        .filter(|sale| slice.owns(sale.rep))
+        .fold(Money::ZERO, |total, sale| total.saturating_add(sale.amount))
 }
 
 /// The most days [`daily_sales`] returns: 100 years (36,525 days), far beyond any

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Dataset, RecordId};
 use crate::period::Period;
 
+use super::facts::{Facts, FactsOf, Ix, NONE};
 use super::hash::FastSet;
 use super::Sale;
 
@@ -60,6 +61,22 @@ struct Shared<'a> {
     window: (NaiveDate, NaiveDate),
     /// The sales in scope dated in `window`, in the order of [`Slice::all_sales`].
     sales: OnceLock<Vec<Sale<'a>>>,
+    /// The facts of the data: given ([`Slice::with_facts`]) or made on first use.
+    facts: OnceLock<Arc<Facts>>,
+    /// By rep [`Ix`] of the facts: whether that rep is in scope; `None` for everyone.
+    rep_ixs: OnceLock<Option<Vec<bool>>>,
+}
+
+impl Shared<'_> {
+    fn new(window: (NaiveDate, NaiveDate), facts: OnceLock<Arc<Facts>>) -> Self {
+        Shared {
+            customers_in_scope: OnceLock::new(),
+            window,
+            sales: OnceLock::new(),
+            facts,
+            rep_ixs: OnceLock::new(),
+        }
+    }
 }
 
 impl<'a> Slice<'a> {
@@ -87,12 +104,71 @@ impl<'a> Slice<'a> {
             today,
             reps,
             few_reps,
-            shared: Arc::new(Shared {
-                customers_in_scope: OnceLock::new(),
-                window: (period.previous().start.min(period.start), period.end),
-                sales: OnceLock::new(),
-            }),
+            shared: Arc::new(Shared::new(
+                (period.previous().start.min(period.start), period.end),
+                OnceLock::new(),
+            )),
         }
+    }
+
+    /// This slice reading `facts` — which must be facts of this slice's data as it is
+    /// now, used with no other dataset — instead of making its own: an app that keeps
+    /// the facts of its data (new ones on every change) computes any number of slices
+    /// from them, each part of the facts made once.
+    pub fn with_facts(self, facts: Arc<Facts>) -> Slice<'a> {
+        Slice {
+            shared: Arc::new(Shared::new(self.shared.window, OnceLock::from(facts))),
+            ..self
+        }
+    }
+
+    /// The facts of the data (see `facts.rs`), shared by every slice made from this one.
+    pub(crate) fn facts(&self) -> FactsOf<'_> {
+        FactsOf {
+            facts: self.shared.facts.get_or_init(Arc::default),
+            data: self.data,
+        }
+    }
+
+    /// Whether a fact attributed to rep `rep` (an [`Ix`] of [`Slice::facts`]) is in
+    /// scope: the same rule as [`Slice::has_rep`].
+    #[inline]
+    pub(crate) fn owns(&self, rep: Ix) -> bool {
+        let in_scope = self.shared.rep_ixs.get_or_init(|| {
+            // Interned now, so that records naming these reps get the same Ix.
+            let ixs: Vec<usize> = self
+                .reps
+                .as_ref()?
+                .iter()
+                .map(|id| self.facts().facts.rep(id) as usize)
+                .collect();
+            let mut in_scope = vec![false; ixs.iter().max().map_or(0, |m| m + 1)];
+            for ix in ixs {
+                in_scope[ix] = true;
+            }
+            Some(in_scope)
+        });
+        match in_scope {
+            None => true,
+            Some(reps) => rep != NONE && reps.get(rep as usize).copied().unwrap_or(false),
+        }
+    }
+
+    /// Whether a fact attributed through customer `customer` (an [`Ix`] of
+    /// [`Slice::facts`]) is in scope: the same rule as [`Slice::has_customer`].
+    pub(crate) fn owns_customer(&self, customer: Ix) -> bool {
+        if self.reps.is_none() {
+            return true;
+        }
+        let customers = self.facts().customers();
+        let Some(&owner) = customers.owner.get(customer as usize) else {
+            return false;
+        };
+        self.owns(owner)
+            || customers
+                .more_owners
+                .iter()
+                .any(|&(c, owner)| c == customer && self.owns(owner))
     }
 
     /// The same scope and today over another period (e.g. the previous one, for growth).
