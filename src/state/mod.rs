@@ -21,16 +21,12 @@ use crate::storage::{
 use chrono::NaiveDate;
 use kpi::deal_input::FieldError;
 use kpi::forms::AnyRecord;
-<<<<<<< HEAD
+use kpi::metrics::Facts;
 use kpi::undo::Revert;
 use kpi::{
     schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale, RecordId,
     RecordKind,
 };
-=======
-use kpi::metrics::Facts;
-use kpi::{schema, Currency, Dataset, Deal, DealStatus, Lineage, LoadError, NumberLocale};
->>>>>>> perf
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::sync::Arc;

@@ -47,6 +47,10 @@ export const PAGES = [
   { name: "leads", path: "/leads" },
   { name: "complaints", path: "/complaints" },
   { name: "churn", path: "/churn" },
+  { name: "commissions", path: "/commissions" },
+  { name: "contests", path: "/contests" },
+  { name: "team", path: "/team" },
+  { name: "import", path: "/import" },
   { name: "settings", path: "/settings" },
   { name: "not-found", path: "/no-such-page" },
 ];
