@@ -31,7 +31,10 @@ pub const BUDGET: u64 = 150 * 1024;
 /// CSV import (the `csv` crate, `kpi::import`, the import page), CSV export, undo of every
 /// bulk change and the backup reminder 881 KB; issue 9's accessibility and layout (phone
 /// navigation, colour theme and chart palettes, empty states, the formula toggle) 801 KB.
-pub const CEILING: u64 = 900 * 1024;
+/// All of them together (with the KPI facts of issue 10): 1130 KB, ceiling 1140 KB. The
+/// parts cost more together than apart (shared generic code is instantiated for more
+/// types). This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
+pub const CEILING: u64 = 1140 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
