@@ -64,6 +64,7 @@ pub fn Contests() -> impl IntoView {
                 when=move || contests.with(|c| !c.is_empty())
                 fallback=move || view! { <p class="hint" data-testid="contests-empty">{i18n.t(|t| t.contests_empty)}</p> }
             >
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.texts().nav_contests>
                 <table class="records-table" data-testid="contests-table">
                     <thead>
                         <tr>
@@ -81,6 +82,7 @@ pub fn Contests() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+                </div>
                 <label class="field" for="contest-picker">
                     <span>{i18n.t(|t| t.contest_pick)}</span>
                     <select id="contest-picker" data-testid="contest-picker" on:change=move |ev| picked.set(Some(event_target_value(&ev)))>

@@ -9,10 +9,18 @@ import { appTest, eventually, navigate, readFixture, storedEnvelope } from "./ha
 const KINDS = ["teams", "reps", "customers", "leads", "deals", "orders", "activities", "expenses", "feedback", "goals", "commission_plans", "contests"];
 
 async function exportFile(page, kind) {
-  const download = page.waitForEvent("download");
-  await page.getByTestId(`export-${kind}`).click();
-  const file = await download;
-  return { name: file.suggestedFilename(), path: await file.path() };
+  // Headless Chromium drops one of a quick burst of a dozen downloads now and then (the
+  // same button then works at once): one more click before giving up.
+  for (let attempt = 1; ; attempt++) {
+    const download = page.waitForEvent("download", { timeout: 5_000 });
+    await page.getByTestId(`export-${kind}`).click();
+    try {
+      const file = await download;
+      return { name: file.suggestedFilename(), path: await file.path() };
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
 
 /** What a deal is, without what an import may renumber (ids, links, timestamps). */
