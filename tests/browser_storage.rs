@@ -74,7 +74,7 @@ fn save_deal(deal: Deal) -> Command {
 
 fn dataset_with(deals: Vec<Deal>) -> Dataset {
     Dataset {
-        deals,
+        deals: deals.into(),
         ..Dataset::default()
     }
 }

@@ -566,7 +566,8 @@ impl Generator {
                 monthly_target: None,
                 updated_at: Some(now),
                 follow_up_days: None,
-            },
+            }
+            .into(),
             ..Dataset::default()
         };
         // Room for everything up front: a million deals must not be copied on growth.
@@ -815,6 +816,7 @@ impl Generator {
         };
         let region = self.pick(&REGIONS);
         let churn_reason = known.churned.map(|_| self.pick(&CHURN_REASONS).to_owned());
+        let owner_id = self.rep_id(known.owner);
         self.data.customers.push(Customer {
             id,
             updated_at: self.now,
@@ -826,7 +828,7 @@ impl Generator {
             acquired_on: known.acquired,
             churned_on: known.churned,
             churn_reason,
-            owner_id: self.rep_id(known.owner),
+            owner_id,
         });
         self.customers.push(known);
         if known.acquired.is_some() {

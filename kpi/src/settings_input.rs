@@ -135,7 +135,7 @@ impl SalesSettingsInput {
             me,
             monthly_target,
             stages,
-            ..data.settings.clone()
+            ..Settings::clone(&data.settings)
         })
     }
 }

@@ -72,7 +72,7 @@ impl Revert {
 
     /// Also puts the settings back as they are in `data` now.
     pub fn with_settings(mut self, data: &Dataset) -> Revert {
-        self.settings = Some(data.settings.clone());
+        self.settings = Some(Settings::clone(&data.settings));
         self
     }
 
@@ -110,7 +110,7 @@ impl Revert {
         }
         if let Some(mut settings) = settings {
             settings.updated_at = Some(now);
-            data.settings = settings;
+            *data.settings = settings;
         }
     }
 }
@@ -230,7 +230,7 @@ mod tests {
 
     fn data() -> Dataset {
         Dataset {
-            deals: vec![deal("a", "qualified"), deal("b", "demo")],
+            deals: vec![deal("a", "qualified"), deal("b", "demo")].into(),
             ..Dataset::default()
         }
     }

@@ -43,9 +43,10 @@ const UNDO_WINDOW: Duration = Duration::from_secs(10);
 #[derive(Clone, Copy)]
 pub struct Store {
     pub data: RwSignal<Dataset>,
-    /// The KPI facts of `data` (see `kpi::metrics::facts`): new, empty ones on every
-    /// change of the data, each part made when a KPI first reads it and then shared by
-    /// every slice read from it (e.g. the dashboard's periods and scopes).
+    /// The KPI facts of `data` (see `kpi::metrics::facts`): renewed on every change of
+    /// the data (keeping the parts of untouched collections), each part made when a KPI
+    /// first reads it and then shared by every slice read from it (e.g. the dashboard's
+    /// periods and scopes).
     pub facts: Memo<Arc<Facts>>,
     pub notices: RwSignal<Vec<Notice>>,
     /// What undoes the last delete or bulk change, until the next change.
@@ -93,11 +94,11 @@ impl Store {
         let data = RwSignal::new(Dataset::default());
         let store = Self {
             data,
-            // Always "changed": new data, new facts (comparing them would cost a scan).
+            // Always "changed": new data, new facts (comparing them would cost a scan);
+            // the parts of collections the change did not touch are kept.
             facts: Memo::new_with_compare(
-                move |_| {
-                    data.track();
-                    Arc::default()
+                move |previous: Option<&Arc<Facts>>| {
+                    data.with(|d| Arc::new(Facts::renewed(previous.map(|p| &**p), d)))
                 },
                 |_, _| true,
             ),
@@ -396,7 +397,7 @@ impl Store {
             }
             Command::SetSettings(mut settings) => {
                 settings.updated_at = Some(now);
-                self.data.update(|d| d.settings = settings);
+                self.data.update(|d| *d.settings = settings);
             }
             Command::Replace { data, why } => {
                 let Some(before) = self.start_over(*data) else {

@@ -14,8 +14,12 @@
 //! deals, customers, leads, activities, expenses, feedback) is made on first use, in
 //! one pass over its collection plus a sort by date, so a slice that reads one family
 //! (a goal's measure) pays only for the collections that family reads.
+//!
+//! After an edit, [`Facts::renewed`] keeps every part whose collections the edit did not
+//! touch (told by their [`Tracked`](crate::model::Tracked) stamps): logging a call
+//! remakes the activities only, a deal edit the sales and the deals.
 
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -33,20 +37,59 @@ pub(crate) const NONE: Ix = Ix::MAX;
 
 /// The facts of one version of a dataset (see the module docs), each part made on
 /// first use. Owned: the app keeps them in a memo next to the data they are read from,
-/// and makes new ones when the data changes. Every method takes the dataset: it must
+/// and renews them when the data changes. Every method takes the dataset: it must
 /// be the same (unchanged) dataset every time.
 #[derive(Debug, Default)]
 pub struct Facts {
     /// Rep and customer ids → [`Ix`]: consistent across the parts, whatever order
-    /// they are made in.
-    ids: Mutex<Interner>,
-    sales: OnceLock<SalesPart>,
-    deals: OnceLock<Vec<DealFact>>,
-    customers: OnceLock<CustomerPart>,
-    leads: OnceLock<Vec<LeadFact>>,
-    activities: OnceLock<Vec<ActivityFact>>,
-    acquisition: OnceLock<Vec<(NaiveDate, Ix, Money)>>,
-    feedback: OnceLock<Vec<FeedbackFact>>,
+    /// they are made in, and shared with the facts renewed from these.
+    ids: Arc<Mutex<Interner>>,
+    /// The stamps of the collections these facts are of; `None` when not known
+    /// (facts made with `default`), so no part is ever carried over from them.
+    made_from: Option<Sources>,
+    sales: OnceLock<Arc<SalesPart>>,
+    deals: OnceLock<Arc<Vec<DealFact>>>,
+    customers: OnceLock<Arc<CustomerPart>>,
+    leads: OnceLock<Arc<Vec<LeadFact>>>,
+    activities: OnceLock<Arc<Vec<ActivityFact>>>,
+    acquisition: OnceLock<Arc<Vec<(NaiveDate, Ix, Money)>>>,
+    feedback: OnceLock<Arc<Vec<FeedbackFact>>>,
+}
+
+/// The [`Tracked`](crate::model::Tracked) stamps of the collections the parts read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Sources {
+    settings: u64,
+    customers: u64,
+    leads: u64,
+    deals: u64,
+    orders: u64,
+    activities: u64,
+    expenses: u64,
+    feedback: u64,
+}
+
+impl Sources {
+    fn of(data: &Dataset) -> Self {
+        Sources {
+            settings: data.settings.stamp(),
+            customers: data.customers.stamp(),
+            leads: data.leads.stamp(),
+            deals: data.deals.stamp(),
+            orders: data.orders.stamp(),
+            activities: data.activities.stamp(),
+            expenses: data.expenses.stamp(),
+            feedback: data.feedback.stamp(),
+        }
+    }
+}
+
+/// Puts `from`'s part into `to` when it is made and `same` (its collections unchanged).
+fn carry<T>(from: &OnceLock<Arc<T>>, to: &OnceLock<Arc<T>>, same: bool) -> bool {
+    match from.get() {
+        Some(part) if same => to.set(Arc::clone(part)).is_ok(),
+        _ => false,
+    }
 }
 
 /// [`Facts`] together with the dataset they are of: what a slice hands its families.
@@ -251,6 +294,58 @@ fn hex(digits: &[u8], mut acc: u64) -> Option<u64> {
 }
 
 impl Facts {
+    /// The facts of `data` after a change from the data `previous` was of: the parts
+    /// of `previous` whose collections have the same stamps now are kept (shared, not
+    /// copied), the others are made anew on first use. Without `previous` (or when
+    /// nothing can be kept) these are new facts.
+    pub fn renewed(previous: Option<&Facts>, data: &Dataset) -> Facts {
+        let now = Sources::of(data);
+        let mut facts = Facts {
+            made_from: Some(now),
+            ..Facts::default()
+        };
+        let Some((previous, before)) = previous.and_then(|p| Some((p, p.made_from?))) else {
+            return facts;
+        };
+        let sales = before.deals == now.deals && before.orders == now.orders;
+        let deals = before.deals == now.deals && before.settings == now.settings;
+        let kept = [
+            carry(&previous.sales, &facts.sales, sales),
+            carry(&previous.deals, &facts.deals, deals),
+            carry(
+                &previous.customers,
+                &facts.customers,
+                before.customers == now.customers,
+            ),
+            carry(&previous.leads, &facts.leads, before.leads == now.leads),
+            carry(
+                &previous.activities,
+                &facts.activities,
+                before.activities == now.activities,
+            ),
+            carry(
+                &previous.acquisition,
+                &facts.acquisition,
+                before.expenses == now.expenses,
+            ),
+            carry(
+                &previous.feedback,
+                &facts.feedback,
+                before.feedback == now.feedback,
+            ),
+        ];
+        if kept.contains(&true) {
+            // The kept parts name reps and customers by the previous facts' numbers.
+            facts.ids = Arc::clone(&previous.ids);
+        }
+        facts
+    }
+
+    /// Whether these are (or may be) facts of `data` as it is now.
+    pub(crate) fn may_be_of(&self, data: &Dataset) -> bool {
+        self.made_from.is_none_or(|made| made == Sources::of(data))
+    }
+
     /// Interns ids (see [`Interner`]) for the duration of `work`.
     fn with_ids<R>(&self, work: impl FnOnce(&mut Interner) -> R) -> R {
         // Interning never panics midway, so a poisoned lock still holds a sound table.
@@ -266,43 +361,45 @@ impl Facts {
     /// The sales and lost deals of `data`.
     pub(crate) fn sales(&self, data: &Dataset) -> &SalesPart {
         self.sales.get_or_init(|| {
-            self.with_ids(|ids| {
-                let mut part = SalesPart::default();
-                for deal in data.deals.iter().filter(|d| d.live()) {
-                    match (deal.status, deal.closed_on) {
-                        (DealStatus::Won, Some(date)) => part.sales.push(SaleFact {
-                            date,
-                            amount: deal.amount,
-                            cost: deal.cost,
-                            kind: deal.kind.into(),
-                            rep: ids.ix(deal.rep_id.as_deref()),
-                            customer: ids.ix(deal.customer_id.as_deref()),
-                            won: Some((deal.created_on, deal.discount.unwrap_or(Money::ZERO))),
-                        }),
-                        (DealStatus::Lost, Some(date)) => {
-                            part.lost.push((date, ids.ix(deal.rep_id.as_deref())));
+            Arc::new({
+                self.with_ids(|ids| {
+                    let mut part = SalesPart::default();
+                    for deal in data.deals.iter().filter(|d| d.live()) {
+                        match (deal.status, deal.closed_on) {
+                            (DealStatus::Won, Some(date)) => part.sales.push(SaleFact {
+                                date,
+                                amount: deal.amount,
+                                cost: deal.cost,
+                                kind: deal.kind.into(),
+                                rep: ids.ix(deal.rep_id.as_deref()),
+                                customer: ids.ix(deal.customer_id.as_deref()),
+                                won: Some((deal.created_on, deal.discount.unwrap_or(Money::ZERO))),
+                            }),
+                            (DealStatus::Lost, Some(date)) => {
+                                part.lost.push((date, ids.ix(deal.rep_id.as_deref())));
+                            }
+                            _ => {}
                         }
-                        _ => {}
                     }
-                }
-                for order in data
-                    .orders
-                    .iter()
-                    .filter(|o| o.live() && o.deal_id.is_none())
-                {
-                    part.sales.push(SaleFact {
-                        date: order.date,
-                        amount: order.amount,
-                        cost: order.cost,
-                        kind: order.kind.into(),
-                        rep: ids.ix(order.rep_id.as_deref()),
-                        customer: ids.ix(order.customer_id.as_deref()),
-                        won: None,
-                    });
-                }
-                part.sales.sort_by_key(|s| s.date);
-                part.lost.sort_unstable_by_key(|l| l.0);
-                part
+                    for order in data
+                        .orders
+                        .iter()
+                        .filter(|o| o.live() && o.deal_id.is_none())
+                    {
+                        part.sales.push(SaleFact {
+                            date: order.date,
+                            amount: order.amount,
+                            cost: order.cost,
+                            kind: order.kind.into(),
+                            rep: ids.ix(order.rep_id.as_deref()),
+                            customer: ids.ix(order.customer_id.as_deref()),
+                            won: None,
+                        });
+                    }
+                    part.sales.sort_by_key(|s| s.date);
+                    part.lost.sort_unstable_by_key(|l| l.0);
+                    part
+                })
             })
         })
     }
@@ -310,19 +407,21 @@ impl Facts {
     /// The live deals of `data`, for the pipeline.
     pub(crate) fn deals(&self, data: &Dataset) -> &[DealFact] {
         self.deals.get_or_init(|| {
-            self.with_ids(|ids| {
-                data.deals
-                    .iter()
-                    .filter(|d| d.live())
-                    .map(|deal| DealFact {
-                        created: deal.created_on,
-                        closed: deal.status.is_closed(),
-                        closed_on: deal.closed_on,
-                        amount: deal.amount,
-                        percent: deal.open_percent(&data.settings),
-                        rep: ids.ix(deal.rep_id.as_deref()),
-                    })
-                    .collect()
+            Arc::new({
+                self.with_ids(|ids| {
+                    data.deals
+                        .iter()
+                        .filter(|d| d.live())
+                        .map(|deal| DealFact {
+                            created: deal.created_on,
+                            closed: deal.status.is_closed(),
+                            closed_on: deal.closed_on,
+                            amount: deal.amount,
+                            percent: deal.open_percent(&data.settings),
+                            rep: ids.ix(deal.rep_id.as_deref()),
+                        })
+                        .collect()
+                })
             })
         })
     }
@@ -330,34 +429,36 @@ impl Facts {
     /// The customer records of `data`.
     pub(crate) fn customers(&self, data: &Dataset) -> &CustomerPart {
         self.customers.get_or_init(|| {
-            self.with_ids(|ids| {
-                let mut part = CustomerPart::default();
-                let mut records = Vec::with_capacity(data.customers.len());
-                for record in &data.customers {
-                    let owner = ids.ix(record.owner_id.as_deref());
-                    records.push((ids.ix(Some(&record.id)), owner));
-                    if record.live() {
-                        part.customers.push(CustomerFact {
-                            owner,
-                            acquired: record.acquired_on,
-                            churned: record.churned_on,
-                        });
+            Arc::new({
+                self.with_ids(|ids| {
+                    let mut part = CustomerPart::default();
+                    let mut records = Vec::with_capacity(data.customers.len());
+                    for record in &data.customers {
+                        let owner = ids.ix(record.owner_id.as_deref());
+                        records.push((ids.ix(Some(&record.id)), owner));
+                        if record.live() {
+                            part.customers.push(CustomerFact {
+                                owner,
+                                acquired: record.acquired_on,
+                                churned: record.churned_on,
+                            });
+                        }
                     }
-                }
-                part.buyers.resize(ids.len(), None);
-                part.owner.resize(ids.len(), NONE);
-                for (record, (c, owner)) in data.customers.iter().zip(records) {
-                    let at = c as usize;
-                    if record.live() {
-                        part.buyers[at] = Some((record.acquired_on, record.churned_on));
+                    part.buyers.resize(ids.len(), None);
+                    part.owner.resize(ids.len(), NONE);
+                    for (record, (c, owner)) in data.customers.iter().zip(records) {
+                        let at = c as usize;
+                        if record.live() {
+                            part.buyers[at] = Some((record.acquired_on, record.churned_on));
+                        }
+                        if part.owner[at] == NONE {
+                            part.owner[at] = owner;
+                        } else if owner != NONE && owner != part.owner[at] {
+                            part.more_owners.push((c, owner));
+                        }
                     }
-                    if part.owner[at] == NONE {
-                        part.owner[at] = owner;
-                    } else if owner != NONE && owner != part.owner[at] {
-                        part.more_owners.push((c, owner));
-                    }
-                }
-                part
+                    part
+                })
             })
         })
     }
@@ -365,19 +466,21 @@ impl Facts {
     /// The live leads of `data`, by created date.
     pub(crate) fn leads(&self, data: &Dataset) -> &[LeadFact] {
         self.leads.get_or_init(|| {
-            let mut leads: Vec<LeadFact> = self.with_ids(|ids| {
-                data.leads
-                    .iter()
-                    .filter(|l| l.live())
-                    .map(|lead| LeadFact {
-                        created: lead.created_on,
-                        converted: lead.converted_on,
-                        owner: ids.ix(lead.owner_id.as_deref()),
-                    })
-                    .collect()
-            });
-            leads.sort_by_key(|l| l.created);
-            leads
+            Arc::new({
+                let mut leads: Vec<LeadFact> = self.with_ids(|ids| {
+                    data.leads
+                        .iter()
+                        .filter(|l| l.live())
+                        .map(|lead| LeadFact {
+                            created: lead.created_on,
+                            converted: lead.converted_on,
+                            owner: ids.ix(lead.owner_id.as_deref()),
+                        })
+                        .collect()
+                });
+                leads.sort_by_key(|l| l.created);
+                leads
+            })
         })
     }
 
@@ -385,67 +488,73 @@ impl Facts {
     /// salaries, commission) as (date, rep, amount), by date.
     pub(crate) fn acquisition(&self, data: &Dataset) -> &[(NaiveDate, Ix, Money)] {
         self.acquisition.get_or_init(|| {
-            let mut spend: Vec<(NaiveDate, Ix, Money)> = self.with_ids(|ids| {
-                data.expenses
-                    .iter()
-                    .filter(|e| e.live())
-                    .filter(|e| {
-                        matches!(
-                            e.category,
-                            ExpenseCategory::Marketing
-                                | ExpenseCategory::Sales
-                                | ExpenseCategory::Salaries
-                                | ExpenseCategory::Commission
-                        )
-                    })
-                    .map(|e| (e.date, ids.ix(e.rep_id.as_deref()), e.amount))
-                    .collect()
-            });
-            spend.sort_by_key(|e| e.0);
-            spend
+            Arc::new({
+                let mut spend: Vec<(NaiveDate, Ix, Money)> = self.with_ids(|ids| {
+                    data.expenses
+                        .iter()
+                        .filter(|e| e.live())
+                        .filter(|e| {
+                            matches!(
+                                e.category,
+                                ExpenseCategory::Marketing
+                                    | ExpenseCategory::Sales
+                                    | ExpenseCategory::Salaries
+                                    | ExpenseCategory::Commission
+                            )
+                        })
+                        .map(|e| (e.date, ids.ix(e.rep_id.as_deref()), e.amount))
+                        .collect()
+                });
+                spend.sort_by_key(|e| e.0);
+                spend
+            })
         })
     }
 
     /// The live activities of `data`, by (date, customer).
     pub(crate) fn activities(&self, data: &Dataset) -> &[ActivityFact] {
         self.activities.get_or_init(|| {
-            let mut activities: Vec<ActivityFact> = self.with_ids(|ids| {
-                data.activities
-                    .iter()
-                    .filter(|a| a.live())
-                    .map(|activity| ActivityFact {
-                        date: activity.date,
-                        customer: ids.ix(activity.customer_id.as_deref()),
-                        rep: ids.ix(activity.rep_id.as_deref()),
-                        prospecting_minutes: if activity.kind == ActivityKind::Prospecting {
-                            activity.minutes
-                        } else {
-                            0
-                        },
-                    })
-                    .collect()
-            });
-            activities.sort_unstable_by_key(|a| (a.date, a.customer));
-            activities
+            Arc::new({
+                let mut activities: Vec<ActivityFact> = self.with_ids(|ids| {
+                    data.activities
+                        .iter()
+                        .filter(|a| a.live())
+                        .map(|activity| ActivityFact {
+                            date: activity.date,
+                            customer: ids.ix(activity.customer_id.as_deref()),
+                            rep: ids.ix(activity.rep_id.as_deref()),
+                            prospecting_minutes: if activity.kind == ActivityKind::Prospecting {
+                                activity.minutes
+                            } else {
+                                0
+                            },
+                        })
+                        .collect()
+                });
+                activities.sort_unstable_by_key(|a| (a.date, a.customer));
+                activities
+            })
         })
     }
 
     /// The live feedback of `data`, in data order.
     pub(crate) fn feedback(&self, data: &Dataset) -> &[FeedbackFact] {
         self.feedback.get_or_init(|| {
-            self.with_ids(|ids| {
-                data.feedback
-                    .iter()
-                    .filter(|f| f.live())
-                    .map(|feedback| FeedbackFact {
-                        date: feedback.date,
-                        customer: ids.ix(feedback.customer_id.as_deref()),
-                        csat: feedback.csat,
-                        nps: feedback.nps,
-                        complaint: feedback.complaint.is_some(),
-                        resolved_on: feedback.resolved_on,
-                    })
-                    .collect()
+            Arc::new({
+                self.with_ids(|ids| {
+                    data.feedback
+                        .iter()
+                        .filter(|f| f.live())
+                        .map(|feedback| FeedbackFact {
+                            date: feedback.date,
+                            customer: ids.ix(feedback.customer_id.as_deref()),
+                            csat: feedback.csat,
+                            nps: feedback.nps,
+                            complaint: feedback.complaint.is_some(),
+                            resolved_on: feedback.resolved_on,
+                        })
+                        .collect()
+                })
             })
         })
     }

@@ -113,7 +113,7 @@ impl<'a> Slice<'a> {
 
     /// This slice reading `facts` — which must be facts of this slice's data as it is
     /// now, used with no other dataset — instead of making its own: an app that keeps
-    /// the facts of its data (new ones on every change) computes any number of slices
+    /// the facts of its data (renewed on every change) computes any number of slices
     /// from them, each part of the facts made once.
     pub fn with_facts(self, facts: Arc<Facts>) -> Slice<'a> {
         Slice {
@@ -124,8 +124,10 @@ impl<'a> Slice<'a> {
 
     /// The facts of the data (see `facts.rs`), shared by every slice made from this one.
     pub(crate) fn facts(&self) -> FactsOf<'_> {
+        let facts = self.shared.facts.get_or_init(Arc::default);
+        debug_assert!(facts.may_be_of(self.data), "facts of other data");
         FactsOf {
-            facts: self.shared.facts.get_or_init(Arc::default),
+            facts,
             data: self.data,
         }
     }

@@ -24,6 +24,7 @@ pub(crate) mod id_enum;
 pub(crate) mod link;
 mod people;
 mod sales;
+mod tracked;
 
 pub use commission::{
     Accelerator, BonusTrigger, Bracket, CommissionBasis, CommissionPlan, Contest, DealBonus,
@@ -35,6 +36,7 @@ pub use engagement::{Activity, ActivityKind, Feedback};
 pub use goal::{Goal, Measure, Owner, Recurrence, Target};
 pub use people::{Rep, Team};
 pub use sales::{Expense, ExpenseCategory, Order, OrderKind};
+pub use tracked::Tracked;
 
 use id_enum::id_enum;
 
@@ -275,33 +277,33 @@ pub struct Dataset {
     /// `None` for data from before lineages existed: the oldest start of all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Lineage>,
-    pub settings: Settings,
+    pub settings: Tracked<Settings>,
     #[serde(default)]
-    pub teams: Vec<Team>,
+    pub teams: Tracked<Vec<Team>>,
     #[serde(default)]
-    pub reps: Vec<Rep>,
+    pub reps: Tracked<Vec<Rep>>,
     #[serde(default)]
-    pub customers: Vec<Customer>,
+    pub customers: Tracked<Vec<Customer>>,
     #[serde(default)]
-    pub leads: Vec<Lead>,
-    pub deals: Vec<Deal>,
+    pub leads: Tracked<Vec<Lead>>,
+    pub deals: Tracked<Vec<Deal>>,
     #[serde(default)]
-    pub orders: Vec<Order>,
+    pub orders: Tracked<Vec<Order>>,
     #[serde(default)]
-    pub activities: Vec<Activity>,
+    pub activities: Tracked<Vec<Activity>>,
     #[serde(default)]
-    pub expenses: Vec<Expense>,
+    pub expenses: Tracked<Vec<Expense>>,
     #[serde(default)]
-    pub feedback: Vec<Feedback>,
+    pub feedback: Tracked<Vec<Feedback>>,
     /// SMART goals (schema version 3).
     #[serde(default)]
-    pub goals: Vec<Goal>,
+    pub goals: Tracked<Vec<Goal>>,
     /// Commission plans (added to the unreleased schema version 3; absent = none).
     #[serde(default)]
-    pub commission_plans: Vec<CommissionPlan>,
+    pub commission_plans: Tracked<Vec<CommissionPlan>>,
     /// Sales contests (added to the unreleased schema version 3; absent = none).
     #[serde(default)]
-    pub contests: Vec<Contest>,
+    pub contests: Tracked<Vec<Contest>>,
 }
 
 impl Dataset {

@@ -93,7 +93,7 @@ fn linked_dataset() -> impl Strategy<Value = Dataset> {
         prop::collection::vec(feedback, 0..8),
     )
         .prop_map(|(customers, deals, orders, activities, feedback)| Dataset {
-            customers,
+            customers: customers.into(),
             deals: deals
                 .into_iter()
                 .enumerate()

@@ -104,8 +104,9 @@ pub fn any_dataset() -> impl Strategy<Value = Dataset> {
                 currency,
                 stages,
                 ..Settings::default()
-            },
-            deals,
+            }
+            .into(),
+            deals: deals.into(),
             ..Dataset::default()
         })
 }
@@ -134,7 +135,8 @@ pub fn valid_dataset() -> impl Strategy<Value = Dataset> {
                 currency,
                 stages: kpi::default_stages(),
                 ..Settings::default()
-            },
+            }
+            .into(),
             deals: entries
                 .into_iter()
                 .enumerate()

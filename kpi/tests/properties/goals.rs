@@ -168,7 +168,7 @@ proptest! {
         };
         let mut template = goal(Measure::Activities(ActivityKind::Visit), Target::Value { value: 20.0 }, period);
         template.recurrence = Recurrence::EachPeriod;
-        let mut data = Dataset { goals: vec![template], ..Dataset::default() };
+        let mut data = Dataset { goals: vec![template].into(), ..Dataset::default() };
         let due = due_instances(&data, today, now);
         for g in &due {
             prop_assert!(g.period.start <= today && g.period.start > period.start);

@@ -5,6 +5,7 @@ mod day;
 mod deal_input;
 mod demo_data;
 mod diagnosis;
+mod facts;
 mod generate;
 mod goals;
 mod import;

@@ -83,8 +83,8 @@ fn rep_file() -> impl Strategy<Value = Dataset> {
                 id: lineage,
                 started_at: at(1),
             }),
-            reps: vec![rep(who, hour, who)],
-            deals,
+            reps: vec![rep(who, hour, who)].into(),
+            deals: deals.into(),
             ..Dataset::default()
         })
 }
@@ -270,7 +270,7 @@ proptest! {
             id: format!("d{i}"), rep_id: Some("ann".into()), amount: Money(amount), updated_at: at(0), deleted_at: None,
             ..version_deal()
         }).collect();
-        let data = Dataset { deals, ..Dataset::default() };
+        let data = Dataset { deals: deals.into(), ..Dataset::default() };
         let s = statement(&data, &p, "ann", november(), day("2026-11-30"));
         let free = statement(&data, &uncapped, "ann", november(), day("2026-11-30"));
         prop_assert_eq!(s.variable.minor(), free.variable.minor().min(cap));
@@ -297,7 +297,7 @@ proptest! {
             id: format!("d{i}"), rep_id: Some("ann".into()), amount: Money(amount), cost: cost.map(Money), updated_at: at(0), deleted_at: None,
             ..version_deal()
         }).collect();
-        let data = Dataset { deals, ..Dataset::default() };
+        let data = Dataset { deals: deals.into(), ..Dataset::default() };
         for kind in kinds {
             for basis in [CommissionBasis::WonAmount, CommissionBasis::Margin] {
                 let mut p = plan(kind.clone());
@@ -376,7 +376,7 @@ fn team() -> impl Strategy<Value = Dataset> {
             })
             .collect();
         Dataset {
-            reps,
+            reps: reps.into(),
             deals,
             ..Dataset::default()
         }
@@ -387,11 +387,11 @@ proptest! {
     #[test]
     fn leaderboard_ignores_record_order(
         (data, shuffled) in team().prop_flat_map(|data| {
-            let deals = Just(data.deals.clone()).prop_shuffle();
-            let reps = Just(data.reps.clone()).prop_shuffle();
+            let deals = Just(data.deals.to_vec()).prop_shuffle();
+            let reps = Just(data.reps.to_vec()).prop_shuffle();
             (Just(data), (deals, reps))
         }).prop_map(|(data, (deals, reps))| {
-            let shuffled = Dataset { deals, reps, ..data.clone() };
+            let shuffled = Dataset { deals: deals.into(), reps: reps.into(), ..data.clone() };
             (data, shuffled)
         }),
         measure in select(&[KpiId::Revenue, KpiId::WinRate, KpiId::AvgSalesCycle, KpiId::DealsLost][..]),
@@ -423,7 +423,7 @@ proptest! {
         measure in select(KpiId::ALL),
     ) {
         let mut data = a.clone();
-        data.reps = vec![rep("ann", 0, "Ann"), rep("bob", 0, "Bob")];
+        *data.reps = vec![rep("ann", 0, "Ann"), rep("bob", 0, "Bob")];
         for (i, deal) in data.deals.iter_mut().enumerate() {
             deal.rep_id = Some(if i % 2 == 0 { "ann" } else { "bob" }.into());
         }

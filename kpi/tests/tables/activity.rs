@@ -16,8 +16,8 @@ fn november() -> Period {
 /// Reps r1, r2 in team t1 and r3 in team t2.
 fn data(activities: Vec<Activity>) -> Dataset {
     Dataset {
-        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")],
-        activities,
+        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")].into(),
+        activities: activities.into(),
         ..Dataset::default()
     }
 }

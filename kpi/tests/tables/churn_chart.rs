@@ -14,7 +14,8 @@ fn churn_chart_shapes_and_values() {
             customer_of("a", "r1", "2026-09-05", ""),
             customer_of("b", "r1", "2026-09-20", "2026-10-15"),
             customer_of("c", "r2", "2026-10-01", "2026-11-03"),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let chart = churn_chart(&data, &Scope::Everyone, day("2026-11-22"), 3);

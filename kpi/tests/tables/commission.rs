@@ -102,8 +102,8 @@ fn data(deals: Vec<Deal>) -> Dataset {
     let mut ann = rep_in("ann", "");
     ann.base_salary = Money(300_000);
     Dataset {
-        reps: vec![ann],
-        deals,
+        reps: vec![ann].into(),
+        deals: deals.into(),
         ..Dataset::default()
     }
 }
@@ -529,7 +529,7 @@ fn plans_for_a_rep_and_team_statements() {
     });
     let mut data = data(sales(1_000_000));
     data.reps.push(rep_in("bob", ""));
-    data.commission_plans = vec![everyone.clone(), bobs.clone(), deleted];
+    *data.commission_plans = vec![everyone.clone(), bobs.clone(), deleted];
     let ids = |plans: Vec<&CommissionPlan>| plans.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(plans_for(&data, "ann")), vec!["b"]);
     assert_eq!(ids(plans_for(&data, "bob")), vec!["a", "b"], "by title");

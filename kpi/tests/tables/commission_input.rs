@@ -424,7 +424,7 @@ fn open_deals_of_a_rep_for_the_what_if() {
     let mut gone = soon.clone();
     gone.id = "gone".into();
     gone.deleted_at = Some(instant());
-    data.deals = vec![undated, late, won, bobs, gone, soon];
+    *data.deals = vec![undated, late, won, bobs, gone, soon];
     let ids: Vec<&str> = open_deals(&data, "ann")
         .iter()
         .map(|d| d.id.as_str())

@@ -50,14 +50,18 @@ fn closed(
 
 fn team() -> Dataset {
     Dataset {
-        reps: ["ann", "bob", "cid", "dan"].map(|r| rep_in(r, "")).to_vec(),
+        reps: ["ann", "bob", "cid", "dan"]
+            .map(|r| rep_in(r, ""))
+            .to_vec()
+            .into(),
         deals: vec![
             closed("ann", "a1", DealStatus::Won, 500_000, "2026-11-03", 10),
             closed("bob", "b1", DealStatus::Won, 200_000, "2026-11-04", 30),
             closed("bob", "b2", DealStatus::Won, 300_000, "2026-11-05", 30),
             closed("cid", "c1", DealStatus::Won, 300_000, "2026-11-06", 20),
             closed("cid", "c2", DealStatus::Lost, 300_000, "2026-11-07", 20),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     }
 }
@@ -152,7 +156,7 @@ fn history() -> Dataset {
         closed("bob", "b-oct", DealStatus::Won, 400_000, "2026-10-15", 5),
         closed("ann", "a-sep", DealStatus::Won, 100_000, "2026-09-15", 5),
     ]);
-    data.goals = vec![
+    *data.goals = vec![
         revenue_goal("ann-sep", "ann", month("2026-09"), 100_000),
         revenue_goal("ann-oct", "ann", month("2026-10"), 200_000),
         revenue_goal("ann-oct-2", "ann", month("2026-10"), 250_000),
@@ -181,7 +185,7 @@ fn badges_table() {
         ("one of ann's October goals missed: no streak",
             { let mut d = history(); d.goals[2] = revenue_goal("ann-oct-2", "ann", month("2026-10"), 250_001); d }, month("2026-11"),
             vec![badge("ann", BadgeKind::TopPerformer), badge("ann", BadgeKind::MostImproved), badge("bob", BadgeKind::TopPerformer)]),
-        ("nobody sold anything: no badges", Dataset { reps: vec![rep_in("ann", "")], ..Dataset::default() }, month("2026-11"), vec![]),
+        ("nobody sold anything: no badges", Dataset { reps: vec![rep_in("ann", "")].into(), ..Dataset::default() }, month("2026-11"), vec![]),
     ];
     for (case, data, period, expected) in cases {
         assert_eq!(badges(&data, period, today()), expected, "{case}");

@@ -9,7 +9,7 @@ fn team() -> Dataset {
     let mut gone = rep_in("gone", "");
     gone.deleted_at = Some(instant());
     Dataset {
-        reps: vec![rep_in("ann", ""), rep_in("bob", ""), gone],
+        reps: vec![rep_in("ann", ""), rep_in("bob", ""), gone].into(),
         ..Dataset::default()
     }
 }

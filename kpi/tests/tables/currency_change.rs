@@ -24,8 +24,9 @@ fn dataset(currency: Currency, amounts: &[i64], deleted: i64) -> Dataset {
         settings: Settings {
             currency,
             ..Settings::default()
-        },
-        deals,
+        }
+        .into(),
+        deals: deals.into(),
         ..Dataset::default()
     }
 }

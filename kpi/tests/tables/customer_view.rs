@@ -53,21 +53,24 @@ fn data() -> Dataset {
                 name: "Bình".into(),
                 ..rep_in("r2", "")
             },
-        ],
-        customers: vec![c1, c2, c3, gone],
-        deals: vec![won],
+        ]
+        .into(),
+        customers: vec![c1, c2, c3, gone].into(),
+        deals: vec![won].into(),
         orders: vec![
             order_to("c1", "", 1_000, None, "2026-01-10"),
             order_to("c1", "", 2_000, None, "2026-04-10"),
             delivery,
-        ],
+        ]
+        .into(),
         activities: vec![activity_of(
             ActivityKind::Call,
             "2026-11-02",
             15,
             "r1",
             "c1",
-        )],
+        )]
+        .into(),
         ..Dataset::default()
     }
 }
@@ -263,17 +266,20 @@ fn timeline_newest_first() {
                 deleted(deal(DealStatus::Open, 300, "2026-10-01", "")),
                 "gone",
             ),
-        ],
+        ]
+        .into(),
         orders: vec![
             order_to("c1", "", 1_000, None, "2026-02-01"),
             order_to("c1", "", 2_000, None, "2026-06-01"),
             order_to("c2", "", 3_000, None, "2026-06-02"),
-        ],
+        ]
+        .into(),
         activities: vec![
             activity_of(ActivityKind::Visit, "2026-06-01", 60, "r1", "c1"),
             deleted(activity_of(ActivityKind::Call, "2026-10-01", 5, "r1", "c1")),
-        ],
-        feedback: vec![complaint, score],
+        ]
+        .into(),
+        feedback: vec![complaint, score].into(),
         ..Dataset::default()
     };
     let entries = timeline(&data, "c1");

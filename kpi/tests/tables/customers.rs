@@ -17,14 +17,14 @@ fn november() -> Period {
 /// Reps r1, r2 in team t1 and r3 in team t2.
 fn base() -> Dataset {
     Dataset {
-        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")],
+        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")].into(),
         ..Dataset::default()
     }
 }
 
 fn with_customers(customers: Vec<Customer>) -> Dataset {
     Dataset {
-        customers,
+        customers: customers.into(),
         ..base()
     }
 }
@@ -161,7 +161,10 @@ fn new_customers_table() {
 }
 
 fn with_leads(leads: Vec<Lead>) -> Dataset {
-    Dataset { leads, ..base() }
+    Dataset {
+        leads: leads.into(),
+        ..base()
+    }
 }
 
 #[test]
@@ -247,7 +250,7 @@ fn lead_conversion_table() {
 /// first day, "eve" on the day before it.
 fn buyers(orders: Vec<Order>) -> Dataset {
     Dataset {
-        orders,
+        orders: orders.into(),
         ..with_customers(vec![
             customer_of("old", "r1", "2026-03-01", ""),
             customer_of("new", "r2", "2026-11-10", ""),
@@ -359,7 +362,8 @@ fn repeat_customers_and_existing_revenue_table() {
                 deals: vec![kpi::Deal {
                     customer_id: Some("old".into()),
                     ..deal(kpi::DealStatus::Won, 300, "2026-10-01", "2026-11-10")
-                }],
+                }]
+                .into(),
                 ..buyers(vec![order_to("new", "r2", 100, None, "2026-11-05")])
             },
             everyone(),
@@ -512,7 +516,7 @@ fn revenue_churn_table() {
         ])
     };
     let with = |orders: Vec<Order>| Dataset {
-        orders,
+        orders: orders.into(),
         ..customers()
     };
     check(vec![
@@ -579,7 +583,7 @@ fn revenue_churn_table() {
 
 fn spending(expenses: Vec<Expense>) -> Dataset {
     Dataset {
-        expenses,
+        expenses: expenses.into(),
         ..with_customers(vec![
             customer_of("a", "r1", "2026-11-03", ""),
             customer_of("b", "r2", "2026-11-04", ""),
@@ -608,7 +612,7 @@ fn cac_table() {
         (
             "spend without new customers: no data",
             Dataset {
-                expenses: spend(),
+                expenses: spend().into(),
                 ..base()
             },
             everyone(),
@@ -660,8 +664,9 @@ fn ltv_data(with_cost: bool, churn: bool, expenses: Vec<Expense>) -> Dataset {
             order_to("old0", "r1", 1_000, with_cost.then_some(400), "2026-11-02"),
             order_to("old1", "r1", 3_000, None, "2026-11-03"),
             order_to("", "r1", 5_000, None, "2026-11-04"),
-        ],
-        expenses,
+        ]
+        .into(),
+        expenses: expenses.into(),
         ..with_customers(customers)
     }
 }

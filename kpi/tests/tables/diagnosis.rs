@@ -328,7 +328,7 @@ fn with(deal: Deal, change: impl FnOnce(&mut Deal)) -> Deal {
 /// ann and bob in team north.
 fn dataset() -> Dataset {
     Dataset {
-        reps: vec![rep_in("ann", "north"), rep_in("bob", "north")],
+        reps: vec![rep_in("ann", "north"), rep_in("bob", "north")].into(),
         ..Dataset::default()
     }
 }
@@ -340,14 +340,14 @@ fn drivers_of_a_slice_table() {
         (
             "orders not tied to deals are other revenue; an order naming its deal is not counted twice",
             Dataset {
-                deals: vec![deal(Won, 100_000, "2026-11-02", "2026-11-10")],
+                deals: vec![deal(Won, 100_000, "2026-11-02", "2026-11-10")].into(),
                 orders: vec![
                     order(OrderKind::Repeat, 30_000, "2026-11-12"),
                     kpi::Order {
                         deal_id: Some("deal-100000-2026-11-02-2026-11-10".into()),
                         ..order(OrderKind::New, 100_000, "2026-11-20")
                     },
-                ],
+                ].into(),
                 ..dataset()
             },
             Scope::Everyone,
@@ -360,13 +360,13 @@ fn drivers_of_a_slice_table() {
                     lead_of("l1", "ann", "2026-11-01", ""),
                     lead_of("l2", "ann", "2026-11-30", "2026-12-01"),
                     lead_of("l3", "ann", "2026-10-31", "2026-11-02"),
-                ],
+                ].into(),
                 deals: vec![
                     deal(Won, 50_000, "2026-10-01", "2026-11-05"),
                     deal(Lost, 70_000, "2026-11-03", "2026-11-20"),
                     deal(Open, 90_000, "2026-11-04", ""),
                     deal(Won, 20_000, "2026-11-06", "2026-12-01"),
-                ],
+                ].into(),
                 ..dataset()
             },
             Scope::Everyone,
@@ -378,15 +378,15 @@ fn drivers_of_a_slice_table() {
                 leads: vec![
                     lead_of("l1", "ann", "2026-11-01", ""),
                     lead_of("l2", "bob", "2026-11-02", ""),
-                ],
+                ].into(),
                 deals: vec![
                     owned_by("ann", deal(Won, 50_000, "2026-11-01", "2026-11-05")),
                     owned_by("bob", deal(Won, 70_000, "2026-11-01", "2026-11-05")),
-                ],
+                ].into(),
                 orders: vec![
                     order_to("c1", "ann", 5_000, None, "2026-11-07"),
                     order_to("c1", "bob", 9_000, None, "2026-11-07"),
-                ],
+                ].into(),
                 ..dataset()
             },
             Scope::Rep("ann".into()),
@@ -466,7 +466,8 @@ fn secondary_factors_table() {
                     expecting(Won, 40_000, "2026-11-20", "2026-11-25"),
                     expecting(Open, 80_000, "2026-12-20", ""),
                     expecting(Open, 160_000, "2026-10-20", ""),
-                ],
+                ]
+                .into(),
                 ..dataset()
             },
             SecondaryFactors {
@@ -484,7 +485,8 @@ fn secondary_factors_table() {
                 deals: vec![
                     discounted(80_000, 20_000, "2026-11-01", "2026-11-10"),
                     discounted(90_000, 10_000, "2026-10-01", "2026-10-10"),
-                ],
+                ]
+                .into(),
                 ..dataset()
             },
             SecondaryFactors {
@@ -501,11 +503,13 @@ fn secondary_factors_table() {
                 customers: vec![
                     customer_of("c1", "ann", "2025-01-01", "2026-11-15"),
                     customer_of("c2", "ann", "2025-01-01", ""),
-                ],
+                ]
+                .into(),
                 orders: vec![
                     order_to("c1", "ann", 12_000, None, "2026-10-05"),
                     order_to("c2", "ann", 7_000, None, "2026-10-05"),
-                ],
+                ]
+                .into(),
                 ..dataset()
             },
             SecondaryFactors {
@@ -526,7 +530,7 @@ fn diagnose_table() {
     // October: 4 leads, 2 deals won of 2 at 1,000.00. November: 4 leads, 1 won of 2
     // (a lost one), a slipped deal, and a churned customer who bought in October.
     let data = Dataset {
-        customers: vec![customer_of("c1", "ann", "2025-01-01", "2026-11-15")],
+        customers: vec![customer_of("c1", "ann", "2025-01-01", "2026-11-15")].into(),
         leads: (1..=4)
             .map(|i| lead_of(&format!("oct-{i}"), "ann", "2026-10-02", ""))
             .chain((1..=4).map(|i| lead_of(&format!("nov-{i}"), "ann", "2026-11-02", "")))
@@ -539,8 +543,9 @@ fn diagnose_table() {
             with(deal(Open, 50_000, "2026-11-05", ""), |d| {
                 d.expected_close = Some(day("2026-11-28"))
             }),
-        ],
-        orders: vec![order_to("c1", "ann", 10_000, None, "2026-10-25")],
+        ]
+        .into(),
+        orders: vec![order_to("c1", "ann", 10_000, None, "2026-10-25")].into(),
         ..dataset()
     };
     let scope = Scope::Everyone;
@@ -668,7 +673,8 @@ fn comparable_previous_table() {
             deal(Won, 100_000, "2026-10-01", "2026-10-10"),
             deal(Won, 100_000, "2026-10-01", "2026-10-20"),
             deal(Won, 100_000, "2026-11-01", "2026-11-10"),
-        ],
+        ]
+        .into(),
         ..dataset()
     };
     let got = diagnose(&data, november(), &Scope::Everyone, day("2026-11-15"), None);

@@ -123,13 +123,15 @@ fn data() -> Dataset {
             c("steep", "r4", "2026-01-01", ""),
             c("long", "r4", "2026-01-01", ""),
             c("lost", "r4", "2026-01-01", "2026-11-01"),
-        ],
+        ]
+        .into(),
         activities: vec![
             contact("quiet", "2026-10-01"),
             contact("recent", "2026-11-20"),
             contact("future_contact", "2026-12-01"),
             deleted(contact("never", "2026-11-21")),
-        ],
+        ]
+        .into(),
         feedback: vec![
             complaint("fb1", "quiet", "2026-11-01", ""),
             complaint("fb2", "recent", "2026-10-02", ""),
@@ -138,7 +140,8 @@ fn data() -> Dataset {
             complaint("fb5", "quiet", "2026-11-25", ""),
             complaint("fb6", "other", "2026-11-15", ""),
             complaint("fb7", "gone", "2026-11-10", ""),
-        ],
+        ]
+        .into(),
         deals: vec![
             open_deal("d1", "quiet", "2026-11-20", DealStatus::Open, DealKind::New),
             open_deal("d2", "gone", "2026-10-23", DealStatus::Open, DealKind::New),
@@ -154,8 +157,9 @@ fn data() -> Dataset {
             open_deal("d6", "quiet", "", DealStatus::Open, DealKind::New),
             open_deal("up", "working", "", DealStatus::Open, DealKind::Upsell),
             open_deal("won-up", "wonup", "", DealStatus::Won, DealKind::Upsell),
-        ],
-        orders,
+        ]
+        .into(),
+        orders: orders.into(),
         ..Dataset::default()
     }
 }

@@ -58,7 +58,8 @@ fn november_sales() -> Dataset {
         deals: vec![
             deal(DealStatus::Won, 500_000, "2026-10-01", "2026-11-03"),
             deal(DealStatus::Won, 700_000, "2026-10-01", "2026-11-10"),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     }
 }
@@ -253,7 +254,7 @@ fn win_rate_pacing_higher_is_better_ratio() {
             deals.push(d);
         }
         Dataset {
-            deals,
+            deals: deals.into(),
             ..Dataset::default()
         }
     };
@@ -296,7 +297,8 @@ fn relative_targets_baselines_and_unusual_jumps() {
         deals: vec![
             discounted("oct", 900_000, 100_000, "2026-10-15"),
             discounted("nov", 920_000, 80_000, "2026-11-04"),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let today = day("2026-11-16");
@@ -381,7 +383,8 @@ fn activity_goals_pace_like_any_cumulative_measure() {
             activity_of(Visit, "2026-11-17", 31, "minh", "c2"),
             activity_of(Visit, "2026-11-17", 32, "minh", "c3"),
             activity_of(Visit, "2026-11-20", 30, "minh", "c9"),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     #[rustfmt::skip]
@@ -603,7 +606,7 @@ fn cascade_splits_cumulative_targets_and_copies_levels() {
 #[test]
 fn roll_up_sums_cumulative_children_and_recomputes_ratios() {
     let mut data = Dataset {
-        reps: vec![rep_in("a", "berlin"), rep_in("b", "berlin")],
+        reps: vec![rep_in("a", "berlin"), rep_in("b", "berlin")].into(),
         deals: vec![
             owned_by(
                 "a",
@@ -618,7 +621,8 @@ fn roll_up_sums_cumulative_children_and_recomputes_ratios() {
                 deal(DealStatus::Lost, 50_000, "2026-10-03", "2026-11-04"),
             ),
             deal(DealStatus::Won, 1_000_000, "2026-10-04", "2026-11-05"),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let parent = revenue_goal(1_000_000);
@@ -630,7 +634,7 @@ fn roll_up_sums_cumulative_children_and_recomputes_ratios() {
             weight: 1,
         })
         .collect();
-    data.goals = cascade(&parent, &parts, instant(), day("2026-11-02")).unwrap();
+    *data.goals = cascade(&parent, &parts, instant(), day("2026-11-02")).unwrap();
     data.goals.push(parent.clone());
     let today = day("2026-11-16");
     let rolled = roll_up(&data, &parent, today);
@@ -656,7 +660,7 @@ fn roll_up_sums_cumulative_children_and_recomputes_ratios() {
         november(),
         Owner::Team("berlin".into()),
     );
-    data.goals = cascade(&win_rate, &parts, instant(), day("2026-11-02")).unwrap();
+    *data.goals = cascade(&win_rate, &parts, instant(), day("2026-11-02")).unwrap();
     let rolled: Progress = roll_up(&data, &win_rate, today);
     assert!(close(rolled.actual, Some(2.0 / 3.0)));
     assert_eq!(rolled.status, Some(OnTrack));
@@ -673,7 +677,7 @@ fn recurring_goals_carry_over() {
     let october = september.next();
     let due_for = |goals: Vec<Goal>| -> Vec<Due> {
         let data = Dataset {
-            goals,
+            goals: goals.into(),
             ..Dataset::default()
         };
         due_instances(&data, today, instant())
@@ -707,7 +711,7 @@ fn recurring_goals_carry_over() {
     child.parent_id = Some("monthly".into());
     child.owner = Owner::Rep("anna".into());
     let data = Dataset {
-        goals: vec![monthly.clone(), child],
+        goals: vec![monthly.clone(), child].into(),
         ..Dataset::default()
     };
     let due = due_instances(&data, day("2026-10-05"), instant());
@@ -737,7 +741,7 @@ fn recurring_goals_carry_over() {
     let mut sold = november_sales();
     sold.deals
         .push(deal(DealStatus::Won, 150_000, "2026-09-01", "2026-10-07"));
-    sold.goals = vec![
+    *sold.goals = vec![
         monthly.clone(),
         Goal {
             id: id(october),
@@ -781,11 +785,12 @@ fn form() -> GoalInput {
 #[test]
 fn goal_form_validation() {
     let data = Dataset {
-        reps: vec![rep_in("anna", "")],
+        reps: vec![rep_in("anna", "")].into(),
         goals: vec![Goal {
             id: "parent".into(),
             ..revenue_goal(1)
-        }],
+        }]
+        .into(),
         ..Dataset::default()
     };
     let read = |input: GoalInput, locale| {
@@ -862,7 +867,8 @@ fn goal_form_validation() {
                 parent_id: Some("parent".into()),
                 ..revenue_goal(1)
             },
-        ],
+        ]
+        .into(),
         ..data.clone()
     };
     let own = |parent: &str| {
@@ -985,7 +991,7 @@ fn demo_goals_all_show_progress() {
 fn goals_are_records_like_any_other() {
     use kpi::{Currency, RecordKind};
     let mut data = Dataset {
-        goals: vec![revenue_goal(123_450)],
+        goals: vec![revenue_goal(123_450)].into(),
         ..Dataset::default()
     };
     // (case, currency, target after the change)

@@ -550,7 +550,8 @@ fn lead_list_table() {
                 ..lead_of("disqualified", "r1", "2026-10-01", "")
             },
             crate::support::deleted(lead_of("gone", "r1", "2026-11-20", "")),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let ids = |leads: Vec<&Lead>| leads.iter().map(|l| l.id.clone()).collect::<Vec<_>>();

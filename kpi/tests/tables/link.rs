@@ -24,8 +24,8 @@ fn two_northwinds() -> Dataset {
     linked.id = "d1".into();
     linked.customer_id = Some("c2".into());
     Dataset {
-        customers: vec![customer("c1", "Northwind"), customer("c2", "Northwind")],
-        deals: vec![linked],
+        customers: vec![customer("c1", "Northwind"), customer("c2", "Northwind")].into(),
+        deals: vec![linked].into(),
         ..Dataset::default()
     }
 }

@@ -14,7 +14,7 @@ fn version(id: &str, minutes: i64, amount: i64, deleted: bool) -> Deal {
 
 fn dataset(deals: Vec<Deal>) -> Dataset {
     Dataset {
-        deals,
+        deals: deals.into(),
         ..Dataset::default()
     }
 }
@@ -116,8 +116,9 @@ fn merge_keeps_the_newer_settings() {
             currency,
             updated_at,
             ..kpi::Settings::default()
-        },
-        deals: vec![],
+        }
+        .into(),
+        deals: vec![].into(),
         ..Dataset::default()
     };
     use kpi::Currency::{Eur, Vnd};
@@ -220,8 +221,9 @@ fn a_stage_a_kept_deal_is_in_survives_older_settings() {
         settings: kpi::Settings {
             updated_at: at(1),
             ..kpi::Settings::default()
-        },
-        deals: vec![in_pilot],
+        }
+        .into(),
+        deals: vec![in_pilot].into(),
         ..Dataset::default()
     };
     tab_a.settings.stages.push(pilot.clone());
@@ -230,7 +232,8 @@ fn a_stage_a_kept_deal_is_in_survives_older_settings() {
             updated_at: at(2),
             monthly_target: Some(kpi::Money(500_000)),
             ..kpi::Settings::default()
-        },
+        }
+        .into(),
         ..Dataset::default()
     };
     for (case, mut mine, theirs) in [

@@ -50,7 +50,7 @@ fn two_deals() -> (Dataset, Deal, Deal) {
     let mut b = deal(DealStatus::Open, 200, "2026-11-03", "");
     b.id = "b".into();
     let data = Dataset {
-        deals: vec![a.clone(), b.clone()],
+        deals: vec![a.clone(), b.clone()].into(),
         ..Dataset::default()
     };
     (data, a, b)

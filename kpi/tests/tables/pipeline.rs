@@ -16,8 +16,9 @@ fn dataset(deals: Vec<Deal>) -> Dataset {
             rep_in("ann", "north"),
             rep_in("bob", "north"),
             rep_in("cid", "south"),
-        ],
-        deals,
+        ]
+        .into(),
+        deals: deals.into(),
         ..Dataset::default()
     }
 }

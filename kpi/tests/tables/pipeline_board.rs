@@ -48,7 +48,8 @@ fn data() -> Dataset {
             at("f", "pilot", Open, 4_000, "r1", None, ""),
             deleted(at("g", "prospecting", Open, 9_999, "r1", None, "")),
             at("h", "negotiation", Open, 1_000, "", None, ""),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     }
 }
@@ -158,7 +159,8 @@ fn board_order_and_rounding() {
             at("x", "qualified", Open, 900, "", Some(10), "2026-12-01"),
             at("w", "qualified", Open, 900, "", Some(10), "2026-11-30"),
             at("v", "qualified", Open, 1, "", Some(100), ""),
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let columns = board(&data, &Scope::Everyone);
@@ -412,7 +414,8 @@ fn lost_reasons_table() {
                 id: "won".into(),
                 ..deal(DealStatus::Won, 99_000, "2026-10-01", "2026-11-05")
             },
-        ],
+        ]
+        .into(),
         ..Dataset::default()
     };
     let row = |reason: &str, count: u32, amount: i64| LostReason {

@@ -15,13 +15,14 @@ fn november() -> Period {
 /// Reps r1, r2 in team t1 and r3 in team t2; customers cu1 (r1), cu2 (r2), cu3 (r3).
 fn data(feedback: Vec<Feedback>) -> Dataset {
     Dataset {
-        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")],
+        reps: vec![rep_in("r1", "t1"), rep_in("r2", "t1"), rep_in("r3", "t2")].into(),
         customers: vec![
             customer_of("cu1", "r1", "2026-01-01", ""),
             customer_of("cu2", "r2", "2026-01-01", ""),
             customer_of("cu3", "r3", "2026-01-01", ""),
-        ],
-        feedback,
+        ]
+        .into(),
+        feedback: feedback.into(),
         ..Dataset::default()
     }
 }

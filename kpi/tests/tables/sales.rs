@@ -18,9 +18,10 @@ fn dataset(deals: Vec<Deal>, orders: Vec<Order>) -> Dataset {
             rep_in("ann", "north"),
             rep_in("bob", "north"),
             rep_in("cid", "south"),
-        ],
-        deals,
-        orders,
+        ]
+        .into(),
+        deals: deals.into(),
+        orders: orders.into(),
         ..Dataset::default()
     }
 }

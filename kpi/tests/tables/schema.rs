@@ -295,7 +295,7 @@ fn newer_data_is_read_for_showing_only() {
     // A record of a known collection in a shape this version cannot read is skipped,
     // the rest is shown (an app before version 3 seeing goals it cannot read).
     let without_goals = Dataset {
-        goals: vec![],
+        goals: vec![].into(),
         ..demo_dataset(day("2026-11-22"), instant())
     };
     let odd_goal = encode(&without_goals, instant())

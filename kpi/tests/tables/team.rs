@@ -132,7 +132,7 @@ fn turnover_rate_table() {
     ];
     for (case, reps, scope, expected) in rows {
         let data = Dataset {
-            reps,
+            reps: reps.into(),
             ..Dataset::default()
         };
         let slice = Slice::new(&data, november(), &scope, day("2026-12-15"));

@@ -38,8 +38,8 @@ fn gone(id: &str, hour: u32, title: &str) -> Deal {
 fn file(rep: &str, deals: Vec<Deal>) -> Dataset {
     Dataset {
         lineage: lineage(rep, 1),
-        reps: vec![rep_in(rep, "")],
-        deals,
+        reps: vec![rep_in(rep, "")].into(),
+        deals: deals.into(),
         ..Dataset::default()
     }
 }
@@ -47,7 +47,7 @@ fn file(rep: &str, deals: Vec<Deal>) -> Dataset {
 fn manager(deals: Vec<Deal>) -> Dataset {
     Dataset {
         lineage: lineage("manager", 0),
-        deals,
+        deals: deals.into(),
         ..Dataset::default()
     }
 }

@@ -17,7 +17,7 @@ fn won(id: &str) -> Deal {
 /// Default settings and these deals.
 fn with_deals(deals: Vec<Deal>) -> Dataset {
     Dataset {
-        deals,
+        deals: deals.into(),
         ..Dataset::default()
     }
 }
@@ -177,8 +177,9 @@ fn dataset_problems_table() {
                 settings: kpi::Settings {
                     stages: vec![],
                     ..kpi::Settings::default()
-                },
-                deals: vec![won("a"), won("b")],
+                }
+                .into(),
+                deals: vec![won("a"), won("b")].into(),
                 ..Dataset::default()
             },
             vec![DataProblem::NoStages],
@@ -190,8 +191,9 @@ fn dataset_problems_table() {
                 settings: kpi::Settings {
                     stages: vec![stage("negotiation"), stage("demo"), stage("negotiation")],
                     ..kpi::Settings::default()
-                },
-                deals: vec![won("a")],
+                }
+                .into(),
+                deals: vec![won("a")].into(),
                 ..Dataset::default()
             },
             vec![DataProblem::DuplicateStageId {
@@ -207,14 +209,16 @@ fn dataset_problems_table() {
                 settings: kpi::Settings {
                     stages: vec![stage("negotiation"), stage("negotiation")],
                     ..kpi::Settings::default()
-                },
+                }
+                .into(),
                 deals: vec![
                     won("a"),
                     edit(won("a"), |d| {
                         d.amount = Money(-1);
                         d.stage = "gone".into();
                     }),
-                ],
+                ]
+                .into(),
                 ..Dataset::default()
             },
             vec![
