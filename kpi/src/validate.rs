@@ -20,6 +20,8 @@
 //! unknown stage.
 
 use std::collections::BTreeMap;
+
+use crate::metrics::hash::FastMap;
 use std::fmt;
 
 use crate::deal_input::{validate_deal, FieldError};
@@ -138,7 +140,10 @@ fn write_list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::
 
 /// Duplicate ids within one collection, and the rules of its live records.
 fn collection_problems<T: Stored + Rules>(data: &Dataset, problems: &mut Vec<DataProblem>) {
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    // A hash map: this runs on every save and load over every record (a BTreeMap of
+    // 80k ids cost ~50 ms at 10k deals); the deterministic hasher draws no seed.
+    let mut ids: FastMap<&str, usize> = FastMap::default();
+    ids.reserve(T::all(data).len());
     for (index, record) in T::all(data).iter().enumerate() {
         if let Some(&first) = ids.get(record.id()) {
             problems.push(DataProblem::DuplicateId {
@@ -194,7 +199,8 @@ impl Dataset {
         collection_problems::<Customer>(self, &mut problems);
         collection_problems::<Lead>(self, &mut problems);
 
-        let mut deal_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut deal_ids: FastMap<&str, usize> = FastMap::default();
+        deal_ids.reserve(self.deals.len());
         for (index, deal) in self.deals.iter().enumerate() {
             if let Some(&first) = deal_ids.get(deal.id.as_str()) {
                 problems.push(DataProblem::DuplicateId {

@@ -66,6 +66,8 @@ pub struct Store {
     indexed: StoredValue<Option<Rc<IndexedStore>>, LocalStorage>,
     /// An IndexedDB transaction of this tab is in flight (one at a time).
     busy: StoredValue<bool, LocalStorage>,
+    /// The saved JSON of each collection, so a save encodes only what changed.
+    encoded: StoredValue<schema::EncodeCache, LocalStorage>,
 }
 
 impl Store {
@@ -119,6 +121,7 @@ impl Store {
             )),
             indexed: StoredValue::new_local(None),
             busy: StoredValue::new_local(false),
+            encoded: StoredValue::new_local(schema::EncodeCache::default()),
         };
         store.install(backend);
         store
@@ -760,9 +763,12 @@ impl Store {
             return;
         }
         let revision = self.saver.try_with_value(Saver::next_revision).unwrap_or(1);
-        let text = self
-            .data
-            .with_untracked(|d| schema::encode_revision(d, clock::now(), revision));
+        let now = clock::now();
+        let text = self.data.with_untracked(|d| {
+            self.encoded
+                .try_update_value(|cache| cache.encode_revision(d, now, revision))
+                .unwrap_or_else(|| schema::encode_revision(d, now, revision))
+        });
         if text.len() > LOCAL_BUDGET && self.indexed.with_value(Option::is_none) {
             self.move_to_indexed(text);
             return;

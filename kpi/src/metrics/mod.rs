@@ -6,7 +6,7 @@
 pub mod activity;
 pub mod customers;
 pub mod facts;
-mod hash;
+pub(crate) mod hash;
 pub mod pipeline;
 pub mod quality;
 pub mod sale;

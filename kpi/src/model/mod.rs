@@ -128,6 +128,8 @@ pub trait Stored: Record + Sized {
     const KIND: RecordKind;
     fn all(data: &Dataset) -> &Vec<Self>;
     fn all_mut(data: &mut Dataset) -> &mut Vec<Self>;
+    /// The [`Tracked`] stamp of the collection: equal stamps, equal collections.
+    fn stamp(data: &Dataset) -> u64;
 }
 
 macro_rules! stored {
@@ -139,6 +141,9 @@ macro_rules! stored {
             }
             fn all_mut(data: &mut Dataset) -> &mut Vec<Self> {
                 &mut data.$field
+            }
+            fn stamp(data: &Dataset) -> u64 {
+                data.$field.stamp()
             }
         }
     };

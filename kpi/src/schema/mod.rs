@@ -17,8 +17,11 @@ use serde_json::Value;
 
 use crate::model::{for_each_kind, Dataset, Settings, Stored};
 
+mod cached;
 mod v1_to_v2;
 mod v2_to_v3;
+
+pub use cached::EncodeCache;
 
 pub(crate) use v1_to_v2::name_based_id;
 

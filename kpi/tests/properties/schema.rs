@@ -1,5 +1,5 @@
-use kpi::schema::decode_envelope;
-use kpi::{decode, encode, LoadError, CURRENT_VERSION};
+use kpi::schema::{decode_envelope, EncodeCache};
+use kpi::{decode, encode, encode_revision, LoadError, CURRENT_VERSION};
 use proptest::prelude::*;
 
 use crate::generate::{any_dataset, instant, valid_dataset};
@@ -26,6 +26,25 @@ proptest! {
                 prop_assert_eq!(message.ends_with(&format!(" (and {more} more)")), more > 0, "{}", message);
             }
             (result, first) => prop_assert!(false, "{:?} for problems {:?}", result, first),
+        }
+    }
+
+    /// A save through the cache of each collection's JSON writes the same text as a
+    /// whole encoding, for the first save and for one after another dataset (every
+    /// collection changed) went through the same cache.
+    #[test]
+    fn a_cached_save_is_the_whole_encoding(
+        first in any_dataset(),
+        second in any_dataset(),
+        saved_at in instant(),
+        revision in any::<u64>(),
+    ) {
+        let mut cache = EncodeCache::default();
+        for data in [&first, &second, &first] {
+            prop_assert_eq!(
+                cache.encode_revision(data, saved_at, revision),
+                encode_revision(data, saved_at, revision)
+            );
         }
     }
 }
