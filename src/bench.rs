@@ -56,8 +56,8 @@ pub fn bench_generate(deals: u32) -> usize {
         },
     );
     let count = data.deals.len();
+    FACTS.with(|f| *f.borrow_mut() = Arc::new(Facts::renewed(None, &data)));
     DATA.with(|d| *d.borrow_mut() = data);
-    FACTS.with(|f| *f.borrow_mut() = Arc::default());
     count
 }
 
@@ -92,6 +92,24 @@ pub fn bench_recompute_kept(repeats: u32) -> Vec<f64> {
     })
 }
 
+/// One deal edited, then the dashboard from the facts renewed from the kept ones (the
+/// parts of untouched collections kept): what an edit costs the dashboard.
+#[wasm_bindgen]
+pub fn bench_recompute_after_edit(repeats: u32) -> Vec<f64> {
+    DATA.with(|d| {
+        FACTS.with(|f| {
+            let (mut data, mut facts) = (d.borrow_mut(), f.borrow_mut());
+            kpi::workload::dashboard_from_facts(&data, &facts, today());
+            timed(repeats, || {
+                let (renewed, values) =
+                    kpi::workload::dashboard_after_deal_edit(&mut data, &facts, today());
+                *facts = renewed;
+                black_box(values);
+            })
+        })
+    })
+}
+
 /// The sales family only, from the kept facts: what the plain-JavaScript baseline
 /// repeats (on records it prepared before timing).
 #[wasm_bindgen]
@@ -118,6 +136,32 @@ pub fn bench_encode(repeats: u32) -> Vec<f64> {
                 chrono::DateTime::UNIX_EPOCH,
                 1,
             ));
+        })
+    })
+}
+
+/// The encoding of a save after one deal was edited, as the app saves: through the
+/// cache of each collection's JSON (filled by a first save before timing).
+#[wasm_bindgen]
+pub fn bench_encode_after_edit(repeats: u32) -> Vec<f64> {
+    DATA.with(|d| {
+        let mut data = d.borrow_mut();
+        let mut cache = schema::EncodeCache::default();
+        black_box(cache.encode_revision(&data, chrono::DateTime::UNIX_EPOCH, 1));
+        timed(repeats, || {
+            kpi::workload::edit_one_deal(&mut data);
+            black_box(cache.encode_revision(&data, chrono::DateTime::UNIX_EPOCH, 2));
+        })
+    })
+}
+
+/// The check of the whole dataset that runs before every save (and on load).
+#[wasm_bindgen]
+pub fn bench_check(repeats: u32) -> Vec<f64> {
+    DATA.with(|d| {
+        let data = d.borrow();
+        timed(repeats, || {
+            black_box(data.problems());
         })
     })
 }

@@ -66,3 +66,26 @@ pub fn sales_scan(data: &Dataset, facts: &Arc<Facts>, today: NaiveDate) -> i64 {
         .collect();
     totals.first().copied().unwrap_or(0)
 }
+
+/// A typical edit for the benchmarks: one deal's amount changed by one minor unit
+/// (back and forth on repeats, so the data stays the same size and shape).
+pub fn edit_one_deal(data: &mut Dataset) {
+    if let Some(deal) = data.deals.first_mut() {
+        deal.amount.0 ^= 1;
+    }
+}
+
+/// The dashboard after [`edit_one_deal`]: the facts renewed from `facts` (the parts
+/// of the collections the edit did not touch kept) and every KPI of the four slices
+/// read from them — what an edit costs the dashboard. Returns the renewed facts, for
+/// the next edit, and how many values were computed.
+pub fn dashboard_after_deal_edit(
+    data: &mut Dataset,
+    facts: &Arc<Facts>,
+    today: NaiveDate,
+) -> (Arc<Facts>, usize) {
+    edit_one_deal(data);
+    let renewed = Arc::new(Facts::renewed(Some(facts), data));
+    let values = dashboard_from_facts(data, &renewed, today);
+    (renewed, values)
+}

@@ -75,8 +75,13 @@ fn native_bench(out: &Path) -> Result<String> {
         &paths::root(),
     ))?;
     let mut entries = Vec::new();
-    // "1000": after a change of the data; "kept_1000": from the facts already made.
-    for (group, prefix) in [("recompute", ""), ("recompute_kept", "kept_")] {
+    // "1000": facts made anew; "kept_1000": from the facts already made; "edit_1000":
+    // after one deal edited (facts renewed).
+    for (group, prefix) in [
+        ("recompute", ""),
+        ("recompute_kept", "kept_"),
+        ("recompute_after_edit", "edit_"),
+    ] {
         for deals in DEALS {
             let file = criterion_dir().join(format!("{group}/{deals}/new/estimates.json"));
             let text = fs::read_to_string(&file)
