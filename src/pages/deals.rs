@@ -15,8 +15,13 @@ pub fn Deals() -> impl IntoView {
     set_page_title(|t| t.deals_title);
     let form = DealFormState::new();
     let filter = RwSignal::new(None::<DealStatus>);
-    let deals = Memo::new(move |_| store.data.with(|d| d.deals_newest_first(filter.get())));
     let shown = RwSignal::new(STEP);
+    // (the deals shown, how many there are): only the shown ones are copied.
+    let deals = Memo::new(move |_| {
+        store
+            .data
+            .with(|d| d.deals_newest_first(filter.get(), shown.get()))
+    });
     let losing = RwSignal::new(None::<(RecordId, String)>);
     // "Add a deal" elsewhere links here with ?new=1: open the form straight away.
     if use_query_map().with_untracked(|q| q.get("new").is_some()) {
@@ -51,17 +56,17 @@ pub fn Deals() -> impl IntoView {
             <Show when=move || form.open.get()>
                 <DealForm form=form />
             </Show>
-            <Show when=move || deals.with(Vec::is_empty)>
+            <Show when=move || deals.with(|(_, total)| *total == 0)>
                 <EmptyState testid="deals-empty" message=|t| t.deals_empty hint=|t| t.a11y_empty_deals />
             </Show>
             <ul class="deal-list" data-testid="deal-list">
                 <For
-                    each=move || deals.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    each=move || deals.with(|(shown, _)| shown.clone())
                     key=|deal| (deal.id.clone(), deal.updated_at)
                     children=move |deal| view! { <DealRow deal=deal form=form losing=losing /> }
                 />
             </ul>
-            <ShowMore shown=shown total=Signal::derive(move || deals.with(Vec::len)) />
+            <ShowMore shown=shown total=Signal::derive(move || deals.with(|(_, total)| *total)) />
             <LoseDialog losing=losing />
         </section>
     }

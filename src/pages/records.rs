@@ -56,12 +56,13 @@ pub fn Records() -> impl IntoView {
         errors.set(Vec::new());
         editing.set(Some(id));
     };
+    let shown = RwSignal::new(STEP);
+    // Only the rows on screen are made; "Show more" makes the next ones.
     let rows = Memo::new(move |_| {
         store
             .data
-            .with(|d| d.record_rows(kind.get(), store.locale()))
+            .with(|d| d.record_rows(kind.get(), store.locale(), shown.get()))
     });
-    let shown = RwSignal::new(STEP);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(id) = editing.get_untracked() else {
@@ -144,7 +145,7 @@ pub fn Records() -> impl IntoView {
                 </form>
             </Show>
             <Show
-                when=move || rows.with(|r| !r.is_empty())
+                when=move || rows.with(|r| r.total > 0)
                 fallback=move || view! { <EmptyState testid="records-empty" message=|t| t.records_empty hint=|t| t.a11y_empty_records /> }
             >
                 <table class="records-table" data-testid="records-table">
@@ -161,7 +162,7 @@ pub fn Records() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || rows.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                            each=move || rows.with(|r| r.rows.clone())
                             key=|row| row.clone()
                             let(row)
                         >
@@ -169,7 +170,7 @@ pub fn Records() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-                <ShowMore shown=shown total=Signal::derive(move || rows.with(Vec::len)) />
+                <ShowMore shown=shown total=Signal::derive(move || rows.with(|r| r.total)) />
             </Show>
         </section>
     }

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::money::{Currency, Money, NumberLocale};
@@ -130,10 +130,15 @@ pub trait Stored: Record + Sized {
     fn all_mut(data: &mut Dataset) -> &mut Vec<Self>;
     /// The [`Tracked`] stamp of the collection: equal stamps, equal collections.
     fn stamp(data: &Dataset) -> u64;
+    /// The date a list of these records is ordered by (newest first), if it has one:
+    /// an order's or activity's date, a lead's created date.
+    fn list_date(&self) -> Option<NaiveDate> {
+        None
+    }
 }
 
 macro_rules! stored {
-    ($type:ty, $kind:ident, $field:ident) => {
+    ($type:ty, $kind:ident, $field:ident $(, $date:ident)?) => {
         impl Stored for $type {
             const KIND: RecordKind = RecordKind::$kind;
             fn all(data: &Dataset) -> &Vec<Self> {
@@ -145,18 +150,21 @@ macro_rules! stored {
             fn stamp(data: &Dataset) -> u64 {
                 data.$field.stamp()
             }
+            $(fn list_date(&self) -> Option<NaiveDate> {
+                Some(self.$date)
+            })?
         }
     };
 }
 stored!(Team, Team, teams);
 stored!(Rep, Rep, reps);
 stored!(Customer, Customer, customers);
-stored!(Lead, Lead, leads);
+stored!(Lead, Lead, leads, created_on);
 stored!(Deal, Deal, deals);
-stored!(Order, Order, orders);
-stored!(Activity, Activity, activities);
-stored!(Expense, Expense, expenses);
-stored!(Feedback, Feedback, feedback);
+stored!(Order, Order, orders, date);
+stored!(Activity, Activity, activities, date);
+stored!(Expense, Expense, expenses, date);
+stored!(Feedback, Feedback, feedback, date);
 stored!(Goal, Goal, goals);
 stored!(CommissionPlan, CommissionPlan, commission_plans);
 stored!(Contest, Contest, contests);
@@ -346,18 +354,23 @@ impl Dataset {
 
     /// Live deals for the deal list, optionally of one status: newest first by created
     /// date, then by last edit, so a deal just added or changed appears at the top.
-    pub fn deals_newest_first(&self, status: Option<DealStatus>) -> Vec<Deal> {
-        let mut deals: Vec<Deal> = self
+    /// The first `limit` of them (copied: only the ones shown), and how many there are.
+    pub fn deals_newest_first(
+        &self,
+        status: Option<DealStatus>,
+        limit: usize,
+    ) -> (Vec<Deal>, usize) {
+        let mut deals: Vec<&Deal> = self
             .live_deals()
             .filter(|d| status.is_none_or(|s| d.status == s))
-            .cloned()
             .collect();
         deals.sort_by(|a, b| {
             b.created_on
                 .cmp(&a.created_on)
                 .then(b.updated_at.cmp(&a.updated_at))
         });
-        deals
+        let total = deals.len();
+        (deals.into_iter().take(limit).cloned().collect(), total)
     }
 
     /// Records that every record changed at `now` (a currency change rescales them all),

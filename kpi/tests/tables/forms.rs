@@ -109,6 +109,76 @@ fn a_saved_form_reads_back_the_same_and_keeps_hidden_fields() {
         .upsert_into(&mut data);
     assert_eq!(data.orders.len(), 1);
     assert_eq!(data.orders[0].amount.minor(), 9_900);
-    let rows = data.record_rows(RecordKind::Order, NumberLocale::En);
+    let rows = data
+        .record_rows(RecordKind::Order, NumberLocale::En, usize::MAX)
+        .rows;
     assert_eq!(rows[0].cells[2], "99.00");
+}
+
+/// A list shows its first rows only, newest date first (then newest change, then the
+/// data's order), with references by name; `total` counts them all.
+#[test]
+fn record_rows_are_the_newest_first_and_only_the_rows_asked_for() {
+    let mut data = Dataset::default();
+    let customer = |id: &str, name: &str| {
+        let typed = form(&[
+            ("name", name),
+            ("source", "referral"),
+            ("segment", ""),
+            ("region", ""),
+        ]);
+        (id.to_owned(), typed)
+    };
+    for (id, typed) in [customer("c1", "Alpha"), customer("c2", "Beta")] {
+        data.record_from_form(
+            RecordKind::Customer,
+            None,
+            &typed,
+            id,
+            instant(),
+            NumberLocale::En,
+        )
+        .expect("customer")
+        .upsert_into(&mut data);
+    }
+    // (id, customer, date) in data order.
+    for (id, customer, date) in [
+        ("o1", "c1", "2026-11-01"),
+        ("o2", "c2", "2026-11-03"),
+        ("o3", "c1", "2026-11-02"),
+        ("o4", "c2", "2026-11-03"),
+    ] {
+        let order = form(&[
+            ("customer_id", customer),
+            ("date", date),
+            ("amount", "10"),
+            ("kind", "repeat"),
+        ]);
+        data.record_from_form(
+            RecordKind::Order,
+            None,
+            &order,
+            id.into(),
+            instant(),
+            NumberLocale::En,
+        )
+        .expect("order")
+        .upsert_into(&mut data);
+    }
+    let list = data.record_rows(RecordKind::Order, NumberLocale::En, 3);
+    assert_eq!(list.total, 4);
+    let shown: Vec<(&str, &str)> = list
+        .rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.cells[0].as_str()))
+        .collect();
+    // o2 and o4 share date and change time: data order.
+    assert_eq!(shown, [("o2", "Beta"), ("o4", "Beta"), ("o3", "Alpha")]);
+    let all = data.record_rows(RecordKind::Order, NumberLocale::En, usize::MAX);
+    assert_eq!(all.rows.len(), 4);
+    assert_eq!(all.rows[3].id, "o1");
+    assert!(data
+        .record_rows(RecordKind::Order, NumberLocale::En, 0)
+        .rows
+        .is_empty());
 }
