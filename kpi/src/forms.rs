@@ -10,6 +10,7 @@
 //! ([`crate::rules`]) is reported per field; nothing is half-applied.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -186,7 +187,7 @@ pub struct RecordRow {
     pub cells: Vec<String>,
 }
 
-/// The first rows of a list and the length of the whole list.
+/// Some rows of a list and the length of the whole list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RecordRows {
     pub rows: Vec<RecordRow>,
@@ -212,14 +213,28 @@ macro_rules! with_type {
 
 impl Dataset {
     /// The live records of `kind` as list rows: newest date first for dated records,
-    /// then newest change first; the first `limit` of them, and how many there are.
-    /// Only the rows shown are made (a row is the record's form: ~5 µs each), so a
-    /// list of 10k records costs a sort, not 10k forms.
-    pub fn record_rows(&self, kind: RecordKind, locale: NumberLocale, limit: usize) -> RecordRows {
-        with_type!(kind, T => self.rows_of::<T>(locale, limit))
+    /// then newest change first; the rows at positions `shown` of that list, and how
+    /// many there are. Only those rows are made (a row is the record's form: ~5 µs
+    /// each), so a list of 10k records costs a sort, not 10k forms.
+    pub fn record_rows(
+        &self,
+        kind: RecordKind,
+        locale: NumberLocale,
+        shown: Range<usize>,
+    ) -> RecordRows {
+        with_type!(kind, T => self.rows_of::<T>(locale, shown))
     }
 
-    fn rows_of<T: Stored + Serialize>(&self, locale: NumberLocale, limit: usize) -> RecordRows {
+    /// How many live records of `kind` there are (the length of its list).
+    pub fn live_count(&self, kind: RecordKind) -> usize {
+        with_type!(kind, T => self.live::<T>().count())
+    }
+
+    fn rows_of<T: Stored + Serialize>(
+        &self,
+        locale: NumberLocale,
+        shown: Range<usize>,
+    ) -> RecordRows {
         let mut records: Vec<&T> = self.live::<T>().collect();
         // Stable: records with the same date and change keep their order in the data.
         records.sort_by_key(|r| std::cmp::Reverse((r.list_date(), r.updated_at())));
@@ -227,7 +242,8 @@ impl Dataset {
         let specs = fields(T::KIND);
         let forms: Vec<(&str, Form)> = records
             .into_iter()
-            .take(limit)
+            .skip(shown.start)
+            .take(shown.len())
             .map(|record| (record.id(), self.form_of(record, T::KIND, locale)))
             .collect();
         // Titles of the records the shown rows point at, looked up once per kind.

@@ -22,6 +22,7 @@ pub mod forms;
 pub mod goals;
 pub mod import;
 pub mod leads;
+pub mod list_window;
 pub mod merge;
 pub mod metrics;
 pub mod model;

@@ -11,8 +11,8 @@ mod modal;
 mod notices;
 mod quick_log;
 mod reason_dialog;
-mod show_more;
 mod undo_toast;
+mod virtual_rows;
 
 pub use backup_reminder::BackupReminder;
 pub use confirm::ConfirmDialog;
@@ -25,5 +25,5 @@ pub use modal::Modal;
 pub use notices::Notices;
 pub use quick_log::QuickLogButton;
 pub use reason_dialog::{ReasonDialog, ReasonIds};
-pub use show_more::{ShowMore, STEP};
 pub use undo_toast::UndoToast;
+pub use virtual_rows::VirtualRows;

@@ -3,9 +3,7 @@
 //! complaints, first-time or repeat buyer, mark churned (with a reason) or win back.
 //! Everything is computed by `kpi::customer_view`.
 
-use crate::components::{
-    EmptyState, ReasonDialog, ReasonIds, SelectField, ShowMore, TextField, STEP,
-};
+use crate::components::{EmptyState, ReasonDialog, ReasonIds, SelectField, TextField, VirtualRows};
 use crate::lang::{set_page_title, use_i18n, I18n};
 use crate::state::{Command, Store};
 use crate::{clock, text};
@@ -81,7 +79,9 @@ pub fn Customers() -> impl IntoView {
     });
     let picks = Memo::new(move |_| store.data.with(segments_and_regions));
     let reps = Memo::new(move |_| store.data.with(owners));
-    let shown = RwSignal::new(STEP);
+    let window = VirtualRows::new(Signal::derive(move || rows.with(Vec::len)));
+    let list = NodeRef::<leptos::html::Ul>::new();
+    window.follow(list);
     let plain = |list: &Vec<String>| {
         list.iter()
             .map(|s| (s.clone(), s.clone()))
@@ -114,9 +114,13 @@ pub fn Customers() -> impl IntoView {
             <Show when=move || rows.with(Vec::is_empty)>
                 <EmptyState testid="customers-empty" message=|t| t.customers_empty hint=|t| t.a11y_empty_customers />
             </Show>
-            <ul class="deal-list" data-testid="customer-list">
+            <ul class="deal-list" data-testid="customer-list" node_ref=list>
+                <li class="spacer" aria-hidden="true" style:height=move || window.top().height() style:display=move || window.top().display()></li>
                 <For
-                    each=move || rows.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    each=move || {
+                        let shown = window.range();
+                        rows.with(|all| all.iter().skip(shown.start).take(shown.len()).cloned().collect::<Vec<_>>())
+                    }
                     key=|row| (row.id.clone(), row.name.clone(), row.status, row.buyer, row.last_contact)
                     let(row)
                 >
@@ -133,8 +137,8 @@ pub fn Customers() -> impl IntoView {
                         </div>
                     </li>
                 </For>
+                <li class="spacer" aria-hidden="true" style:height=move || window.bottom().height() style:display=move || window.bottom().display()></li>
             </ul>
-            <ShowMore shown=shown total=Signal::derive(move || rows.with(Vec::len)) />
         </section>
     }
 }

@@ -1,5 +1,5 @@
 use super::deal_form::{DealForm, DealFormState};
-use crate::components::{EmptyState, ReasonDialog, ReasonIds, ShowMore, STEP};
+use crate::components::{EmptyState, ReasonDialog, ReasonIds, VirtualRows};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, NoticeId, Pending, Store};
 use crate::text;
@@ -15,12 +15,15 @@ pub fn Deals() -> impl IntoView {
     set_page_title(|t| t.deals_title);
     let form = DealFormState::new();
     let filter = RwSignal::new(None::<DealStatus>);
-    let shown = RwSignal::new(STEP);
-    // (the deals shown, how many there are): only the shown ones are copied.
+    let total = Memo::new(move |_| store.data.with(|d| d.deal_count(filter.get())));
+    let window = VirtualRows::new(total);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    window.follow(list);
+    // Only the deals near the screen are copied and rendered (see `VirtualRows`).
     let deals = Memo::new(move |_| {
         store
             .data
-            .with(|d| d.deals_newest_first(filter.get(), shown.get()))
+            .with(|d| d.deals_newest_first(filter.get(), window.range()))
     });
     let losing = RwSignal::new(None::<(RecordId, String)>);
     // "Add a deal" elsewhere links here with ?new=1: open the form straight away.
@@ -56,17 +59,18 @@ pub fn Deals() -> impl IntoView {
             <Show when=move || form.open.get()>
                 <DealForm form=form />
             </Show>
-            <Show when=move || deals.with(|(_, total)| *total == 0)>
+            <Show when=move || total.get() == 0>
                 <EmptyState testid="deals-empty" message=|t| t.deals_empty hint=|t| t.a11y_empty_deals />
             </Show>
-            <ul class="deal-list" data-testid="deal-list">
+            <ul class="deal-list" data-testid="deal-list" node_ref=list>
+                <li class="spacer" aria-hidden="true" style:height=move || window.top().height() style:display=move || window.top().display()></li>
                 <For
-                    each=move || deals.with(|(shown, _)| shown.clone())
+                    each=move || deals.get()
                     key=|deal| (deal.id.clone(), deal.updated_at)
                     children=move |deal| view! { <DealRow deal=deal form=form losing=losing /> }
                 />
+                <li class="spacer" aria-hidden="true" style:height=move || window.bottom().height() style:display=move || window.bottom().display()></li>
             </ul>
-            <ShowMore shown=shown total=Signal::derive(move || deals.with(|(_, total)| *total)) />
             <LoseDialog losing=losing />
         </section>
     }

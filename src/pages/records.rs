@@ -3,7 +3,7 @@
 //! their text is read and which rules apply all come from `kpi::forms`; this page only
 //! draws them.
 
-use crate::components::{EmptyState, ShowMore, STEP};
+use crate::components::{EmptyState, VirtualRows};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Pending, Store};
 use crate::{clock, text};
@@ -56,12 +56,16 @@ pub fn Records() -> impl IntoView {
         errors.set(Vec::new());
         editing.set(Some(id));
     };
-    let shown = RwSignal::new(STEP);
-    // Only the rows on screen are made; "Show more" makes the next ones.
+    let total = Memo::new(move |_| store.data.with(|d| d.live_count(kind.get())));
+    let window = VirtualRows::new(total);
+    let list = NodeRef::<leptos::html::Tbody>::new();
+    window.follow(list);
+    // Only the rows near the screen are made (see `VirtualRows`).
     let rows = Memo::new(move |_| {
-        store
-            .data
-            .with(|d| d.record_rows(kind.get(), store.locale(), shown.get()))
+        store.data.with(|d| {
+            d.record_rows(kind.get(), store.locale(), window.range())
+                .rows
+        })
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -145,7 +149,7 @@ pub fn Records() -> impl IntoView {
                 </form>
             </Show>
             <Show
-                when=move || rows.with(|r| r.total > 0)
+                when=move || { total.get() > 0 }
                 fallback=move || view! { <EmptyState testid="records-empty" message=|t| t.records_empty hint=|t| t.a11y_empty_records /> }
             >
                 <table class="records-table" data-testid="records-table">
@@ -160,17 +164,18 @@ pub fn Records() -> impl IntoView {
                             <th scope="col">{i18n.t(|t| t.records_actions)}</th>
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody node_ref=list>
+                        <tr class="spacer" aria-hidden="true"><td colspan=move || fields(kind.get()).len() + 1 style:height=move || window.top().height() style:display=move || window.top().display()></td></tr>
                         <For
-                            each=move || rows.with(|r| r.rows.clone())
+                            each=move || rows.get()
                             key=|row| row.clone()
                             let(row)
                         >
                             <RecordRowView row=row kind=kind open=open />
                         </For>
+                        <tr class="spacer" aria-hidden="true"><td colspan=move || fields(kind.get()).len() + 1 style:height=move || window.bottom().height() style:display=move || window.bottom().display()></td></tr>
                     </tbody>
                 </table>
-                <ShowMore shown=shown total=Signal::derive(move || rows.with(|r| r.total)) />
             </Show>
         </section>
     }

@@ -354,23 +354,30 @@ impl Dataset {
 
     /// Live deals for the deal list, optionally of one status: newest first by created
     /// date, then by last edit, so a deal just added or changed appears at the top.
-    /// The first `limit` of them (copied: only the ones shown), and how many there are.
+    /// The deals at positions `shown` of that list (copied: only the ones shown).
     pub fn deals_newest_first(
         &self,
         status: Option<DealStatus>,
-        limit: usize,
-    ) -> (Vec<Deal>, usize) {
-        let mut deals: Vec<&Deal> = self
-            .live_deals()
-            .filter(|d| status.is_none_or(|s| d.status == s))
-            .collect();
+        shown: std::ops::Range<usize>,
+    ) -> Vec<Deal> {
+        let mut deals: Vec<&Deal> = self.deals_of_status(status).collect();
         deals.sort_by(|a, b| {
             b.created_on
                 .cmp(&a.created_on)
                 .then(b.updated_at.cmp(&a.updated_at))
         });
-        let total = deals.len();
-        (deals.into_iter().take(limit).cloned().collect(), total)
+        let page = deals.into_iter().skip(shown.start).take(shown.len());
+        page.cloned().collect()
+    }
+
+    /// How many deals [`Dataset::deals_newest_first`] lists in all.
+    pub fn deal_count(&self, status: Option<DealStatus>) -> usize {
+        self.deals_of_status(status).count()
+    }
+
+    fn deals_of_status(&self, status: Option<DealStatus>) -> impl Iterator<Item = &Deal> {
+        self.live_deals()
+            .filter(move |d| status.is_none_or(|s| d.status == s))
     }
 
     /// Records that every record changed at `now` (a currency change rescales them all),

@@ -10,6 +10,7 @@ mod generate;
 mod goals;
 mod import;
 mod kpis;
+mod list_window;
 mod merge;
 mod money;
 mod no_panic;

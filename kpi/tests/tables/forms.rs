@@ -110,7 +110,7 @@ fn a_saved_form_reads_back_the_same_and_keeps_hidden_fields() {
     assert_eq!(data.orders.len(), 1);
     assert_eq!(data.orders[0].amount.minor(), 9_900);
     let rows = data
-        .record_rows(RecordKind::Order, NumberLocale::En, usize::MAX)
+        .record_rows(RecordKind::Order, NumberLocale::En, 0..usize::MAX)
         .rows;
     assert_eq!(rows[0].cells[2], "99.00");
 }
@@ -165,7 +165,7 @@ fn record_rows_are_the_newest_first_and_only_the_rows_asked_for() {
         .expect("order")
         .upsert_into(&mut data);
     }
-    let list = data.record_rows(RecordKind::Order, NumberLocale::En, 3);
+    let list = data.record_rows(RecordKind::Order, NumberLocale::En, 0..3);
     assert_eq!(list.total, 4);
     let shown: Vec<(&str, &str)> = list
         .rows
@@ -174,11 +174,18 @@ fn record_rows_are_the_newest_first_and_only_the_rows_asked_for() {
         .collect();
     // o2 and o4 share date and change time: data order.
     assert_eq!(shown, [("o2", "Beta"), ("o4", "Beta"), ("o3", "Alpha")]);
-    let all = data.record_rows(RecordKind::Order, NumberLocale::En, usize::MAX);
+    let all = data.record_rows(RecordKind::Order, NumberLocale::En, 0..usize::MAX);
     assert_eq!(all.rows.len(), 4);
     assert_eq!(all.rows[3].id, "o1");
     assert!(data
-        .record_rows(RecordKind::Order, NumberLocale::En, 0)
+        .record_rows(RecordKind::Order, NumberLocale::En, 0..0)
         .rows
         .is_empty());
+    let later = data.record_rows(RecordKind::Order, NumberLocale::En, 2..10);
+    let ids: Vec<&str> = later.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        (ids, later.total),
+        (vec!["o3", "o1"], 4),
+        "a window further down"
+    );
 }

@@ -19,6 +19,7 @@ mod goals;
 mod import;
 mod leads;
 mod link;
+mod list_window;
 mod merge;
 mod model;
 mod money_format;
