@@ -54,9 +54,9 @@ fn a_tampered_language_is_refused_with_the_file_and_key_named() {
             |l| {
                 l.get_mut("cs")
                     .unwrap()
-                    .insert("show_more".into(), "Více".into());
+                    .insert("confirm_replace_restore".into(), "Nahradit?".into());
             },
-            "locales/cs.json: \"show_more\" must use the same {{ placeholders }} as en",
+            "locales/cs.json: \"confirm_replace_restore\" must use the same {{ placeholders }} as en",
         ),
         (
             "an empty text",

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -187,6 +187,17 @@ pub struct RecordRow {
     pub cells: Vec<String>,
 }
 
+/// The positions of records by (list date, last change), newest first; records with
+/// the same date and change keep their order. Not generic over the record type: one
+/// sort in the app, not one per type (each is several KB of wasm).
+fn newest_first(keys: impl Iterator<Item = (Option<NaiveDate>, DateTime<Utc>)>) -> Vec<usize> {
+    let mut keyed: Vec<((Option<NaiveDate>, DateTime<Utc>), usize)> =
+        keys.enumerate().map(|(at, key)| (key, at)).collect();
+    // Positions break ties, so an unstable sort gives the stable order.
+    keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, at)| at).collect()
+}
+
 /// Some rows of a list and the length of the whole list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RecordRows {
@@ -230,23 +241,31 @@ impl Dataset {
         with_type!(kind, T => self.live::<T>().count())
     }
 
+    /// The forms of the records of type `T` at positions `shown` of the list, and how
+    /// many there are. Only this is per type; the rows are made by [`Dataset::rows`].
     fn rows_of<T: Stored + Serialize>(
         &self,
         locale: NumberLocale,
         shown: Range<usize>,
     ) -> RecordRows {
-        let mut records: Vec<&T> = self.live::<T>().collect();
-        // Stable: records with the same date and change keep their order in the data.
-        records.sort_by_key(|r| std::cmp::Reverse((r.list_date(), r.updated_at())));
-        let total = records.len();
-        let specs = fields(T::KIND);
-        let forms: Vec<(&str, Form)> = records
+        let records: Vec<&T> = self.live::<T>().collect();
+        let order = newest_first(records.iter().map(|r| (r.list_date(), r.updated_at())));
+        let forms: Vec<(&str, Form)> = order
             .into_iter()
             .skip(shown.start)
             .take(shown.len())
-            .map(|record| (record.id(), self.form_of(record, T::KIND, locale)))
+            .map(|at| (records[at].id(), self.form_of(records[at], T::KIND, locale)))
             .collect();
-        // Titles of the records the shown rows point at, looked up once per kind.
+        RecordRows {
+            rows: self.rows(T::KIND, forms),
+            total: records.len(),
+        }
+    }
+
+    /// List rows from records' forms: each field's text, references by title.
+    fn rows(&self, kind: RecordKind, forms: Vec<(&str, Form)>) -> Vec<RecordRow> {
+        let specs = fields(kind);
+        // Titles of the records the rows point at, looked up once per kind.
         let titles: BTreeMap<RecordKind, BTreeMap<RecordId, String>> = specs
             .iter()
             .filter_map(|spec| match spec.kind {
@@ -265,7 +284,7 @@ impl Dataset {
                 _ => None,
             })
             .collect();
-        let rows = forms
+        forms
             .into_iter()
             .map(|(id, form)| RecordRow {
                 id: id.to_owned(),
@@ -281,8 +300,7 @@ impl Dataset {
                     })
                     .collect(),
             })
-            .collect();
-        RecordRows { rows, total }
+            .collect()
     }
 
     /// The list title of the live record `id` of `kind` (a name, a deal's title, else

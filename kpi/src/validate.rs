@@ -170,78 +170,161 @@ fn collection_problems<T: Stored + Rules>(data: &Dataset, problems: &mut Vec<Dat
     }
 }
 
+/// A part of the check, in document order: the settings, then one collection.
+#[derive(Clone, Copy)]
+enum Part {
+    Settings,
+    Collection(RecordKind),
+}
+
+/// What checks a part, and the stamps that tell whether it changed.
+type Checker = fn(&Dataset, &mut Vec<DataProblem>);
+
+/// The parts a dataset passed at their stamps, so that the check before every save
+/// ([`Dataset::first_problem`]) reads only what changed since: at 10k deals the whole
+/// check reads ~80k records (~20 ms in the browser), an edit changes one collection.
+#[derive(Debug, Default)]
+pub struct CheckCache {
+    /// (settings stamp, collection stamp) each part was sound at, by part position.
+    sound: Vec<Option<(u64, u64)>>,
+}
+
 impl Dataset {
     /// Everything wrong with this dataset, in document order (see module docs); empty
     /// when it is sound. Loading refuses a dataset with any problem.
     pub fn problems(&self) -> Vec<DataProblem> {
         let mut problems = Vec::new();
-
-        let stages = &self.settings.stages;
-        if stages.is_empty() {
-            problems.push(DataProblem::NoStages);
+        for part in parts() {
+            (self.part(part).1)(self, &mut problems);
         }
-        // BTreeMap, not HashMap: `kpi` draws no random numbers, not even hash seeds.
-        let mut stage_ids: BTreeMap<&str, usize> = BTreeMap::new();
-        for (index, stage) in stages.iter().enumerate() {
-            if let Some(&first) = stage_ids.get(stage.id.as_str()) {
-                problems.push(DataProblem::DuplicateStageId {
-                    index,
-                    id: stage.id.clone(),
-                    first,
-                });
-            } else {
-                stage_ids.insert(&stage.id, index);
-            }
-        }
+        problems
+    }
 
-        collection_problems::<Team>(self, &mut problems);
-        collection_problems::<Rep>(self, &mut problems);
-        collection_problems::<Customer>(self, &mut problems);
-        collection_problems::<Lead>(self, &mut problems);
-
-        let mut deal_ids: FastMap<&str, usize> = FastMap::default();
-        deal_ids.reserve(self.deals.len());
-        for (index, deal) in self.deals.iter().enumerate() {
-            if let Some(&first) = deal_ids.get(deal.id.as_str()) {
-                problems.push(DataProblem::DuplicateId {
-                    kind: RecordKind::Deal,
-                    index,
-                    id: deal.id.clone(),
-                    first,
-                });
-            } else {
-                deal_ids.insert(&deal.id, index);
-            }
-            if !deal.is_live() {
+    /// The first of [`Dataset::problems`], reading only the parts that changed since
+    /// `cache` saw them sound (see [`CheckCache`]).
+    pub fn first_problem(&self, cache: &mut CheckCache) -> Option<DataProblem> {
+        for (at, part) in parts().enumerate() {
+            let (stamps, check) = self.part(part);
+            if cache.sound.get(at).copied().flatten() == Some(stamps) {
                 continue;
             }
-            let errors = validate_deal(deal);
-            if !errors.is_empty() {
-                problems.push(DataProblem::InvalidDeal {
-                    index,
-                    id: deal.id.clone(),
-                    errors,
-                });
+            let mut found = Vec::new();
+            check(self, &mut found);
+            if let Some(problem) = found.into_iter().next() {
+                return Some(problem);
             }
-            // A blank stage is already a broken rule; no pipeline is already reported.
-            let unknown = !deal.stage.trim().is_empty()
-                && !stages.is_empty()
-                && !stage_ids.contains_key(deal.stage.as_str());
-            if unknown {
-                problems.push(DataProblem::UnknownStage {
-                    index,
-                    id: deal.id.clone(),
-                    stage: deal.stage.clone(),
-                });
+            if cache.sound.len() <= at {
+                cache.sound.resize(at + 1, None);
             }
+            cache.sound[at] = Some(stamps);
         }
-        collection_problems::<Order>(self, &mut problems);
-        collection_problems::<Activity>(self, &mut problems);
-        collection_problems::<Expense>(self, &mut problems);
-        collection_problems::<Feedback>(self, &mut problems);
-        collection_problems::<Goal>(self, &mut problems);
-        collection_problems::<CommissionPlan>(self, &mut problems);
-        collection_problems::<Contest>(self, &mut problems);
-        problems
+        None
+    }
+
+    /// The stamps a part is read from (the settings too for deals, whose stages must
+    /// exist) and its check.
+    fn part(&self, part: Part) -> ((u64, u64), Checker) {
+        macro_rules! collection {
+            ($type:ty) => {
+                (
+                    (0, <$type as Stored>::stamp(self)),
+                    collection_problems::<$type>,
+                )
+            };
+        }
+        let settings = self.settings.stamp();
+        match part {
+            Part::Settings => ((settings, 0), settings_problems),
+            Part::Collection(kind) => match kind {
+                RecordKind::Deal => ((settings, self.deals.stamp()), deal_problems),
+                RecordKind::Team => collection!(Team),
+                RecordKind::Rep => collection!(Rep),
+                RecordKind::Customer => collection!(Customer),
+                RecordKind::Lead => collection!(Lead),
+                RecordKind::Order => collection!(Order),
+                RecordKind::Activity => collection!(Activity),
+                RecordKind::Expense => collection!(Expense),
+                RecordKind::Feedback => collection!(Feedback),
+                RecordKind::Goal => collection!(Goal),
+                RecordKind::CommissionPlan => collection!(CommissionPlan),
+                RecordKind::Contest => collection!(Contest),
+            },
+        }
+    }
+}
+
+/// The parts in document order: the settings, then the collections in
+/// [`RecordKind::ALL`] order.
+fn parts() -> impl Iterator<Item = Part> {
+    std::iter::once(Part::Settings).chain(RecordKind::ALL.iter().map(|&k| Part::Collection(k)))
+}
+
+/// The stage ids of the pipeline with their first position.
+fn stage_ids(data: &Dataset) -> BTreeMap<&str, usize> {
+    // BTreeMap, not HashMap: `kpi` draws no random numbers, not even hash seeds.
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, stage) in data.settings.stages.iter().enumerate() {
+        ids.entry(&stage.id).or_insert(index);
+    }
+    ids
+}
+
+/// An empty pipeline, duplicate stage ids.
+fn settings_problems(data: &Dataset, problems: &mut Vec<DataProblem>) {
+    let stages = &data.settings.stages;
+    if stages.is_empty() {
+        problems.push(DataProblem::NoStages);
+    }
+    let first_of = stage_ids(data);
+    for (index, stage) in stages.iter().enumerate() {
+        let first = first_of[stage.id.as_str()];
+        if first != index {
+            problems.push(DataProblem::DuplicateStageId {
+                index,
+                id: stage.id.clone(),
+                first,
+            });
+        }
+    }
+}
+
+/// Duplicate deal ids, live deals breaking the deal rules or in an unknown stage.
+fn deal_problems(data: &Dataset, problems: &mut Vec<DataProblem>) {
+    let stages = stage_ids(data);
+    let mut deal_ids: FastMap<&str, usize> = FastMap::default();
+    deal_ids.reserve(data.deals.len());
+    for (index, deal) in data.deals.iter().enumerate() {
+        if let Some(&first) = deal_ids.get(deal.id.as_str()) {
+            problems.push(DataProblem::DuplicateId {
+                kind: RecordKind::Deal,
+                index,
+                id: deal.id.clone(),
+                first,
+            });
+        } else {
+            deal_ids.insert(&deal.id, index);
+        }
+        if !deal.is_live() {
+            continue;
+        }
+        let errors = validate_deal(deal);
+        if !errors.is_empty() {
+            problems.push(DataProblem::InvalidDeal {
+                index,
+                id: deal.id.clone(),
+                errors,
+            });
+        }
+        // A blank stage is already a broken rule; no pipeline is already reported.
+        let unknown = !deal.stage.trim().is_empty()
+            && !stages.is_empty()
+            && !stages.contains_key(deal.stage.as_str());
+        if unknown {
+            problems.push(DataProblem::UnknownStage {
+                index,
+                id: deal.id.clone(),
+                stage: deal.stage.clone(),
+            });
+        }
     }
 }

@@ -68,6 +68,9 @@ pub struct Store {
     busy: StoredValue<bool, LocalStorage>,
     /// The saved JSON of each collection, so a save encodes only what changed.
     encoded: StoredValue<schema::EncodeCache, LocalStorage>,
+    /// The collections the check before a save found sound, so it reads only what
+    /// changed.
+    checked: StoredValue<kpi::validate::CheckCache, LocalStorage>,
 }
 
 impl Store {
@@ -122,6 +125,7 @@ impl Store {
             indexed: StoredValue::new_local(None),
             busy: StoredValue::new_local(false),
             encoded: StoredValue::new_local(schema::EncodeCache::default()),
+            checked: StoredValue::new_local(kpi::validate::CheckCache::default()),
         };
         store.install(backend);
         store
@@ -755,9 +759,11 @@ impl Store {
         }
         // Never write what the next start would refuse to load (and set aside): keep it
         // in memory and say what is wrong instead.
-        let problem = self
-            .data
-            .with_untracked(|d| d.problems().into_iter().next());
+        let problem = self.data.with_untracked(|d| {
+            self.checked
+                .try_update_value(|cache| d.first_problem(cache))
+                .unwrap_or_else(|| d.problems().into_iter().next())
+        });
         if let Some(problem) = problem {
             self.notify(NoticeId::SaveFailed, Some(problem.to_string()), None);
             return;

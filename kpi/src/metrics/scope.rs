@@ -133,10 +133,25 @@ impl<'a> Slice<'a> {
     }
 
     /// Whether a fact attributed to rep `rep` (an [`Ix`] of [`Slice::facts`]) is in
-    /// scope: the same rule as [`Slice::has_rep`].
+    /// scope: the same rule as [`Slice::has_rep`]. Inlined into the families' loops
+    /// (it runs once per fact read); the mask is made once per slice, out of line.
     #[inline]
     pub(crate) fn owns(&self, rep: Ix) -> bool {
-        let in_scope = self.shared.rep_ixs.get_or_init(|| {
+        let mask = match self.shared.rep_ixs.get() {
+            Some(mask) => mask,
+            None => self.rep_mask(),
+        };
+        match mask {
+            None => true,
+            Some(reps) => rep != NONE && reps.get(rep as usize).copied().unwrap_or(false),
+        }
+    }
+
+    /// By rep [`Ix`]: whether that rep is in scope; `None` for everyone.
+    #[cold]
+    #[inline(never)]
+    fn rep_mask(&self) -> &Option<Vec<bool>> {
+        self.shared.rep_ixs.get_or_init(|| {
             // Interned now, so that records naming these reps get the same Ix.
             let ixs: Vec<usize> = self
                 .reps
@@ -149,11 +164,7 @@ impl<'a> Slice<'a> {
                 in_scope[ix] = true;
             }
             Some(in_scope)
-        });
-        match in_scope {
-            None => true,
-            Some(reps) => rep != NONE && reps.get(rep as usize).copied().unwrap_or(false),
-        }
+        })
     }
 
     /// Whether a fact attributed through customer `customer` (an [`Ix`] of

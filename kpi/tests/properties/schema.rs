@@ -1,4 +1,5 @@
 use kpi::schema::{decode_envelope, EncodeCache};
+use kpi::validate::CheckCache;
 use kpi::{decode, encode, encode_revision, LoadError, CURRENT_VERSION};
 use proptest::prelude::*;
 
@@ -45,6 +46,24 @@ proptest! {
                 cache.encode_revision(data, saved_at, revision),
                 encode_revision(data, saved_at, revision)
             );
+        }
+    }
+
+    /// The check before a save, reading only what changed since it last passed, finds
+    /// the same first problem as the whole check: across datasets, and after an edit
+    /// that breaks a collection it had seen sound.
+    #[test]
+    fn the_cached_check_finds_the_first_problem(any in any_dataset(), valid in valid_dataset()) {
+        let mut cache = CheckCache::default();
+        for data in [&valid, &any, &valid] {
+            prop_assert_eq!(data.first_problem(&mut cache), data.problems().into_iter().next());
+        }
+        let mut edited = valid.clone();
+        if let Some(deal) = edited.deals.first().cloned() {
+            edited.deals.push(deal);
+            let found = edited.first_problem(&mut cache);
+            prop_assert!(found.is_some());
+            prop_assert_eq!(found, edited.problems().into_iter().next());
         }
     }
 }
