@@ -187,12 +187,14 @@ pub struct RecordRow {
     pub cells: Vec<String>,
 }
 
+/// What a list is ordered by: (list date, last change).
+type ListKey = (Option<NaiveDate>, DateTime<Utc>);
+
 /// The positions of records by (list date, last change), newest first; records with
 /// the same date and change keep their order. Not generic over the record type: one
 /// sort in the app, not one per type (each is several KB of wasm).
-fn newest_first(keys: impl Iterator<Item = (Option<NaiveDate>, DateTime<Utc>)>) -> Vec<usize> {
-    let mut keyed: Vec<((Option<NaiveDate>, DateTime<Utc>), usize)> =
-        keys.enumerate().map(|(at, key)| (key, at)).collect();
+fn newest_first(keys: impl Iterator<Item = ListKey>) -> Vec<usize> {
+    let mut keyed: Vec<(ListKey, usize)> = keys.enumerate().map(|(at, key)| (key, at)).collect();
     // Positions break ties, so an unstable sort gives the stable order.
     keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     keyed.into_iter().map(|(_, at)| at).collect()
