@@ -23,7 +23,7 @@ use crate::model::{Customer, Dataset};
 use crate::money::Money;
 use crate::period::Period;
 
-use super::facts::{between, Ix, SaleFact, NONE};
+use super::facts::{between, CustomerFact, Ix, SaleFact, NONE};
 use super::{Scope, Slice};
 
 /// The KPIs of this family for one slice. See the module docs for the conventions.
@@ -120,10 +120,11 @@ impl CustomerMetrics {
         let mut new_at_end = 0_u32;
         let (mut at_start, mut lost, mut at_end) = (0_u32, 0_u32, 0_u32);
         let day_before = period.start.pred_opt();
-        for customer in &customers.customers {
-            if !slice.owns(customer.owner) {
-                continue;
-            }
+        let owned: Vec<&[CustomerFact]> = match slice.rep_list() {
+            None => vec![&customers.customers],
+            Some(reps) => reps.iter().map(|&rep| customers.owned_by(rep)).collect(),
+        };
+        for customer in owned.into_iter().flatten() {
             let active_at_end = customer.active_on(period.end);
             if customer.acquired.is_some_and(|a| period.contains(a)) {
                 new_customers = new_customers.saturating_add(1);

@@ -48,7 +48,7 @@ pub struct Facts {
     /// (facts made with `default`), so no part is ever carried over from them.
     made_from: Option<Sources>,
     sales: OnceLock<Arc<SalesPart>>,
-    deals: OnceLock<Arc<Vec<DealFact>>>,
+    deals: OnceLock<Arc<DealsPart>>,
     customers: OnceLock<Arc<CustomerPart>>,
     leads: OnceLock<Arc<Vec<LeadFact>>>,
     activities: OnceLock<Arc<Vec<ActivityFact>>>,
@@ -103,7 +103,7 @@ impl<'s> FactsOf<'s> {
     pub fn sales(self) -> &'s SalesPart {
         self.facts.sales(self.data)
     }
-    pub fn deals(self) -> &'s [DealFact] {
+    pub fn deals(self) -> &'s DealsPart {
         self.facts.deals(self.data)
     }
     pub fn customers(self) -> &'s CustomerPart {
@@ -142,7 +142,7 @@ impl SalesPart {
 /// The customer records.
 #[derive(Debug, Default)]
 pub(crate) struct CustomerPart {
-    /// The live customer records, in data order.
+    /// The live customer records, by owner (see [`CustomerPart::owned_by`]).
     pub customers: Vec<CustomerFact>,
     /// By customer [`Ix`]: (acquired, churned) of the last live record with that id;
     /// `None` when there is none (deleted, or not merged yet). Ids interned after this
@@ -155,6 +155,13 @@ pub(crate) struct CustomerPart {
 }
 
 impl CustomerPart {
+    /// The live customer records owned by `owner`.
+    pub fn owned_by(&self, owner: Ix) -> &[CustomerFact] {
+        let from = self.customers.partition_point(|c| c.owner < owner);
+        let to = self.customers.partition_point(|c| c.owner <= owner);
+        &self.customers[from..to]
+    }
+
     /// What the last live record with this customer id says, if there is one.
     pub fn buyer(&self, customer: Ix) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
         self.buyers.get(customer as usize).copied().flatten()
@@ -172,6 +179,28 @@ pub(crate) struct SaleFact {
     pub customer: Ix,
     /// For a won deal: its created date and its discount (0 without one).
     pub won: Option<(NaiveDate, Money)>,
+}
+
+/// The live deals as the pipeline reads them: split so that the deals open on a day
+/// are found without reading the many closed long before it.
+#[derive(Debug, Default)]
+pub(crate) struct DealsPart {
+    /// Neither won nor lost, in data order.
+    pub open: Vec<DealFact>,
+    /// Won or lost with a close date, by close date.
+    pub closed: Vec<DealFact>,
+}
+
+impl DealsPart {
+    /// The deals open at the end of `day`: created by then and not yet won or lost
+    /// (a deal closed on `day` is no longer open; one closed without a date never was).
+    pub fn open_on(&self, day: NaiveDate) -> impl Iterator<Item = &DealFact> {
+        let closed_after = self.closed.partition_point(|d| d.closed_on <= Some(day));
+        self.open
+            .iter()
+            .chain(&self.closed[closed_after..])
+            .filter(move |d| d.created <= day)
+    }
 }
 
 /// A live deal as the pipeline reads it.
@@ -405,24 +434,28 @@ impl Facts {
     }
 
     /// The live deals of `data`, for the pipeline.
-    pub(crate) fn deals(&self, data: &Dataset) -> &[DealFact] {
+    pub(crate) fn deals(&self, data: &Dataset) -> &DealsPart {
         self.deals.get_or_init(|| {
-            Arc::new({
-                self.with_ids(|ids| {
-                    data.deals
-                        .iter()
-                        .filter(|d| d.live())
-                        .map(|deal| DealFact {
-                            created: deal.created_on,
-                            closed: deal.status.is_closed(),
-                            closed_on: deal.closed_on,
-                            amount: deal.amount,
-                            percent: deal.open_percent(&data.settings),
-                            rep: ids.ix(deal.rep_id.as_deref()),
-                        })
-                        .collect()
-                })
-            })
+            let facts: Vec<DealFact> = self.with_ids(|ids| {
+                data.deals
+                    .iter()
+                    .filter(|d| d.live())
+                    .map(|deal| DealFact {
+                        created: deal.created_on,
+                        closed: deal.status.is_closed(),
+                        closed_on: deal.closed_on,
+                        amount: deal.amount,
+                        percent: deal.open_percent(&data.settings),
+                        rep: ids.ix(deal.rep_id.as_deref()),
+                    })
+                    .collect()
+            });
+            let (mut closed, open): (Vec<DealFact>, Vec<DealFact>) =
+                facts.into_iter().partition(|d| d.closed);
+            // A closed deal without a close date is never open (see `open_on`).
+            closed.retain(|d| d.closed_on.is_some());
+            closed.sort_unstable_by_key(|d| d.closed_on);
+            Arc::new(DealsPart { open, closed })
         })
     }
 
@@ -444,6 +477,8 @@ impl Facts {
                             });
                         }
                     }
+                    // By owner, so a rep's slice reads only that rep's customers.
+                    part.customers.sort_by_key(|c| c.owner);
                     part.buyers.resize(ids.len(), None);
                     part.owner.resize(ids.len(), NONE);
                     for (record, (c, owner)) in data.customers.iter().zip(records) {

@@ -16,7 +16,6 @@ use crate::money::round_div;
 use crate::money::Money;
 use crate::period::Period;
 
-use super::facts::DealFact;
 use super::sales::period_revenue;
 use super::Slice;
 
@@ -52,8 +51,8 @@ impl PipelineMetrics {
         let settings = &slice.data.settings;
         let mut open = Money::ZERO;
         let mut weighted: i128 = 0; // Σ amount × percent
-        for deal in slice.facts().deals() {
-            if !open_on(deal, day) || !slice.owns(deal.rep) {
+        for deal in slice.facts().deals().open_on(day) {
+            if !slice.owns(deal.rep) {
                 continue;
             }
             open = open.saturating_add(deal.amount);
@@ -114,15 +113,4 @@ pub fn period_target(monthly: Money, period: &Period) -> Money {
         );
     }
     Money::saturating_from(round_div(numerator, DENOMINATOR))
-}
-
-/// Open at the end of `day`: created by then and not yet won or lost (see module docs).
-fn open_on(deal: &DealFact, day: chrono::NaiveDate) -> bool {
-    if deal.created > day {
-        return false;
-    }
-    if !deal.closed {
-        return true;
-    }
-    deal.closed_on.is_some_and(|closed| closed > day)
 }

@@ -63,8 +63,9 @@ struct Shared<'a> {
     sales: OnceLock<Vec<Sale<'a>>>,
     /// The facts of the data: given ([`Slice::with_facts`]) or made on first use.
     facts: OnceLock<Arc<Facts>>,
-    /// By rep [`Ix`] of the facts: whether that rep is in scope; `None` for everyone.
-    rep_ixs: OnceLock<Option<Vec<bool>>>,
+    /// The reps in scope as [`Ix`]s of the facts: by Ix whether that rep is in scope,
+    /// and their list; `None` for everyone.
+    rep_ixs: OnceLock<Option<(Vec<bool>, Vec<Ix>)>>,
 }
 
 impl Shared<'_> {
@@ -143,27 +144,36 @@ impl<'a> Slice<'a> {
         };
         match mask {
             None => true,
-            Some(reps) => rep != NONE && reps.get(rep as usize).copied().unwrap_or(false),
+            Some((reps, _)) => rep != NONE && reps.get(rep as usize).copied().unwrap_or(false),
         }
     }
 
-    /// By rep [`Ix`]: whether that rep is in scope; `None` for everyone.
+    /// The reps in scope as [`Ix`]s of the facts (each once); `None` for everyone.
+    pub(crate) fn rep_list(&self) -> Option<&[Ix]> {
+        let mask = match self.shared.rep_ixs.get() {
+            Some(mask) => mask,
+            None => self.rep_mask(),
+        };
+        mask.as_ref().map(|(_, list)| list.as_slice())
+    }
+
+    /// See [`Shared::rep_ixs`].
     #[cold]
     #[inline(never)]
-    fn rep_mask(&self) -> &Option<Vec<bool>> {
+    fn rep_mask(&self) -> &Option<(Vec<bool>, Vec<Ix>)> {
         self.shared.rep_ixs.get_or_init(|| {
             // Interned now, so that records naming these reps get the same Ix.
-            let ixs: Vec<usize> = self
+            let ixs: Vec<Ix> = self
                 .reps
                 .as_ref()?
                 .iter()
-                .map(|id| self.facts().facts.rep(id) as usize)
+                .map(|id| self.facts().facts.rep(id))
                 .collect();
-            let mut in_scope = vec![false; ixs.iter().max().map_or(0, |m| m + 1)];
-            for ix in ixs {
-                in_scope[ix] = true;
+            let mut in_scope = vec![false; ixs.iter().max().map_or(0, |&m| m as usize + 1)];
+            for &ix in &ixs {
+                in_scope[ix as usize] = true;
             }
-            Some(in_scope)
+            Some((in_scope, ixs))
         })
     }
 
