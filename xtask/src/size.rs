@@ -33,7 +33,10 @@ pub const BUDGET: u64 = 150 * 1024;
 /// navigation, colour theme and chart palettes, empty states, the formula toggle) 801 KB.
 /// All of them together (with the KPI facts of issue 10): 1130 KB, ceiling 1140 KB. The
 /// parts cost more together than apart (shared generic code is instantiated for more
-/// types). This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
+/// types). Issue 10's change tracking, cached save and check and virtualised lists:
+/// 1139.5 KB, paid for inside the ceiling by making the list code non-generic (the
+/// optimised wasm is 17 KB smaller raw than before, but compresses less well).
+/// This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
 pub const CEILING: u64 = 1140 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]

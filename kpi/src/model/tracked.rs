@@ -55,6 +55,9 @@ impl<T> Deref for Tracked<T> {
 }
 
 impl<T> DerefMut for Tracked<T> {
+    // Not inlined: there are hundreds of `&mut` sites, and each would carry the stamp's
+    // update (wasm size); a call costs nothing next to the edit that follows it.
+    #[inline(never)]
     fn deref_mut(&mut self) -> &mut T {
         self.stamp = fresh_stamp();
         &mut self.value
