@@ -61,6 +61,23 @@ pub fn bench_generate(deals: u32) -> usize {
     count
 }
 
+/// Keeps only the deals of the kept dataset with what they name (customers, reps,
+/// teams, settings): "10k deals" as the budgets count them, without the demo's
+/// orders, activities, leads, expenses and feedback around them.
+#[wasm_bindgen]
+pub fn bench_deals_only() -> usize {
+    DATA.with(|d| {
+        let mut data = d.borrow_mut();
+        data.orders.clear();
+        data.activities.clear();
+        data.leads.clear();
+        data.expenses.clear();
+        data.feedback.clear();
+        FACTS.with(|f| *f.borrow_mut() = Arc::new(Facts::renewed(None, &data)));
+        data.deals.len()
+    })
+}
+
 /// The kept dataset as a saved envelope (to seed storage, and for the JS baseline).
 #[wasm_bindgen]
 pub fn bench_envelope() -> String {
