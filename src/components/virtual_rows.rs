@@ -5,7 +5,8 @@
 //!
 //! Which rows is `kpi::list_window` (at least 100, so a short list is whole). The row
 //! height is measured from the rows rendered (rows of different heights read as
-//! their average), so the spacers follow the real layout, phone or desktop.
+//! their average), so the spacers follow the real layout, phone or desktop. A printed
+//! list shows the rows rendered, without the spacers (hidden in print).
 
 use kpi::list_window::rows_to_render;
 use leptos::ev;
