@@ -1,7 +1,7 @@
 //! The contest form. Parsing and validation happen in `kpi::contest_input`; this only
 //! moves text in and out.
 
-use crate::components::{field_error, text_signal, DateField, SelectField, TextField};
+use crate::components::{field_error, focus_by_id, text_signal, DateField, SelectField, TextField};
 use crate::lang::use_i18n;
 use crate::pages::goal_form::PERIOD_KINDS;
 use crate::state::{Command, Store};
@@ -12,7 +12,6 @@ use kpi::forms::AnyRecord;
 use kpi::{Contest, KpiId, Measure, PeriodKind, RecordId, Rep};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The contest form's state: one signal per field, as typed.
 #[derive(Clone, Copy)]
@@ -51,14 +50,14 @@ impl ContestFormState {
         self.fill(&ContestInput::new_on(store.today()));
         self.editing.set(None);
         self.open.set(true);
-        focus("contest-input-title");
+        focus_by_id("contest-input-title");
     }
 
     pub fn start_edit(&self, contest: &Contest) {
         self.fill(&ContestInput::from_contest(contest));
         self.editing.set(Some(contest.id.clone()));
         self.open.set(true);
-        focus("contest-input-title");
+        focus_by_id("contest-input-title");
     }
 
     pub fn close(&self) {
@@ -123,7 +122,7 @@ impl ContestFormState {
             }
             Err(errors) => {
                 if let Some(first) = errors.first() {
-                    focus(input_id(first.field));
+                    focus_by_id(input_id(first.field));
                 }
                 self.errors.set(errors);
                 None
@@ -157,16 +156,6 @@ fn input_id(field: ContestField) -> &'static str {
         ContestField::Participants => "contest-input-participants",
         ContestField::Reward => "contest-input-reward",
     }
-}
-
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(input) = document().get_element_by_id(id) {
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    });
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! The goal form: one fieldset per SMART step. Parsing and validation happen in
 //! `kpi::goals::GoalInput`; this only moves text in and out and shows the baseline.
 
-use crate::components::{field_error, text_signal, DateField, SelectField, TextField};
+use crate::components::{field_error, focus_by_id, text_signal, DateField, SelectField, TextField};
 use crate::lang::use_i18n;
 use crate::state::{Command, Store};
 use crate::{clock, format, text};
@@ -11,7 +11,6 @@ use kpi::goals::{assess, measure_value, GoalError, GoalField, GoalInput, TargetK
 use kpi::{Goal, Measure, PeriodKind, RecordId, Recurrence, Rep, Team};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub(crate) const PERIOD_KINDS: [(PeriodKind, &str); 5] = [
     (PeriodKind::Week, "week"),
@@ -71,7 +70,7 @@ impl GoalFormState {
         });
         self.editing.set(None);
         self.open.set(true);
-        focus("goal-input-title");
+        focus_by_id("goal-input-title");
     }
 
     pub fn start_edit(&self, store: &Store, goal: &Goal) {
@@ -81,7 +80,7 @@ impl GoalFormState {
         self.fill(&input);
         self.editing.set(Some(goal.id.clone()));
         self.open.set(true);
-        focus("goal-input-title");
+        focus_by_id("goal-input-title");
     }
 
     pub fn close(&self) {
@@ -159,7 +158,7 @@ impl GoalFormState {
             }
             Err(errors) => {
                 if let Some(first) = errors.first() {
-                    focus(input_id(first.field));
+                    focus_by_id(input_id(first.field));
                 }
                 self.errors.set(errors);
                 None
@@ -187,16 +186,6 @@ fn input_id(field: GoalField) -> &'static str {
         GoalField::ParentId => "goal-input-parent",
         GoalField::Weight => "goal-input-weight",
     }
-}
-
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(input) = document().get_element_by_id(id) {
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    });
 }
 
 #[component]

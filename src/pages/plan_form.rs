@@ -3,7 +3,7 @@
 //! and per row of the tier, bracket and bonus lists.
 
 use crate::clock;
-use crate::components::{text_signal, SelectField, TextField};
+use crate::components::{focus_by_id, text_signal, SelectField, TextField};
 use crate::lang::use_i18n;
 use crate::state::{Command, Store};
 use crate::text::{self, I18n};
@@ -17,7 +17,6 @@ use kpi::forms::AnyRecord;
 use kpi::{CommissionBasis, CommissionPlan, DealKind, Goal, Problem, RecordId, RecordKind};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A tier or bracket row, or a bonus row (`a` = start or choice, `b` = rate or amount).
 #[derive(Clone, Copy)]
@@ -89,7 +88,7 @@ impl PlanFormState {
         self.fill(&PlanInput::default());
         self.editing.set(None);
         self.open.set(true);
-        focus("plan-input-title".into());
+        focus_by_id("plan-input-title");
     }
 
     pub fn start_edit(&self, store: &Store, plan: &CommissionPlan) {
@@ -100,7 +99,7 @@ impl PlanFormState {
         ));
         self.editing.set(Some(plan.id.clone()));
         self.open.set(true);
-        focus("plan-input-title".into());
+        focus_by_id("plan-input-title");
     }
 
     pub fn close(&self) {
@@ -214,7 +213,7 @@ impl PlanFormState {
             }
             Err(errors) => {
                 if let Some(first) = errors.first() {
-                    focus(focus_target(first.field));
+                    focus_by_id(focus_target(first.field));
                 }
                 self.errors.set(errors);
             }
@@ -242,16 +241,6 @@ fn focus_target(field: PlanField) -> String {
         PlanField::Reps => "plan-reps".into(),
         _ => input_id(field),
     }
-}
-
-fn focus(id: String) {
-    request_animation_frame(move || {
-        if let Some(input) = document().get_element_by_id(&id) {
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    });
 }
 
 /// Which of the form's switchable fields are typed as percentages right now.
@@ -469,7 +458,7 @@ fn Rows(
             .unwrap_or_default();
         rows.update(|r| r.push(Row::new(&first, "")));
         let row = rows.with_untracked(Vec::len) - 1;
-        focus(input_id(a_field(row)));
+        focus_by_id(input_id(a_field(row)));
     };
     let view_row = move |(index, row): (usize, Row)| {
         let (fa, fb) = (a_field(index), b_field(index));

@@ -3,7 +3,7 @@
 //! their text is read and which rules apply all come from `kpi::forms`; this page only
 //! draws them.
 
-use crate::components::{EmptyState, VirtualRows};
+use crate::components::{focus_by_id, EmptyState, VirtualRows};
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Pending, Store};
 use crate::{clock, text};
@@ -13,7 +13,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 /// The record types with a page here, in tab order (deals have their own page).
 pub const KINDS: &[RecordKind] = &[
@@ -94,14 +93,7 @@ pub fn Records() -> impl IntoView {
             Err(found) => {
                 // The first wrong field gets the focus, as on the deal form.
                 if let Some(first) = found.first() {
-                    let input = format!("record-{}", first.field);
-                    request_animation_frame(move || {
-                        if let Some(element) = document().get_element_by_id(&input) {
-                            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                                let _ = element.focus();
-                            }
-                        }
-                    });
+                    focus_by_id(format!("record-{}", first.field));
                 }
                 errors.set(found);
             }
