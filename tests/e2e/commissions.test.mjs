@@ -67,6 +67,28 @@ async function activeId(page) {
   return page.evaluate(() => document.activeElement?.id);
 }
 
+/**
+ * Opens a new plan and types its title, monthly quota, kind and rate rows: `rows` are
+ * [from, rate] texts, the first row's `from` is the fixed start (0) and is not typed.
+ * `unit` picks a marginal plan's bracket unit. Nothing is saved.
+ */
+async function startPlan(page, { title, quota, kind, unit, rows }) {
+  const list = kind === "tiered" ? "tier" : "bracket";
+  await page.getByTestId("plan-new").click();
+  await page.getByTestId("plan-form").waitFor();
+  await page.getByTestId("plan-input-title").fill(title);
+  await page.getByTestId("plan-input-monthly-quota").fill(quota);
+  await page.getByTestId("plan-input-kind").selectOption(kind);
+  if (unit) await page.getByTestId("plan-input-bracket-unit").selectOption(unit);
+  for (const [at, [from, rate]] of rows.entries()) {
+    if (at > 0) {
+      await addRow(page, list);
+      await page.getByTestId(`plan-input-${list}-from-${at}`).fill(from);
+    }
+    await page.getByTestId(`plan-input-${list}-rate-${at}`).fill(rate);
+  }
+}
+
 appTest(
   "a tiered plan made through the form pays Anna's statement as worked by hand, at exactly 100 % of quota, and the what-if adds an open deal",
   async (page) => {
@@ -75,19 +97,13 @@ appTest(
     await page.getByTestId("plans-empty").waitFor();
     await page.getByTestId("statement-no-plan").waitFor();
 
-    await page.getByTestId("plan-new").click();
-    await page.getByTestId("plan-form").waitFor();
-    await page.getByTestId("plan-input-title").fill("Tiered 2026");
-    await page.getByTestId("plan-input-monthly-quota").fill("10,000.00");
-    await page.getByTestId("plan-input-kind").selectOption("tiered");
     // Tiers: from 0 % 2 %, from 80 % 4.5 % (typed with a comma), from 100 % 6.5 %.
-    await page.getByTestId("plan-input-tier-rate-0").fill("2");
-    await addRow(page, "tier");
-    await page.getByTestId("plan-input-tier-from-1").fill("80");
-    await page.getByTestId("plan-input-tier-rate-1").fill("4,5");
-    await addRow(page, "tier");
-    await page.getByTestId("plan-input-tier-from-2").fill("100");
-    await page.getByTestId("plan-input-tier-rate-2").fill("6.5 %");
+    await startPlan(page, {
+      title: "Tiered 2026",
+      quota: "10,000.00",
+      kind: "tiered",
+      rows: [["", "2"], ["80", "4,5"], ["100", "6.5 %"]],
+    });
     await page.getByTestId("plan-input-accelerator").selectOption("multiplier");
     await page.getByTestId("plan-input-accelerator-value").fill("1,5");
     await addRow(page, "deal-bonus");
@@ -171,15 +187,13 @@ appTest(
 appTest(
   "a marginal plan by amount pays each slice at its own rate on Minh's statement",
   async (page) => {
-    await page.getByTestId("plan-new").click();
-    await page.getByTestId("plan-input-title").fill("Brackets");
-    await page.getByTestId("plan-input-monthly-quota").fill("5000");
-    await page.getByTestId("plan-input-kind").selectOption("marginal");
-    await page.getByTestId("plan-input-bracket-unit").selectOption("amount");
-    await page.getByTestId("plan-input-bracket-rate-0").fill("3");
-    await addRow(page, "bracket");
-    await page.getByTestId("plan-input-bracket-from-1").fill("1,000");
-    await page.getByTestId("plan-input-bracket-rate-1").fill("5.5");
+    await startPlan(page, {
+      title: "Brackets",
+      quota: "5000",
+      kind: "marginal",
+      unit: "amount",
+      rows: [["", "3"], ["1,000", "5.5"]],
+    });
     await page.getByTestId("plan-rep-rep-minh").check();
     await page.getByTestId("plan-save").click();
     await page.getByTestId("plan-form").waitFor({ state: "detached" });
@@ -218,14 +232,7 @@ appTest(
 appTest(
   "a rate that is not a valid percentage is named next to its field and focused, and nothing is saved",
   async (page) => {
-    await page.getByTestId("plan-new").click();
-    await page.getByTestId("plan-input-title").fill("Bad rates");
-    await page.getByTestId("plan-input-monthly-quota").fill("10000");
-    await page.getByTestId("plan-input-kind").selectOption("tiered");
-    await page.getByTestId("plan-input-tier-rate-0").fill("2");
-    await addRow(page, "tier");
-    await page.getByTestId("plan-input-tier-from-1").fill("80");
-    await page.getByTestId("plan-input-tier-rate-1").fill("4,555");
+    await startPlan(page, { title: "Bad rates", quota: "10000", kind: "tiered", rows: [["", "2"], ["80", "4,555"]] });
     await page.getByTestId("plan-save").click();
 
     const error = page.getByTestId("field-error-tier_rate_1");
