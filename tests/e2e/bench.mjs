@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { launchChromium } from "./browser.mjs";
+import { measureFirstVisit } from "./first-visit.mjs";
 
 const BASE_URL = (process.env.BASE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "");
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -193,6 +194,8 @@ function verdicts(b, nativeMs) {
   const firstLoad = sizes.total_gzipped_kb;
   const rows = [
     ["first load, gzipped (.wasm + .js + .css + sw)", `${firstLoad} KB`, "≤ 150 KB", firstLoad <= 150],
+    ["first visit on a slow phone: the frame painted (Slow 4G, 4× CPU)", `${round(b.first_visit_frame_ms, 0)} ms`, "–", true],
+    ["first visit on a slow phone: the app shell interactive (Slow 4G, 4× CPU)", `${round(b.first_visit_shell_ms, 0)} ms`, "≤ 2500 ms", b.first_visit_shell_ms <= 2500],
     ["interactive with 10k deals stored", `${round(b.interactive_10000, 0)} ms`, "≤ 300 ms", b.interactive_10000 <= 300],
     ["recompute, 10k deals (wasm), facts kept (scope/period change)", `${round(b.recompute_kept_wasm_10000)} ms`, "≤ 1 ms", b.recompute_kept_wasm_10000 <= 1],
     ["recompute, 100k deals (wasm), facts kept (scope/period change)", `${round(b.recompute_kept_wasm_100000)} ms`, "≤ 10 ms", b.recompute_kept_wasm_100000 <= 10],
@@ -276,7 +279,7 @@ if (REPORT_ONLY) {
 
 const browser = await launchChromium();
 try {
-  const figures = await browserFigures(browser);
+  const figures = { ...(await browserFigures(browser)), ...(await measureFirstVisit(browser, BASE_URL)) };
   const result = {
     date: new Date().toISOString().slice(0, 10),
     machine: {
