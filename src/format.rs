@@ -34,6 +34,25 @@ pub fn kpi_value(
     }
 }
 
+/// A KPI's change against the previous period ([`kpi::Trend::delta`]): as its value is
+/// shown, except that a change of a rate is in percentage points ("▲ 5.0 pp"), never a
+/// percent of a percent.
+pub fn kpi_change(
+    i18n: I18n,
+    delta: &KpiValue,
+    unit: Unit,
+    currency: Currency,
+    locale: NumberLocale,
+) -> String {
+    match delta {
+        KpiValue::Ratio(points) => i18n::fill(
+            i18n.texts().percentage_points_value,
+            &[("points", &format_decimal(points * 100.0, 1, locale))],
+        ),
+        other => kpi_value(i18n, other, unit, currency, locale),
+    }
+}
+
 /// A goal read-out (in its measure's unit, money in minor units) as a KPI value, so it
 /// is shown like the KPI cards show it; `None` is "no data". Counts of a pro-rated
 /// expectation or a projection are not whole, so they are plain numbers.

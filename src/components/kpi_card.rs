@@ -9,7 +9,26 @@ use leptos::prelude::*;
 /// (`data-value`: money in major units, ratios 0–1, days), the change against the
 /// previous period (arrow and colour read with the KPI's better direction), and how it
 /// is calculated: on hover, on keyboard focus of its "i" button, and toggled by a tap or
-/// click anywhere on the card (a phone has no hover).
+/// click anywhere on the card (a phone has no hover). One card's formula shows at a time:
+/// opening another closes it, so it never stays over the next card.
+/// The KPI whose formula a tap opened, shared by the cards of a page.
+#[derive(Clone, Copy)]
+pub struct ShownFormula(RwSignal<Option<KpiId>>);
+
+impl Default for ShownFormula {
+    fn default() -> Self {
+        Self(RwSignal::new(None))
+    }
+}
+
+impl ShownFormula {
+    /// Opens `id`'s formula (closing any other), or closes it when it is open.
+    fn toggle(self, id: KpiId) {
+        self.0
+            .update(|shown| *shown = (*shown != Some(id)).then_some(id));
+    }
+}
+
 #[component]
 pub fn KpiCard(
     id: KpiId,
@@ -38,7 +57,7 @@ pub fn KpiCard(
     let trend_text = move || match trend.get() {
         None => i18n.texts().kpi_change_none.to_string(),
         Some(t) => {
-            let change = format::kpi_value(i18n, &t.delta, unit, store.currency(), store.locale());
+            let change = format::kpi_change(i18n, &t.delta, unit, store.currency(), store.locale());
             let template = match t.direction {
                 Direction::Up => i18n.texts().kpi_change_up,
                 Direction::Down => i18n.texts().kpi_change_down,
@@ -55,7 +74,8 @@ pub fn KpiCard(
         })
     };
     let formula_id = format!("formula-{}", id.id());
-    let formula_open = RwSignal::new(false);
+    let shown_formula = use_context::<ShownFormula>().unwrap_or_default();
+    let formula_open = Signal::derive(move || shown_formula.0.get() == Some(id));
     view! {
         <article
             class="kpi-card"
@@ -63,7 +83,7 @@ pub fn KpiCard(
             data-kpi=id.id()
             data-value=data_value
             data-no-data=no_data
-            on:click=move |_| formula_open.update(|open| *open = !*open)
+            on:click=move |_| shown_formula.toggle(id)
         >
             <h3 class="kpi-name">{move || text::kpi_name(i18n, id)}</h3>
             <button

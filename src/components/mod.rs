@@ -21,7 +21,7 @@ pub use empty_state::EmptyState;
 pub use fields::{field_error, text_signal, DateField, SelectField, TextField};
 pub use focus::focus_by_id;
 pub use goal_card::{status_id, GoalCard};
-pub use kpi_card::KpiCard;
+pub use kpi_card::{KpiCard, ShownFormula};
 pub use language_picker::LanguagePicker;
 pub use modal::Modal;
 pub use notices::Notices;

@@ -1,5 +1,5 @@
 use crate::charts::{BarSeries, ChartPanel, ChartRow};
-use crate::components::{GoalCard, KpiCard};
+use crate::components::{GoalCard, KpiCard, ShownFormula};
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
 use crate::state::{Replacement, Store};
@@ -23,6 +23,7 @@ pub fn Dashboard() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     set_page_title(|t| t.dashboard_title);
+    provide_context(ShownFormula::default());
     let period = RwSignal::new(PeriodPreset::ThisMonth.resolve(store.today()));
     let scope = RwSignal::new(Scope::Everyone);
     // All KPIs for this period and the previous one, read from the store's facts of

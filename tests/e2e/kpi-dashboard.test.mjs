@@ -122,6 +122,14 @@ appTest("with the demo loaded no KPI card shows an error, and each group has num
       assert.ok(withNumbers >= cards.length - 3, `${period}: only ${withNumbers} of ${cards.length} cards have data`);
     });
   }
+  // A rate's change is in percentage points ("▼ 5.3 pp"), never a percent of a percent.
+  const rates = ["revenue_growth", "win_rate", "profit_margin", "churn_rate", "retention_rate"];
+  const changes = await page.locator("[data-kpi]").evaluateAll(
+    (cards, rates) => cards.filter((c) => rates.includes(c.dataset.kpi)).map((c) => c.querySelector('[data-testid="kpi-trend"][data-direction="up"], [data-testid="kpi-trend"][data-direction="down"]')?.textContent).filter(Boolean),
+    rates,
+  );
+  assert.ok(changes.length >= 2, `rate cards with a change: ${JSON.stringify(changes)}`);
+  for (const change of changes) assert.match(change, /^[▲▼] \d+(\.\d)? pp vs previous period$/);
 });
 
 appTest("the sales settings change 'me', the target and a stage's probability, and the KPIs follow", async (page) => {
