@@ -237,7 +237,7 @@ appTest("a quoted line break is imported as one row and the review says which ro
 appTest("a PNG or a .wasm renamed .csv is refused as not text, before any mapping", async (page) => {
   // Issue 22 item 8: real binary bytes, a screenshot (PNG) and the app's own .wasm.
   const png = await page.screenshot();
-  const wasmUrl = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((n) => n.endsWith(".wasm")));
+  const wasmUrl = await page.evaluate(() => document.querySelector('link[href$=".wasm"]')?.href);
   assert.ok(wasmUrl, "the app's .wasm was loaded");
   const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
   for (const [name, bytes] of [["screenshot.csv", png], ["app.csv", wasm]]) {
@@ -287,8 +287,8 @@ appTest("03/04/2026 alone is not guessed: the user chooses the order, and it is 
   await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
   const question = page.getByTestId("import-date-order");
   assert.match(await question.innerText(), /How does this file write dates like “03\/04\/2026”\?/);
-  assert.match(await question.innerText(), /Day first: 3 Apr 2026/);
-  assert.match(await question.innerText(), /Month first: 4 Mar 2026/);
+  assert.match(await question.innerText(), /Day first:\s+3\sApr\s2026/);
+  assert.match(await question.innerText(), /Month first:\s+4\sMar\s2026/);
   assert.equal(await question.getAttribute("data-chosen"), "");
   assert.ok(await page.getByTestId("import-commit").isDisabled(), "not until the user answers");
   assert.match(await summary(page).innerText(), /choose above how the file writes its dates/);
@@ -304,12 +304,12 @@ appTest("03/04/2026 alone is not guessed: the user chooses the order, and it is 
     ),
   );
 
-  // The next file from the same source is read the same way, and says why.
+  // The next file from the same source ("Create Date" is HubSpot's) is read the same way, and says why.
   await page.getByTestId("import-another").click();
   await page.getByTestId("import-file").setInputFiles({ name: "more.csv", mimeType: "text/csv", buffer: Buffer.from("Deal Name,Create Date\nGamma,07/08/2026\n") });
   await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId("import-date-order").getAttribute("data-chosen"), "day_first");
-  assert.match(await page.getByTestId("import-date-order-remembered").innerText(), /Chosen as for your last file from a spreadsheet/);
+  assert.match(await page.getByTestId("import-date-order-remembered").innerText(), /Chosen as for your last file from HubSpot/);
   assert.ok(!(await page.getByTestId("import-commit").isDisabled()));
   await commit(page);
   await eventually(async () =>
