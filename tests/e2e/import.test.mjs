@@ -4,7 +4,7 @@
 // rows import with a moving progress bar while the page keeps answering.
 
 import assert from "node:assert/strict";
-import { appTest, eventually, expectKpis, fixturePath, navigate, readKpi, STORAGE_KEY, storedEnvelope } from "./harness.mjs";
+import { appTest, clickNav, eventually, expectKpis, fixturePath, navigate, readKpi, STORAGE_KEY, storedEnvelope } from "./harness.mjs";
 
 const importFixture = (name) => fixturePath(`import/${name}`);
 const live = (records) => (records ?? []).filter((r) => !r.deleted_at);
@@ -197,7 +197,7 @@ appTest("100k rows import with the progress bar moving and the page answering cl
 
 /** Picks a made-up file (`text` or bytes) named `name` and waits for the review. */
 async function importMadeUp(page, name, content) {
-  await page.getByTestId("nav-import").click();
+  await clickNav(page, "import");
   await page.waitForURL("**/import");
   await page.getByTestId("import-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
 }
