@@ -48,6 +48,15 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
+/// The bytes of a file the user picked, for a reader that decides itself whether they
+/// are text (`file.text()` would turn any bytes into text, a PNG included).
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| error_text(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Downloads everything as `salesboard-backup-<today>.json` (the saved envelope) and
 /// remembers the date; a failure is told to the user. True when the download started.
 pub fn download_backup(store: &crate::state::Store) -> bool {

@@ -4,7 +4,7 @@
 // rows import with a moving progress bar while the page keeps answering.
 
 import assert from "node:assert/strict";
-import { appTest, eventually, expectKpis, fixturePath, navigate, readKpi, STORAGE_KEY, storedEnvelope } from "./harness.mjs";
+import { appTest, clickNav, eventually, expectKpis, fixturePath, navigate, readKpi, STORAGE_KEY, storedEnvelope } from "./harness.mjs";
 
 const importFixture = (name) => fixturePath(`import/${name}`);
 const live = (records) => (records ?? []).filter((r) => !r.deleted_at);
@@ -193,4 +193,126 @@ appTest("100k rows import with the progress bar moving and the page answering cl
   await navigate(page, "dashboard");
   assert.equal(await readKpi(page, "deals_won"), 100_000);
   assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
+});
+
+/** Picks a made-up file (`text` or bytes) named `name` and waits for the review. */
+async function importMadeUp(page, name, content) {
+  await clickNav(page, "import");
+  await page.waitForURL("**/import");
+  await page.getByTestId("import-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+}
+
+const summary = (page) => page.getByTestId("import-summary");
+
+appTest("a quote that never closes is a problem at the row where it opened, and nothing is imported", async (page) => {
+  // Issue 22 item 2: the rows after the open quote became one deal's title, "0 problems".
+  const file = 'Deal Name,Amount,Close Date\nAlpha,100,2026-11-01\nBeta,200,2026-11-02\n"Gamma oops,300,2026-11-03\nDelta,400,2026-11-04\nEpsilon,500,2026-11-05\n';
+  await importMadeUp(page, "quote.csv", file);
+  await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
+  const problem = page.getByTestId("import-problem").and(page.locator('[data-row="4"][data-column="Deal Name"]'));
+  assert.match(await problem.innerText(), /Row 4, column “Deal Name”: “Gamma oops,300,2026-11-03” opens a quotation mark that is never closed/);
+  assert.ok(await page.getByTestId("import-commit").isDisabled(), "nothing can be committed");
+  assert.equal(await summary(page).getAttribute("data-ready"), "false");
+  assert.doesNotMatch(await summary(page).innerText(), /Ready to add/);
+  assert.equal((await storedLive(page, "deals")).length, 0);
+});
+
+appTest("a quoted line break is imported as one row and the review says which rows span lines", async (page) => {
+  const file = 'Deal Name,Amount\r\nAlpha,100\r\n"Beta\r\nsecond line",200\r\nGamma,300\r\n';
+  await importMadeUp(page, "multiline.csv", file);
+  await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId("import-problems").count(), 0);
+  const spanning = page.getByTestId("import-spanning");
+  assert.equal(await spanning.getAttribute("data-count"), "1");
+  assert.match(await spanning.innerText(), /Rows that span several lines of the file, because a quoted cell holds a line break: 3 \(1 in all\)/);
+  assert.deepEqual(
+    await page.getByTestId("import-preview-row").evaluateAll((rows) => rows.map((r) => r.dataset.row)),
+    ["2", "3", "4"],
+    "CRLF rows numbered as a spreadsheet shows them",
+  );
+  await commit(page);
+  await eventually(async () => assert.equal((await storedLive(page, "deals")).length, 3));
+});
+
+appTest("a PNG or a .wasm renamed .csv is refused as not text, before any mapping", async (page) => {
+  // Issue 22 item 8: real binary bytes, a screenshot (PNG) and the app's own .wasm.
+  const png = await page.screenshot();
+  const wasmUrl = await page.evaluate(() => document.querySelector('link[href$=".wasm"]')?.href);
+  assert.ok(wasmUrl, "the app's .wasm was loaded");
+  const wasm = Buffer.from(await (await fetch(wasmUrl)).arrayBuffer());
+  for (const [name, bytes] of [["screenshot.csv", png], ["app.csv", wasm]]) {
+    await importMadeUp(page, name, bytes);
+    const message = page.getByTestId("import-error-message");
+    await message.waitFor();
+    assert.match(await message.innerText(), /This file is not a CSV file: it holds binary data/, name);
+    assert.equal(await page.getByTestId("import-review").count(), 0, `${name}: no mapping, no “Recognised as”`);
+    assert.equal(await page.getByTestId("import-progress").count(), 0, name);
+  }
+  assert.equal((await storedLive(page, "deals")).length, 0);
+});
+
+appTest("while problems block the commit the summary says so, not “Ready to add”", async (page) => {
+  // Issue 22 item 9.
+  await importFile(page, importFixture("malformed-deals.csv"));
+  await page.getByTestId("import-problems").waitFor();
+  assert.ok(await page.getByTestId("import-commit").isDisabled());
+  assert.equal(await summary(page).getAttribute("data-ready"), "false");
+  assert.match(await summary(page).innerText(), /Nothing can be imported yet: \d+ problems in the file must be fixed first/);
+  await page.getByTestId("import-cancel").click();
+  await importFile(page, importFixture("hubspot-deals.csv"));
+  assert.equal(await summary(page).getAttribute("data-ready"), "true");
+  assert.match(await summary(page).innerText(), /Ready to add 3 records/);
+});
+
+appTest("a repeated header is named in the mapping step, not dropped or mapped twice in silence", async (page) => {
+  // Issue 22 item 9: "Amount" twice.
+  await importMadeUp(page, "twice.csv", "Deal Name,Amount,Amount\nAlpha,100,250\n");
+  await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
+  const columns = page.getByTestId("import-column");
+  assert.deepEqual(await columns.evaluateAll((rows) => rows.map((r) => r.dataset.field)), ["title", "amount", ""]);
+  const second = columns.nth(2);
+  assert.match(await second.getByTestId("import-column-note").innerText(), /Not imported: column 2 has the same name/);
+  assert.equal(await columns.nth(1).getByTestId("import-column-note").count(), 0);
+  // Mapped to the same field by hand: which cell wins is said too.
+  await second.getByTestId("import-column-field").selectOption("amount");
+  await eventually(async () =>
+    assert.match(await columns.nth(2).getByTestId("import-column-note").innerText(), /Column 2 \(“Amount”\) fills this field too/),
+  );
+});
+
+appTest("03/04/2026 alone is not guessed: the user chooses the order, and it is remembered for that source", async (page) => {
+  // Issue 22 item 10.
+  const file = "Deal Name,Create Date\nAlpha,03/04/2026\nBeta,05/06/2026\n";
+  await importMadeUp(page, "dates.csv", file);
+  await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
+  const question = page.getByTestId("import-date-order");
+  assert.match(await question.innerText(), /How does this file write dates like “03\/04\/2026”\?/);
+  assert.match(await question.innerText(), /Day first:\s+3\sApr\s2026/);
+  assert.match(await question.innerText(), /Month first:\s+4\sMar\s2026/);
+  assert.equal(await question.getAttribute("data-chosen"), "");
+  assert.ok(await page.getByTestId("import-commit").isDisabled(), "not until the user answers");
+  assert.match(await summary(page).innerText(), /choose above how the file writes its dates/);
+
+  await page.getByTestId("import-date-order-day_first").check();
+  await eventually(async () => assert.ok(!(await page.getByTestId("import-commit").isDisabled())));
+  assert.equal(await page.getByTestId("import-date-order").getAttribute("data-chosen"), "day_first");
+  await commit(page);
+  await eventually(async () =>
+    assert.deepEqual(
+      Object.fromEntries((await storedLive(page, "deals")).map((d) => [d.title, d.created_on])),
+      { Alpha: "2026-04-03", Beta: "2026-06-05" },
+    ),
+  );
+
+  // The next file from the same source ("Create Date" is HubSpot's) is read the same way, and says why.
+  await page.getByTestId("import-another").click();
+  await page.getByTestId("import-file").setInputFiles({ name: "more.csv", mimeType: "text/csv", buffer: Buffer.from("Deal Name,Create Date\nGamma,07/08/2026\n") });
+  await page.getByTestId("import-review").waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId("import-date-order").getAttribute("data-chosen"), "day_first");
+  assert.match(await page.getByTestId("import-date-order-remembered").innerText(), /Chosen as for your last file from HubSpot/);
+  assert.ok(!(await page.getByTestId("import-commit").isDisabled()));
+  await commit(page);
+  await eventually(async () =>
+    assert.equal((await storedLive(page, "deals")).find((d) => d.title === "Gamma")?.created_on, "2026-08-07"),
+  );
 });

@@ -147,6 +147,24 @@ impl Field {
         matches!(self, Field::Name | Field::Note | Field::ClosedOn)
     }
 
+    /// Whether the field holds a date (read with its column's slash order).
+    pub fn is_date(self) -> bool {
+        use Field::*;
+        matches!(
+            self,
+            CreatedOn
+                | ExpectedClose
+                | CloseDate
+                | ClosedOn
+                | AcquiredOn
+                | ChurnedOn
+                | QualifiedOn
+                | ConvertedOn
+                | DisqualifiedOn
+                | Date
+        )
+    }
+
     /// A row of `kind` cannot be stored without this field (a blank cell is an error).
     /// Dates that have a fallback (a deal's created date) are not required.
     pub fn required(self, kind: RecordKind) -> bool {

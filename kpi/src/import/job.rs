@@ -24,15 +24,16 @@ use super::checks::{rule_column, rule_errors, rule_field};
 use super::convert::{self, Context};
 use super::duplicates::{record_id, Index};
 use super::export::preview_values;
-use super::fields::IMPORT_KINDS;
+use super::fields::{Field, IMPORT_KINDS};
 use super::headers::{detect_source, Crm};
+use super::lines::{blank_lines_at, ends_in_open_quote, spans_lines};
 use super::link::{link, NewRecords};
 use super::mapping::{DuplicatePolicy, Mapping};
 use super::outcome::ImportOutcome;
 use super::report::{Duplicate, ImportProblem, RowError};
 use super::row::Row;
 use super::status::{FileError, ImportFailure, Phase, PreviewRow, Progress};
-use super::values::{ColumnEvidence, ColumnFormat};
+use super::values::{reads_two_ways, ColumnEvidence, ColumnFormat};
 use crate::forms::AnyRecord;
 use crate::model::{Customer, Dataset, RecordId, RecordKind, Rep};
 use crate::money::NumberLocale;
@@ -63,12 +64,17 @@ pub struct ImportJob {
     /// Bytes read so far.
     offset: usize,
     total_bytes: usize,
+    delimiter: u8,
     headers: Vec<String>,
     source: Crm,
     mapping: Mapping,
     rows: Vec<csv::StringRecord>,
     row_numbers: Vec<usize>,
     next_row_number: usize,
+    /// Rows whose record spans several lines of the file (the first [`MAX_ERRORS`]),
+    /// and how many there are in all.
+    spanning_rows: Vec<usize>,
+    spanning_count: usize,
     evidence: Vec<ColumnEvidence>,
     formats: Vec<ColumnFormat>,
     phase: Phase,
@@ -123,10 +129,15 @@ impl ImportJob {
             return Err(FileError::Empty);
         }
         let offset = usize::try_from(reader.position().byte()).unwrap_or(total_bytes);
+        // A header cell whose quote never closes took the whole file in.
+        if offset >= total_bytes && ends_in_open_quote(reader.get_ref().get_ref(), 0, delimiter) {
+            return Err(FileError::Malformed);
+        }
         let mapping = Mapping::propose(kind, &headers);
         Ok(ImportJob {
             options,
             total_bytes,
+            delimiter,
             reader: Some(reader),
             offset,
             source: detect_source(&headers),
@@ -136,6 +147,8 @@ impl ImportJob {
             rows: Vec::new(),
             row_numbers: Vec::new(),
             next_row_number: 2,
+            spanning_rows: Vec::new(),
+            spanning_count: 0,
             formats: Vec::new(),
             phase: Phase::Reading,
             checked: 0,
@@ -239,22 +252,18 @@ impl ImportJob {
         for _ in 0..max_rows {
             match reader.read_record(&mut record) {
                 Ok(true) => {
-                    // Blank lines the reader skipped are rows in a spreadsheet too.
-                    // (the record's start includes the blank lines before it).
                     let start = record.position().map_or(0, |p| p.byte() as usize);
+                    let end = usize::try_from(reader.position().byte()).unwrap_or(self.total_bytes);
                     let bytes = reader.get_ref().get_ref();
-                    self.next_row_number += bytes
-                        .get(start..)
-                        .unwrap_or_default()
-                        .iter()
-                        .take_while(|&&b| b == b'\n' || b == b'\r')
-                        .filter(|&&b| b == b'\n')
-                        .count();
-                    self.offset =
-                        usize::try_from(reader.position().byte()).unwrap_or(self.total_bytes);
+                    self.next_row_number += blank_lines_at(bytes, start);
+                    self.offset = end;
                     let number = self.next_row_number;
                     self.next_row_number += 1;
-                    self.take_row(&record, number);
+                    // A quote that never closes takes the rest of the file into one
+                    // cell, so only a record that ends the file can hold one.
+                    let unclosed =
+                        end >= bytes.len() && ends_in_open_quote(bytes, start, self.delimiter);
+                    self.take_row(&record, number, unclosed);
                 }
                 Ok(false) => {
                     finished = true;
@@ -277,18 +286,30 @@ impl ImportJob {
             self.reader = Some(reader);
         } else {
             self.offset = self.total_bytes;
-            self.formats = self
-                .evidence
-                .iter()
-                .map(|e| e.decide(self.options.locale))
-                .collect();
             self.start_checking();
         }
     }
 
-    fn take_row(&mut self, record: &csv::StringRecord, number: usize) {
+    fn take_row(&mut self, record: &csv::StringRecord, number: usize, unclosed_quote: bool) {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             return;
+        }
+        if unclosed_quote {
+            let last = record.len().saturating_sub(1);
+            let cell = record.get(last).unwrap_or_default();
+            let first_line = cell.lines().next().unwrap_or_default();
+            self.read_errors.push(RowError {
+                row: number,
+                column: self.headers.get(last).cloned(),
+                field: None,
+                problem: ImportProblem::UnclosedQuote,
+                value: first_line.chars().take(80).collect(),
+            });
+        } else if spans_lines(record) {
+            self.spanning_count += 1;
+            if self.spanning_rows.len() < MAX_ERRORS {
+                self.spanning_rows.push(number);
+            }
         }
         let extra = record
             .iter()
@@ -311,6 +332,11 @@ impl ImportJob {
     }
 
     fn start_checking(&mut self) {
+        self.formats = self
+            .evidence
+            .iter()
+            .map(|e| e.decide_with(self.options.locale, self.mapping.date_order))
+            .collect();
         self.phase = Phase::Checking;
         self.checked = 0;
         self.index = None;
@@ -469,6 +495,20 @@ impl ImportJob {
         self.error_count
     }
 
+    /// Rows whose record spans several lines of the file (a quoted cell with line
+    /// breaks): each is one row, as a spreadsheet shows it, but a stray quote can join
+    /// rows this way, so the app says which (the first [`MAX_ERRORS`]; see
+    /// [`ImportJob::spanning_count`]). A quote that never closes is a problem instead
+    /// ([`ImportProblem::UnclosedQuote`]).
+    pub fn spanning_rows(&self) -> &[usize] {
+        &self.spanning_rows
+    }
+
+    /// How many rows span several lines of the file.
+    pub fn spanning_count(&self) -> usize {
+        self.spanning_count
+    }
+
     /// Rows that repeat a record, with what they repeat.
     pub fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
@@ -485,6 +525,39 @@ impl ImportJob {
         self.unknown_stages.iter().cloned().collect()
     }
 
+    /// Date columns whose slash dates read two ways and whose cells settle no order
+    /// ([`ColumnEvidence::needs_slash_order`]), each with its first such cell
+    /// (`"03/04/2026"`): the user must say which order the file means
+    /// ([`Mapping::date_order`]) before anything is imported. Empty while reading.
+    pub fn date_order_columns(&self) -> Vec<(usize, String)> {
+        if self.phase == Phase::Reading {
+            return Vec::new();
+        }
+        self.evidence
+            .iter()
+            .enumerate()
+            .filter(|&(column, evidence)| {
+                evidence.needs_slash_order()
+                    && self.mapping.field(column).is_some_and(Field::is_date)
+            })
+            .filter_map(|(column, _)| {
+                let example = self
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.get(column))
+                    .find(|cell| reads_two_ways(cell))?;
+                Some((column, example.trim().to_owned()))
+            })
+            .collect()
+    }
+
+    /// Whether [`ImportJob::finish`] would give records: every row checked, every
+    /// required field mapped, the date order known where it must be, no problem, and
+    /// something to add. The app's "ready to add" may only be said then.
+    pub fn can_finish(&self) -> bool {
+        self.blocker().is_none() && !self.records.is_empty()
+    }
+
     /// How many records the import will add: rows, customers and reps.
     pub fn counts(&self) -> (usize, usize, usize) {
         (
@@ -496,15 +569,8 @@ impl ImportJob {
 
     /// The records to add — only when every row was checked and none has a problem.
     pub fn finish(&self) -> Result<ImportOutcome, ImportFailure> {
-        if self.phase != Phase::Done {
-            return Err(ImportFailure::NotFinished);
-        }
-        let unmapped = self.mapping.missing_fields();
-        if !unmapped.is_empty() {
-            return Err(ImportFailure::Unmapped(unmapped));
-        }
-        if self.error_count > 0 {
-            return Err(ImportFailure::Errors(self.error_count));
+        if let Some(failure) = self.blocker() {
+            return Err(failure);
         }
         Ok(ImportOutcome {
             kind: self.kind(),
@@ -514,6 +580,32 @@ impl ImportJob {
             skipped: self.duplicates.len(),
             now: self.options.now,
         })
+    }
+
+    /// Why [`ImportJob::finish`] gives nothing yet (the first reason, in the order the
+    /// user meets them), or `None` when it gives the records.
+    pub fn blocker(&self) -> Option<ImportFailure> {
+        if self.phase != Phase::Done {
+            return Some(ImportFailure::NotFinished);
+        }
+        let unmapped = self.mapping.missing_fields();
+        if !unmapped.is_empty() {
+            return Some(ImportFailure::Unmapped(unmapped));
+        }
+        if self.mapping.date_order.is_none() {
+            let columns: Vec<String> = self
+                .date_order_columns()
+                .into_iter()
+                .map(|(column, _)| self.headers[column].clone())
+                .collect();
+            if !columns.is_empty() {
+                return Some(ImportFailure::DateOrder(columns));
+            }
+        }
+        if self.error_count > 0 {
+            return Some(ImportFailure::Errors(self.error_count));
+        }
+        None
     }
 }
 

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::fields::Field;
-use super::headers::recognize;
+use super::headers::{normalize_header, recognize};
+use super::values::SlashOrder;
 use crate::model::RecordKind;
 
 /// What to do with a row that repeats a record (see [`super::duplicates`]).
@@ -33,9 +34,40 @@ pub struct Mapping {
     /// compared by [`super::values::word_key`] ("Contract Sent" = "contractsent").
     pub stages: BTreeMap<String, String>,
     pub duplicates: DuplicatePolicy,
+    /// How the file writes `03/04/2026` in date columns whose own cells do not settle
+    /// it (see [`super::values::ColumnEvidence`]): the user's answer, `None` until
+    /// given. Columns whose cells settle their order keep it.
+    pub date_order: Option<SlashOrder>,
     /// The reason given to a lost deal, a churned customer or a disqualified lead whose
     /// row has no reason (the rules require one). The app passes a translated text.
     pub missing_reason: String,
+}
+
+/// Why a column deserves a word in the mapping step: something the user would not see
+/// from its header and its field alone. Columns are 0-based indexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ColumnNote {
+    /// Not imported: its header repeats the header of this earlier column word for
+    /// word, and which of them holds what is the user's call.
+    SameNameAs(usize),
+    /// Not imported: its header names `field`, which `column` fills (and the field
+    /// takes one column).
+    FieldTakenBy { field: Field, column: usize },
+    /// Fills the same field as this earlier column, which does not join columns: a row
+    /// takes the first of them that is not blank.
+    SharesFieldWith(usize),
+}
+
+/// The first column before `index` whose header is `headers[index]`'s, word for word
+/// after [`normalize_header`] (blank headers repeat nothing).
+fn same_name_before(headers: &[String], index: usize) -> Option<usize> {
+    let name = normalize_header(headers.get(index)?);
+    if name.is_empty() {
+        return None;
+    }
+    headers[..index]
+        .iter()
+        .position(|h| normalize_header(h) == name)
 }
 
 /// The reason [`Mapping::propose`] fills in until the app gives a translated one.
@@ -45,12 +77,19 @@ impl Mapping {
     /// The mapping the headers suggest: each header [`recognize`]d for `kind`, or
     /// ignored; when two columns name the same field, the first keeps it — except
     /// fields that join several columns or take the first filled one
-    /// ([`Field::joins_columns`]).
+    /// ([`Field::joins_columns`]). A header repeated word for word (after
+    /// [`normalize_header`]) is never mapped twice, not even to a joining field: two
+    /// "Name" columns are not a first and a last name. [`Mapping::column_notes`] says
+    /// so in the mapping step.
     pub fn propose(kind: RecordKind, headers: &[String]) -> Mapping {
         let mut taken: Vec<Field> = Vec::new();
         let columns = headers
             .iter()
-            .map(|header| {
+            .enumerate()
+            .map(|(index, header)| {
+                if same_name_before(headers, index).is_some() {
+                    return None;
+                }
                 let field = recognize(kind, header)?;
                 if !field.joins_columns() && taken.contains(&field) {
                     return None;
@@ -64,6 +103,7 @@ impl Mapping {
             columns,
             stages: BTreeMap::new(),
             duplicates: DuplicatePolicy::Skip,
+            date_order: None,
             missing_reason: DEFAULT_MISSING_REASON.to_owned(),
         }
     }
@@ -89,6 +129,30 @@ impl Mapping {
             .iter()
             .copied()
             .filter(|f| f.required(self.kind) && self.columns_of(*f).next().is_none())
+            .collect()
+    }
+
+    /// A note per column of `headers` (see [`ColumnNote`]), `None` for a column that
+    /// needs none. Follows the mapping in force, so a note goes once the user maps the
+    /// column.
+    pub fn column_notes(&self, headers: &[String]) -> Vec<Option<ColumnNote>> {
+        let first_column_of =
+            |field: Field, before: usize| self.columns_of(field).find(|&c| c < before);
+        (0..headers.len())
+            .map(|index| match self.field(index) {
+                Some(field) if !field.joins_columns() => {
+                    first_column_of(field, index).map(ColumnNote::SharesFieldWith)
+                }
+                Some(_) => None,
+                None => same_name_before(headers, index)
+                    .map(ColumnNote::SameNameAs)
+                    .or_else(|| {
+                        let field =
+                            recognize(self.kind, &headers[index]).filter(|f| !f.joins_columns())?;
+                        let column = self.columns_of(field).next()?;
+                        Some(ColumnNote::FieldTakenBy { field, column })
+                    }),
+            })
             .collect()
     }
 

@@ -2,7 +2,8 @@
 //!
 //! Rows are numbered as a spreadsheet shows them: the header is row 1, the first
 //! record row 2. A record whose cells span several lines (a quoted line break) is
-//! still one row.
+//! still one row; blank lines are rows; CRLF, LF and CR each end one line (see
+//! `lines.rs`).
 
 use std::fmt;
 
@@ -43,6 +44,9 @@ pub enum ImportProblem {
     TooManyCells,
     /// The file is not CSV the reader could follow (carries the reader's message).
     Malformed,
+    /// A cell opens a quote (`"`) that never closes: every line after it was read into
+    /// that cell. Reported at the row and column where the quote opened.
+    UnclosedQuote,
 }
 
 impl ImportProblem {
@@ -65,6 +69,7 @@ impl ImportProblem {
             ImportProblem::Rule(problem) => problem.id(),
             ImportProblem::TooManyCells => "too_many_cells",
             ImportProblem::Malformed => "malformed",
+            ImportProblem::UnclosedQuote => "unclosed_quote",
         }
     }
 }
@@ -104,6 +109,9 @@ impl fmt::Display for ImportProblem {
             ImportProblem::Rule(problem) => write!(f, "breaks a rule ({})", problem.id()),
             ImportProblem::TooManyCells => f.write_str("has more cells than the header"),
             ImportProblem::Malformed => f.write_str("is not readable CSV"),
+            ImportProblem::UnclosedQuote => {
+                f.write_str("opens a quote that never closes: the lines after it are in this cell")
+            }
         }
     }
 }

@@ -12,6 +12,11 @@ pub enum FileError {
     Malformed,
     /// Records of this type are not imported from CSV.
     NotImportable(RecordKind),
+    /// The file is not text: it holds NUL or other control bytes (an image, a
+    /// workbook, a program renamed .csv).
+    Binary,
+    /// The bytes are neither UTF-8, UTF-16 with a byte-order mark nor Windows-1252.
+    UnknownEncoding,
 }
 
 impl std::fmt::Display for FileError {
@@ -20,6 +25,10 @@ impl std::fmt::Display for FileError {
             FileError::Empty => f.write_str("the file is empty: it has no header row"),
             FileError::Malformed => f.write_str("the file's header row is not readable CSV"),
             FileError::NotImportable(kind) => write!(f, "{} cannot be imported", kind.id()),
+            FileError::Binary => f.write_str("the file is not text (it holds binary data)"),
+            FileError::UnknownEncoding => {
+                f.write_str("the file's text is neither UTF-8, UTF-16 nor Windows-1252")
+            }
         }
     }
 }
@@ -31,6 +40,8 @@ impl FileError {
             FileError::Empty => "empty",
             FileError::Malformed => "malformed",
             FileError::NotImportable(_) => "not_importable",
+            FileError::Binary => "binary",
+            FileError::UnknownEncoding => "unknown_encoding",
         }
     }
 }
@@ -42,6 +53,9 @@ pub enum ImportFailure {
     NotFinished,
     /// Required fields no column is mapped to.
     Unmapped(Vec<Field>),
+    /// Date columns (their headers) whose `03/04/2026` reads two ways and whose order
+    /// the user has not chosen yet ([`super::Mapping::date_order`]).
+    DateOrder(Vec<String>),
     /// Rows with problems: how many problems in all (see [`ImportJob::errors`]).
     Errors(usize),
 }
@@ -54,6 +68,11 @@ impl std::fmt::Display for ImportFailure {
                 let ids: Vec<&str> = fields.iter().map(|f| f.id()).collect();
                 write!(f, "no column is mapped to {}", ids.join(", "))
             }
+            ImportFailure::DateOrder(columns) => write!(
+                f,
+                "the date order (day or month first) of {} is not chosen",
+                columns.join(", ")
+            ),
             ImportFailure::Errors(n) => write!(f, "{n} problems in the file; nothing was imported"),
         }
     }

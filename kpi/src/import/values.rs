@@ -29,6 +29,23 @@ pub enum SlashOrder {
     DayFirst,
 }
 
+impl SlashOrder {
+    /// Stable id, for remembering the user's answer: "day_first" or "month_first".
+    pub fn id(self) -> &'static str {
+        match self {
+            SlashOrder::MonthFirst => "month_first",
+            SlashOrder::DayFirst => "day_first",
+        }
+    }
+
+    /// The order of an [`SlashOrder::id`].
+    pub fn from_id(id: &str) -> Option<SlashOrder> {
+        [SlashOrder::DayFirst, SlashOrder::MonthFirst]
+            .into_iter()
+            .find(|o| o.id() == id)
+    }
+}
+
 /// The separator that marks decimals in a column's amounts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DecimalMark {
@@ -85,13 +102,21 @@ impl ColumnFormat {
 /// A slash date tells its order when one part is above 12 (`25/3/2026` is day first,
 /// `3/25/2026` month first); an amount tells its decimal mark when the mark is
 /// unambiguous (`1,234.50`, `12,5`, `1.234.567`). The majority of telling cells
-/// decides; a tie or no telling cell leaves it to the user's locale. Cells written the
-/// other way then fail to read (`3/25/2026` in a day-first column is no date) and are
-/// reported, rather than silently read wrong.
+/// decides. Cells written the other way then fail to read (`3/25/2026` in a day-first
+/// column is no date) and are reported, rather than silently read wrong.
+///
+/// A column whose slash dates read two ways (`03/04/2026`: 3 April or March 4) and
+/// whose cells settle no order (none tells, or as many tell each way) is not guessed:
+/// [`ColumnEvidence::needs_slash_order`] says the user must choose, and the choice is
+/// passed to [`ColumnEvidence::decide_with`]. Dates that read the same either way
+/// (`4/4/2026`) need no choice. The decimal mark of a column with no telling amount is
+/// the user's locale's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ColumnEvidence {
     day_first: u32,
     month_first: u32,
+    /// Slash dates that read as two different days.
+    two_way: u32,
     comma: u32,
     dot: u32,
 }
@@ -104,8 +129,9 @@ impl ColumnEvidence {
             return;
         }
         match slash_hint(cell) {
-            Some(SlashOrder::DayFirst) => self.day_first += 1,
-            Some(SlashOrder::MonthFirst) => self.month_first += 1,
+            Some(SlashHint::Tells(SlashOrder::DayFirst)) => self.day_first += 1,
+            Some(SlashHint::Tells(SlashOrder::MonthFirst)) => self.month_first += 1,
+            Some(SlashHint::TwoWay) => self.two_way += 1,
             None => {}
         }
         match decimal_hint(cell) {
@@ -115,15 +141,37 @@ impl ColumnEvidence {
         }
     }
 
-    /// The column's format: the majority of telling cells, else the locale's.
+    /// The slash order the column's own cells settle: the majority of telling cells;
+    /// `None` when no cell tells or as many tell each way.
+    pub fn settled_slash_order(&self) -> Option<SlashOrder> {
+        match self.day_first.cmp(&self.month_first) {
+            std::cmp::Ordering::Greater => Some(SlashOrder::DayFirst),
+            std::cmp::Ordering::Less => Some(SlashOrder::MonthFirst),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The column holds slash dates that read as two different days and its cells
+    /// settle no order: only the user can say which order the file means.
+    pub fn needs_slash_order(&self) -> bool {
+        self.two_way > 0 && self.settled_slash_order().is_none()
+    }
+
+    /// The column's format with no choice from the user: the majority of telling
+    /// cells, else the locale's (see [`ColumnEvidence::decide_with`]).
     pub fn decide(&self, locale: NumberLocale) -> ColumnFormat {
+        self.decide_with(locale, None)
+    }
+
+    /// The column's format: the majority of telling cells; where they settle nothing,
+    /// the user's `chosen` slash order, else the locale's order and decimal mark.
+    pub fn decide_with(&self, locale: NumberLocale, chosen: Option<SlashOrder>) -> ColumnFormat {
         let fallback = ColumnFormat::of_locale(locale);
         ColumnFormat {
-            slash_order: match self.day_first.cmp(&self.month_first) {
-                std::cmp::Ordering::Greater => SlashOrder::DayFirst,
-                std::cmp::Ordering::Less => SlashOrder::MonthFirst,
-                std::cmp::Ordering::Equal => fallback.slash_order,
-            },
+            slash_order: self
+                .settled_slash_order()
+                .or(chosen)
+                .unwrap_or(fallback.slash_order),
             decimal: match self.comma.cmp(&self.dot) {
                 std::cmp::Ordering::Greater => DecimalMark::Comma,
                 std::cmp::Ordering::Less => DecimalMark::Dot,
@@ -133,8 +181,25 @@ impl ColumnEvidence {
     }
 }
 
-/// The order a slash date shows by a part above 12, if it does.
-fn slash_hint(cell: &str) -> Option<SlashOrder> {
+/// What a slash date tells about its column's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SlashHint {
+    /// A part above 12 shows the order.
+    Tells(SlashOrder),
+    /// Both parts could be the month and they differ: two different days.
+    TwoWay,
+}
+
+/// Whether `cell` is a slash date that reads as two different days (`03/04/2026`),
+/// one the user must settle the order of.
+pub fn reads_two_ways(cell: &str) -> bool {
+    slash_hint(cell.trim()) == Some(SlashHint::TwoWay)
+}
+
+/// What a slash date `a/b/yyyy` tells: its order by a part above 12, or that it reads
+/// two ways (both parts 1–12 and different); `None` for other cells and for dates that
+/// read the same either way.
+fn slash_hint(cell: &str) -> Option<SlashHint> {
     let date = cell.split_whitespace().next()?;
     let parts: Vec<&str> = date.split('/').collect();
     if parts.len() != 3 || parts[0].len() > 2 {
@@ -142,9 +207,14 @@ fn slash_hint(cell: &str) -> Option<SlashOrder> {
     }
     let first: u32 = parts[0].parse().ok()?;
     let second: u32 = parts[1].parse().ok()?;
+    let year = parts[2];
+    let is_year = matches!(year.len(), 2 | 4) && year.bytes().all(|b| b.is_ascii_digit());
     match (first > 12, second > 12) {
-        (true, false) => Some(SlashOrder::DayFirst),
-        (false, true) => Some(SlashOrder::MonthFirst),
+        (true, false) => Some(SlashHint::Tells(SlashOrder::DayFirst)),
+        (false, true) => Some(SlashHint::Tells(SlashOrder::MonthFirst)),
+        (false, false) if is_year && first != second && first > 0 && second > 0 => {
+            Some(SlashHint::TwoWay)
+        }
         _ => None,
     }
 }

@@ -6,7 +6,7 @@
 //! `PROPTEST_CASES=20000 cargo test --release -p kpi --test properties import::`.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kpi::import::{ImportJob, ImportOptions, IMPORT_KINDS};
+use kpi::import::{decode_text, ImportJob, ImportOptions, IMPORT_KINDS};
 use kpi::schema::decode_envelope;
 use kpi::{decode, demo_dataset, encode, Dataset, NumberLocale, RecordKind};
 use proptest::prelude::*;
@@ -208,6 +208,18 @@ fn check_import(
         prop_assert!(steps <= text.len() + 10, "a job ends");
     }
     let _ = job.preview();
+    // A file whose dates read two ways waits for the user's answer: give one, so the
+    // soundness of what is accepted is still checked.
+    if let Err(kpi::import::ImportFailure::DateOrder(_)) = job.finish() {
+        let mut mapping = job.mapping().clone();
+        mapping.date_order = Some(kpi::import::values::SlashOrder::DayFirst);
+        job.set_mapping(mapping);
+        job.run(data, &mut new_id);
+        prop_assert!(
+            !matches!(job.finish(), Err(kpi::import::ImportFailure::DateOrder(_))),
+            "an answer settles the date order"
+        );
+    }
     let outcome = job.finish();
     if job.error_count() > 0 {
         prop_assert!(outcome.is_err(), "a file with problems gives no records");
@@ -272,6 +284,41 @@ proptest! {
             Some((job.errors().to_vec(), job.duplicates().to_vec(), job.finish().ok()))
         };
         prop_assert_eq!(run(step), run(10_000));
+    }
+
+    /// Issue 22 item 7: a row is the same row whatever ends the lines (Excel and our
+    /// own export write CRLF, most tools LF).
+    #[test]
+    fn a_file_and_its_crlf_copy_number_rows_alike(text in csv_file(), kind in select(IMPORT_KINDS)) {
+        let data = Dataset::default();
+        let lf = text.replace("\r\n", "\n");
+        let crlf = lf.replace('\n', "\r\n");
+        let rows = |text: &str| {
+            let mut job = ImportJob::new(kind, text.to_owned(), options(NumberLocale::En)).ok()?;
+            job.run(&data, &mut counting_ids());
+            let problems: Vec<(usize, &str)> =
+                job.errors().iter().map(|e| (e.row, e.problem.id())).collect();
+            let preview: Vec<usize> = job.preview().iter().map(|r| r.row).collect();
+            Some((problems, preview, job.spanning_rows().to_vec(), job.row_count()))
+        };
+        prop_assert_eq!(rows(&lf), rows(&crlf));
+    }
+
+    #[test]
+    fn decoding_file_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        let _ = decode_text(&bytes);
+    }
+
+    /// Text without control characters (what a CSV export holds) comes back unchanged
+    /// from its UTF-8 bytes, and from UTF-16 with a byte-order mark.
+    #[test]
+    fn text_files_decode_to_their_text(text in "[\\PC\t\r\n]{0,200}") {
+        prop_assert_eq!(decode_text(text.as_bytes()), Ok(text.clone()));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        prop_assert_eq!(decode_text(&utf16), Ok(text));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! All reading and checking is `kpi::import::ImportJob`; this page only drives it in
 //! chunks, yielding to the browser between them, so 100k rows never freeze the page.
 
+mod date_order;
 mod messages;
 mod review;
 
@@ -15,7 +16,7 @@ use crate::files;
 use crate::lang::{set_page_title, use_i18n};
 use crate::state::{Command, Store, UndoWhat};
 use crate::text;
-use kpi::import::{ImportJob, ImportOptions, Mapping, Phase, IMPORT_KINDS};
+use kpi::import::{decode_text, ImportJob, ImportOptions, Mapping, Phase, IMPORT_KINDS};
 use kpi::RecordKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -55,6 +56,9 @@ struct ImportState {
     run: StoredValue<u32, LocalStorage>,
     /// A message about the file or the commit (already translated).
     error: RwSignal<Option<String>>,
+    /// The date order in force is the answer remembered from an earlier file of the
+    /// same source (the question says so until the user changes it).
+    date_order_remembered: RwSignal<bool>,
 }
 
 impl ImportState {
@@ -110,6 +114,17 @@ impl ImportState {
         self.check();
     }
 
+    /// The user's answer to the date-order question: the file is checked again with it,
+    /// and it is remembered for the next file from the same source.
+    fn choose_date_order(self, order: kpi::import::values::SlashOrder) {
+        let source = self.job.with_value(|job| job.as_ref().map(|j| j.source()));
+        if let Some(source) = source {
+            date_order::remember(source, order);
+        }
+        self.date_order_remembered.set(false);
+        self.remap(|m| m.date_order = Some(order));
+    }
+
     /// Adds every checked record in one command, or says why not.
     fn commit(self, i18n: crate::lang::I18n) {
         let outcome = self.job.with_value(|job| job.as_ref().map(|j| j.finish()));
@@ -142,6 +157,7 @@ pub fn Import() -> impl IntoView {
         report: RwSignal::new(0),
         run: StoredValue::new_local(0),
         error: RwSignal::new(None),
+        date_order_remembered: RwSignal::new(false),
     };
     // Leaving the page stops a running check.
     on_cleanup(move || state.run.set_value(state.run.get_value() + 1));
@@ -160,8 +176,8 @@ pub fn Import() -> impl IntoView {
         state.error.set(None);
         let kind = state.kind.get_untracked();
         spawn_local(async move {
-            let text = match files::read_text(file).await {
-                Ok(text) => text,
+            let bytes = match files::read_bytes(file).await {
+                Ok(bytes) => bytes,
                 Err(reason) => {
                     state.error.set(Some(i18n::fill(
                         i18n.texts().import_file_unreadable,
@@ -175,10 +191,15 @@ pub fn Import() -> impl IntoView {
                 now: clock::now(),
                 locale: store.locale(),
             };
-            match ImportJob::new(kind, text, options) {
+            // A file that is not text is refused before it is read as CSV.
+            match decode_text(&bytes).and_then(|text| ImportJob::new(kind, text, options)) {
                 Ok(mut job) => {
                     let mut mapping = job.mapping().clone();
                     mapping.missing_reason = i18n.texts().import_missing_reason.to_string();
+                    mapping.date_order = date_order::remembered(job.source());
+                    state
+                        .date_order_remembered
+                        .set(mapping.date_order.is_some());
                     job.set_mapping(mapping);
                     state.job.set_value(Some(job));
                     state.progress.set((0.0, Phase::Reading));

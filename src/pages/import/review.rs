@@ -9,7 +9,10 @@ use kpi::import::{DuplicateOf, DuplicatePolicy, Field};
 use leptos::prelude::*;
 
 /// Reads the job's report (re-read whenever `state.report` is bumped).
-fn with_job<T: Default>(state: ImportState, read: impl FnOnce(&kpi::import::ImportJob) -> T) -> T {
+pub(super) fn with_job<T: Default>(
+    state: ImportState,
+    read: impl FnOnce(&kpi::import::ImportJob) -> T,
+) -> T {
     state.report.track();
     state
         .job
@@ -22,26 +25,9 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
     let i18n = use_i18n();
     let kind = state.kind.get_untracked();
     let source = move || with_job(state, |j| j.source().id().to_string());
-    let counts = move || with_job(state, |j| j.counts());
-    let error_count = move || with_job(state, |j| j.error_count());
     let missing = move || with_job(state, |j| j.mapping().missing_fields());
-    let can_commit = move || error_count() == 0 && missing().is_empty() && counts().0 > 0;
-    let summary = move || {
-        let (records, customers, reps) = counts();
-        i18n::fill(
-            i18n.texts().import_summary,
-            &[
-                ("count", &records.to_string()),
-                ("customers", &customers.to_string()),
-                ("reps", &reps.to_string()),
-                ("problems", &error_count().to_string()),
-                (
-                    "duplicates",
-                    &with_job(state, |j| j.duplicates().len()).to_string(),
-                ),
-            ],
-        )
-    };
+    let can_commit = move || with_job(state, |j| j.can_finish());
+    let summary = move || with_job(state, |j| super::messages::summary(i18n, j));
     view! {
         <section class="panel import-review" data-testid="import-review">
             <p data-testid="import-source" data-crm=source>
@@ -60,6 +46,7 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
                     }
                 })
             }}
+            <super::date_order::DateOrder state=state />
             <StageMapping state=state />
             <label class="field" for="import-duplicates">
                 <span>{i18n.t(|t| t.import_duplicates_policy)}</span>
@@ -82,7 +69,10 @@ pub(super) fn Review(state: ImportState) -> impl IntoView {
             <Preview state=state />
             <Problems state=state />
             <Duplicates state=state />
-            <p role="status" data-testid="import-summary">{summary}</p>
+            <Spanning state=state />
+            <p role="status" data-testid="import-summary" data-ready=move || can_commit().to_string()>
+                {summary}
+            </p>
             <div class="form-actions">
                 <button
                     class="primary"
@@ -113,6 +103,7 @@ fn ColumnMapping(state: ImportState, kind: kpi::RecordKind) -> impl IntoView {
         .job
         .with_value(|job| job.as_ref().map(|j| j.headers().to_vec()))
         .unwrap_or_default();
+    let all_headers = headers.clone();
     view! {
         <table class="import-mapping" data-testid="import-mapping">
             <thead>
@@ -127,6 +118,16 @@ fn ColumnMapping(state: ImportState, kind: kpi::RecordKind) -> impl IntoView {
                     .enumerate()
                     .map(|(index, header)| {
                         let current = move || with_job(state, |j| j.mapping().field(index).map(|f| f.id().to_string()));
+                        let note = {
+                            let headers = all_headers.clone();
+                            move || {
+                                with_job(state, |j| j.mapping().column_notes(&headers).get(index).copied().flatten())
+                                    .map(|note| {
+                                        let text = super::messages::column_note(i18n, note, &headers);
+                                        view! { <p class="hint" data-testid="import-column-note">{text}</p> }
+                                    })
+                            }
+                        };
                         let id = format!("import-column-{index}");
                         view! {
                             <tr data-testid="import-column" data-column=header.clone() data-field=move || current().unwrap_or_default()>
@@ -153,6 +154,7 @@ fn ColumnMapping(state: ImportState, kind: kpi::RecordKind) -> impl IntoView {
                                             })
                                             .collect_view()}
                                     </select>
+                                    {note}
                                 </td>
                             </tr>
                         }
@@ -160,6 +162,39 @@ fn ColumnMapping(state: ImportState, kind: kpi::RecordKind) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// Rows that span several lines of the file: legitimate CSV, but the count of rows
+/// then differs from the count of lines, and a stray quote would look the same.
+#[component]
+fn Spanning(state: ImportState) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let (rows, count) = with_job(state, |j| {
+            (
+                j.spanning_rows()
+                    .iter()
+                    .take(10)
+                    .copied()
+                    .collect::<Vec<_>>(),
+                j.spanning_count(),
+            )
+        });
+        (count > 0).then(|| {
+            let mut listed: Vec<String> = rows.iter().map(usize::to_string).collect();
+            if count > rows.len() {
+                listed.push("…".to_string());
+            }
+            view! {
+                <p class="hint" data-testid="import-spanning" data-count=count>
+                    {i18n::fill(
+                        i18n.texts().import_spanning,
+                        &[("count", &count.to_string()), ("rows", &listed.join(", "))],
+                    )}
+                </p>
+            }
+        })
     }
 }
 

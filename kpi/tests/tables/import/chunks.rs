@@ -135,18 +135,90 @@ fn hundred_thousand_rows() {
 
 #[test]
 fn file_bytes_become_text() {
-    use kpi::import::decode_text;
-    let table: &[(&str, &[u8], &str)] = &[
-        ("utf-8", "München €".as_bytes(), "München €"),
-        ("utf-8 with a byte-order mark", b"\xEF\xBB\xBFid", "id"),
+    use kpi::import::{decode_text, FileError};
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Name\tÁrok\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain("Name,Hà Nội".encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let table: &[(&str, &[u8], Result<&str, FileError>)] = &[
+        ("utf-8", "München €".as_bytes(), Ok("München €")),
+        ("utf-8 with a byte-order mark", b"\xEF\xBB\xBFid", Ok("id")),
         (
             "windows-1252 from excel",
             b"M\xFCnchen \x80 \x93q\x94",
-            "München € “q”",
+            Ok("München € “q”"),
         ),
-        ("undefined windows-1252 byte", b"a\x81b\xFF", "a\u{fffd}bÿ"),
+        (
+            "tabs, line breaks, a vertical tab and a form feed are text",
+            b"a\tb\r\nc\x0bd\x0c",
+            Ok("a\tb\r\nc\u{b}d\u{c}"),
+        ),
+        (
+            "a DOS end-of-file mark at the end",
+            b"id\r\n\x1A",
+            Ok("id\r\n"),
+        ),
+        (
+            "excel's unicode text: utf-16le",
+            &utf16le,
+            Ok("Name\tÁrok\r\n"),
+        ),
+        ("utf-16be", &utf16be, Ok("Name,Hà Nội")),
+        (
+            "a byte windows-1252 leaves undefined: not a known encoding",
+            b"a\x81b\xFF",
+            Err(FileError::UnknownEncoding),
+        ),
+        (
+            "a png renamed .csv",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+            Err(FileError::Binary),
+        ),
+        (
+            "a .wasm renamed .csv",
+            b"\x00asm\x01\x00\x00\x00\x01\x07\x01`\x02\x7f\x7f\x01\x7f",
+            Err(FileError::Binary),
+        ),
+        (
+            "a zip (an .xlsx workbook)",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+            Err(FileError::Binary),
+        ),
+        (
+            "one NUL in valid utf-8",
+            b"id,name\n1,A\x00\n",
+            Err(FileError::Binary),
+        ),
+        (
+            "a control byte in windows-1252 text",
+            b"M\xFCnchen\x02",
+            Err(FileError::Binary),
+        ),
+        (
+            "a Ctrl-Z before the end",
+            b"id\x1A\n2",
+            Err(FileError::Binary),
+        ),
+        (
+            "utf-16 of odd length",
+            b"\xFF\xFEa\x00b",
+            Err(FileError::UnknownEncoding),
+        ),
+        (
+            "utf-16 holding NUL characters",
+            b"\xFF\xFEa\x00\x00\x00",
+            Err(FileError::Binary),
+        ),
     ];
     for (case, bytes, expected) in table {
-        assert_eq!(decode_text(bytes), *expected, "{case}");
+        assert_eq!(
+            decode_text(bytes).as_deref().map_err(Clone::clone),
+            *expected,
+            "{case}"
+        );
     }
 }

@@ -2,9 +2,12 @@
 
 mod chunks;
 mod crm_files;
+mod date_order;
 mod duplicates;
 mod errors;
 mod headers;
+mod lines;
+mod mapping_notes;
 mod round_trip;
 mod support;
 mod values;
