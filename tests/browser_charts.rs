@@ -123,3 +123,78 @@ mod churn {
         assert!(svg.contains("#DEEBF7") || svg.contains("#deebf7"), "{svg}");
     }
 }
+
+/// Daily labels of a language: English "1 Nov", Vietnamese "1 thg 11", German "1. Nov.".
+fn daily(days: usize, label: fn(usize) -> String) -> BarSeries {
+    BarSeries {
+        labels: (0..days).map(label).collect(),
+        values: (0..days).map(|d| (d % 7) as f64 * 100.0 + 50.0).collect(),
+        percent: false,
+        locale: kpi::NumberLocale::En,
+    }
+}
+
+/// The x-axis labels drawn in `svg` (texts whose content is one of `labels`), with the
+/// x of their anchor (plotters centres them under their bar), left to right.
+fn drawn_labels(svg: &str, labels: &[String]) -> Vec<(f64, String)> {
+    let lines: Vec<&str> = svg.lines().collect();
+    let mut drawn: Vec<(f64, String)> = lines
+        .windows(2)
+        .filter_map(|pair| {
+            let tag = pair[0].trim();
+            let text = pair[1].trim();
+            if !tag.starts_with("<text") || !labels.iter().any(|l| l == text) {
+                return None;
+            }
+            let x = tag.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            Some((x, text.to_string()))
+        })
+        .collect();
+    drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
+    drawn
+}
+
+#[wasm_bindgen_test]
+fn axis_labels_never_run_into_each_other_at_any_width_or_language() {
+    type Label = fn(usize) -> String;
+    let languages: [(&str, Label); 3] = [
+        ("en", |d| format!("{} Nov", d % 30 + 1)),
+        ("vi", |d| format!("{} thg {}", d % 28 + 1, d / 28 % 12 + 1)),
+        ("de", |d| format!("{}. Dez.", d % 31 + 1)),
+    ];
+    let font: TextStyle = ("sans-serif", 12).into_font().into();
+    for days in [30, 90, 365] {
+        for width in [320_u32, 1200] {
+            for (language, label) in languages {
+                let case = format!("{days} days at {width} px in {language}");
+                let data = daily(days, label);
+                let mut svg = String::new();
+                let widths: Vec<f64> = {
+                    let area = SVGBackend::with_string(&mut svg, (width, 260)).into_drawing_area();
+                    draw_bars(&area, &data, 1.0, &LIGHT).unwrap();
+                    data.labels
+                        .iter()
+                        .map(|l| f64::from(area.estimate_text_size(l, &font).unwrap().0))
+                        .collect()
+                };
+                let width_of = |text: &str| {
+                    let index = data.labels.iter().position(|l| l == text).unwrap();
+                    widths[index]
+                };
+                let drawn = drawn_labels(&svg, &data.labels);
+                assert!(
+                    drawn.len() >= 2,
+                    "{case}: at least two dates shown: {drawn:?}"
+                );
+                for pair in drawn.windows(2) {
+                    let ((x1, a), (x2, b)) = (&pair[0], &pair[1]);
+                    let room = (width_of(a) + width_of(b)) / 2.0;
+                    assert!(
+                        x2 - x1 >= room,
+                        "{case}: {a:?} at {x1} runs into {b:?} at {x2}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -57,8 +57,10 @@ pub fn draw_bars<DB: DrawingBackend>(
         data
     };
     let bars = data.values.len().max(1);
-    // About 36 CSS px per label: a phone shows every second or third month.
-    let every = ((bars as f64 * 36.0) / width.max(1.0)).ceil().max(1.0) as usize;
+    let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
+    // The plot is the width less the y labels and the margins.
+    let plot_width = f64::from(area.dim_in_pixel().0) - f64::from(px(52.0) + 2 * px(8.0));
+    let every = super::label_every(area, &data.labels, &label_font, plot_width, bars, scale);
     let top = data.values.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
@@ -70,13 +72,14 @@ pub fn draw_bars<DB: DrawingBackend>(
         // One unit per month, bars centred on whole numbers.
         .build_cartesian_2d(-0.5f64..(bars as f64 - 0.5), 0f64..top)
         .map_err(|e| e.to_string())?;
-    let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(palette.grid)
         .axis_style(palette.axis)
-        .x_labels(bars.div_ceil(every))
+        // A key point on every bar (the formatter keeps every `every`-th): fewer would
+        // let plotters choose "nice" steps that miss the multiples of `every`.
+        .x_labels(bars)
         .x_label_formatter(&|x| bar_label(data, *x, every))
         .y_labels(5)
         .y_label_formatter(&|y| {

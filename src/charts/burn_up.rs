@@ -64,8 +64,9 @@ pub fn draw_burn_up<DB: DrawingBackend>(
         .copied()
         .fold(0.0, f64::max);
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
-    let width = f64::from(area.dim_in_pixel().0) / scale;
-    let every = ((days as f64 * 44.0) / width.max(1.0)).ceil().max(1.0) as usize;
+    let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
+    let plot_width = f64::from(area.dim_in_pixel().0) - f64::from(px(52.0) + 2 * px(8.0));
+    let every = super::label_every(area, &data.labels, &label_font, plot_width, days - 1, scale);
     area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
@@ -78,11 +79,11 @@ pub fn draw_burn_up<DB: DrawingBackend>(
         .disable_x_mesh()
         .light_line_style(palette.grid)
         .axis_style(palette.axis)
-        .x_labels(days.div_ceil(every))
+        .x_labels(days)
         .x_label_formatter(&|x| label_at(data, *x, every))
         .y_labels(5)
         .y_label_formatter(&|y| super::bars::compact(*y, data.locale))
-        .label_style(("sans-serif", px(12.0)).into_font().color(&palette.axis))
+        .label_style(label_font)
         .draw()
         .map_err(|e| e.to_string())?;
     let points = |series: &[Option<f64>]| -> Vec<(f64, f64)> {
