@@ -64,12 +64,23 @@ fn name(i18n: I18n, title: &str) -> String {
 }
 
 /// A canvas node that is redrawn by `draw` whenever what `draw` reads (the data, the
-/// theme's palette) or the window size changes.
+/// theme's palette) or the window size changes, and in the light palette for printing.
 fn redraw_on_change(draw: impl Fn(&HtmlCanvasElement) + 'static) -> NodeRef<Canvas> {
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
-    let listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || listener.remove());
+    let redraw = move || resized.update(|n| *n += 1);
+    let listeners = [
+        window_event_listener(ev::resize, move |_| redraw()),
+        window_event_listener(ev::beforeprint, move |_| {
+            super::palette::set_printing(true);
+            redraw();
+        }),
+        window_event_listener(ev::afterprint, move |_| {
+            super::palette::set_printing(false);
+            redraw();
+        }),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
     Effect::new(move |_| {
         resized.track();
         if let Some(canvas) = canvas.get() {

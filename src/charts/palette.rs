@@ -52,11 +52,23 @@ pub const DARK: Palette = Palette {
     low: RGBColor(36, 52, 70),
 };
 
+thread_local! {
+    /// True between the window's `beforeprint` and `afterprint`: paper is light.
+    static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that the page is being printed (or no longer is); the charts redraw then.
+pub(crate) fn set_printing(printing: bool) {
+    PRINTING.with(|p| p.set(printing));
+}
+
 /// The palette of the current theme (tracked: a chart effect that calls it redraws when
-/// the theme changes). Light where no theme is provided.
+/// the theme changes). Light where no theme is provided, and while printing: a printout
+/// is always light, charts included.
 pub fn current() -> &'static Palette {
-    match crate::theme::use_theme() {
-        Some(theme) if theme.is_dark() => &DARK,
-        _ => &LIGHT,
+    let dark = matches!(crate::theme::use_theme(), Some(theme) if theme.is_dark());
+    match dark && !PRINTING.with(|p| p.get()) {
+        true => &DARK,
+        false => &LIGHT,
     }
 }

@@ -115,6 +115,11 @@ appTest("charts are drawn in the dark palette in the dark theme, and in the ligh
     });
   await eventually(async () => assert.equal(await corner(), "28,33,40"));
   assert.ok((await chartPixels(page, "churn-line-chart")).inked > 500, "the line is drawn");
+  // Printing: paper is light, so the chart is redrawn light, and dark again afterwards.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await eventually(async () => assert.equal(await corner(), "255,255,255"));
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await eventually(async () => assert.equal(await corner(), "28,33,40"));
   await open(page, "/settings");
   await page.getByTestId("theme-select").selectOption("light");
   await open(page, "/churn");
