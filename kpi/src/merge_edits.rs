@@ -1,0 +1,195 @@
+//! Merging another tab's save into this tab's data when both tabs may have changed the
+//! same record since this tab last saved. [`Dataset::merge`] keeps the newer version
+//! of a record whole, so of two tabs that edit one deal within a moment (one its
+//! amount, the other its stage) the first edit was silently lost.
+//!
+//! Convention: `base` is the saved copy this tab last wrote or took in — the version
+//! both edits started from. A record changed on one side only is taken from that side.
+//! A record changed on both sides is merged field by field: each field takes the side
+//! that changed it; a field both changed to different values takes the newer record's
+//! value and is reported as a [`Clash`], so the user can be told. The merged record's
+//! `updated_at` is one millisecond after the later of the two, so that it supersedes
+//! both copies in every tab (two edits in one millisecond would otherwise tie, and a
+//! tie keeps each tab's own). Everything else (settings, lineages, records one side lacks,
+//! tombstones against a base that had the record live or not at all) follows
+//! [`Dataset::merge`].
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::{for_each_kind, Dataset, Record, RecordId, RecordKind, Stored};
+
+/// A field two tabs changed to different values in one record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    pub kind: RecordKind,
+    pub id: RecordId,
+    /// The fields (as saved, e.g. `amount`) both sides changed differently.
+    pub fields: Vec<String>,
+}
+
+impl Dataset {
+    /// Merges `theirs` into `self`, field by field where both changed a record since
+    /// `base` (see the module docs). Returns how many records (and settings) of `self`
+    /// changed, and the clashes.
+    pub fn merge_edits(&mut self, theirs: &Dataset, base: &Dataset) -> (usize, Vec<Clash>) {
+        if theirs.lineage != self.lineage || base.lineage != self.lineage {
+            return (self.merge(theirs), Vec::new());
+        }
+        let mut changed = 0;
+        let mut clashes = Vec::new();
+        // Records both sides changed are merged first; what is left is the record rule.
+        macro_rules! both_changed {
+            ($type:ty) => {
+                changed += merge_collection(
+                    <$type as Stored>::all_mut(self),
+                    <$type as Stored>::all(theirs),
+                    <$type as Stored>::all(base),
+                    <$type as Stored>::KIND,
+                    &mut clashes,
+                );
+            };
+        }
+        for_each_kind!(both_changed);
+        (changed + self.merge(theirs), clashes)
+    }
+}
+
+fn merge_collection<T: Stored + Serialize + DeserializeOwned + PartialEq>(
+    ours: &mut [T],
+    theirs: &[T],
+    base: &[T],
+    kind: RecordKind,
+    clashes: &mut Vec<Clash>,
+) -> usize {
+    if theirs.is_empty() || ours.is_empty() {
+        return 0;
+    }
+    let base: HashMap<&str, &T> = base.iter().map(|r| (r.id(), r)).collect();
+    let position: HashMap<String, usize> = ours
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id().to_owned(), i))
+        .collect();
+    let mut changed = 0;
+    for their in theirs {
+        let (Some(&i), Some(&before)) = (position.get(their.id()), base.get(their.id())) else {
+            continue;
+        };
+        let our = &ours[i];
+        if our == their || our == before || their == before {
+            // One side (or neither) changed it: the record rule decides.
+            continue;
+        }
+        if let Some((merged, fields)) = merge_fields(before, our, their) {
+            if !fields.is_empty() {
+                clashes.push(Clash {
+                    kind,
+                    id: their.id().to_owned(),
+                    fields,
+                });
+            }
+            if merged != ours[i] {
+                ours[i] = merged;
+                changed += 1;
+            }
+        }
+    }
+    changed
+}
+
+/// `our` and `their` merged field by field against `before`, with the fields both
+/// changed differently; `None` when a record is not a JSON object or the merged one
+/// does not read back (the record rule then decides).
+fn merge_fields<T: Record + Serialize + DeserializeOwned>(
+    before: &T,
+    our: &T,
+    their: &T,
+) -> Option<(T, Vec<String>)> {
+    let object = |record: &T| match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    };
+    let (before_map, our_map, their_map) = (object(before)?, object(our)?, object(their)?);
+    let ours_newer = our.updated_at() > their.updated_at();
+    let mut merged: Map<String, Value> = their_map.clone();
+    let mut fields = Vec::new();
+    let keys: std::collections::BTreeSet<&String> =
+        before_map.keys().chain(our_map.keys()).collect();
+    for key in keys {
+        if key == "updated_at" {
+            continue;
+        }
+        let (was, mine, theirs) = (before_map.get(key), our_map.get(key), their_map.get(key));
+        if mine == was || mine == theirs {
+            continue;
+        }
+        if theirs != was {
+            fields.push(key.clone());
+            if !ours_newer {
+                continue;
+            }
+        }
+        match mine {
+            Some(value) => merged.insert(key.clone(), value.clone()),
+            None => merged.remove(key),
+        };
+    }
+    let later = our.updated_at().max(their.updated_at()) + chrono::Duration::milliseconds(1);
+    let mut record: T = serde_json::from_value(Value::Object(merged)).ok()?;
+    let deleted = record.deleted_at();
+    record.stamp(later, deleted);
+    Some((record, fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_dataset;
+    use chrono::{DateTime, Duration, NaiveDate};
+
+    fn demo() -> (Dataset, DateTime<chrono::Utc>) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let now = DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
+        (demo_dataset(today, now), now)
+    }
+
+    #[test]
+    fn two_tabs_editing_one_deal() {
+        let (base, now) = demo();
+        let (first, second) = (now + Duration::seconds(1), now + Duration::seconds(2));
+        #[rustfmt::skip]
+        let cases: [(&str, fn(&mut crate::Deal), fn(&mut crate::Deal), &str, i64, Vec<String>); 3] = [
+            ("different fields: both kept", |d| d.title = "Ours".into(), |d| d.amount.0 = 777, "Ours", 777, vec![]),
+            ("the same field alike: no clash", |d| d.amount.0 = 5, |d| d.amount.0 = 5, "", 5, vec![]),
+            ("the same field differently: the newer (theirs) wins, told", |d| d.amount.0 = 1, |d| d.amount.0 = 2, "", 2, vec!["amount".to_string()]),
+        ];
+        for (case, edit_ours, edit_theirs, title, amount, clash) in cases {
+            let mut ours = base.clone();
+            let mut theirs = base.clone();
+            edit_ours(&mut ours.deals[0]);
+            ours.deals[0].updated_at = first;
+            edit_theirs(&mut theirs.deals[0]);
+            theirs.deals[0].updated_at = second;
+            let (_, clashes) = ours.merge_edits(&theirs, &base);
+            let deal = &ours.deals[0];
+            let expected_title = if title.is_empty() {
+                base.deals[0].title.as_str()
+            } else {
+                title
+            };
+            assert_eq!(deal.title, expected_title, "{case}");
+            assert_eq!(deal.amount.0, amount, "{case}");
+            assert_eq!(
+                deal.updated_at,
+                second + Duration::milliseconds(1),
+                "{case}"
+            );
+            let fields: Vec<String> = clashes.into_iter().flat_map(|c| c.fields).collect();
+            assert_eq!(fields, clash, "{case}");
+        }
+    }
+}
