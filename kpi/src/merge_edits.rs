@@ -161,8 +161,10 @@ mod tests {
     fn two_tabs_editing_one_deal() {
         let (base, now) = demo();
         let (first, second) = (now + Duration::seconds(1), now + Duration::seconds(2));
+        type Edit = fn(&mut crate::Deal);
+        type Case = (&'static str, Edit, Edit, &'static str, i64, Vec<String>);
         #[rustfmt::skip]
-        let cases: [(&str, fn(&mut crate::Deal), fn(&mut crate::Deal), &str, i64, Vec<String>); 3] = [
+        let cases: [Case; 3] = [
             ("different fields: both kept", |d| d.title = "Ours".into(), |d| d.amount.0 = 777, "Ours", 777, vec![]),
             ("the same field alike: no clash", |d| d.amount.0 = 5, |d| d.amount.0 = 5, "", 5, vec![]),
             ("the same field differently: the newer (theirs) wins, told", |d| d.amount.0 = 1, |d| d.amount.0 = 2, "", 2, vec!["amount".to_string()]),

@@ -12,14 +12,12 @@ use crate::support::{deal, instant};
 /// `count` open deals with Vietnamese titles (two bytes a character in a browser's store).
 fn vietnamese_deals(count: usize) -> Dataset {
     let mut data = Dataset::default();
-    data.deals = (0..count)
-        .map(|i| {
-            let mut d = deal(DealStatus::Open, 1_000, "2026-10-01", "");
-            d.id = format!("deal-{i:06}");
-            d.title = format!("Hợp đồng Hà Nội – khách hàng số {i}");
-            d
-        })
-        .collect();
+    data.deals.extend((0..count).map(|i| {
+        let mut d = deal(DealStatus::Open, 1_000, "2026-10-01", "");
+        d.id = format!("deal-{i:06}");
+        d.title = format!("Hợp đồng Hà Nội – khách hàng số {i}");
+        d
+    }));
     data
 }
 
@@ -79,8 +77,9 @@ fn a_torn_set_says_which_part() {
         revision: Some(1),
         parts: vec![PartSum::of("ab"), PartSum::of("cd")],
     };
+    type Case<'a> = (&'a str, &'a [Option<&'a str>], Result<String, TornParts>);
     #[rustfmt::skip]
-    let cases: [(&str, &[Option<&str>], Result<String, TornParts>); 4] = [
+    let cases: [Case; 4] = [
         ("every part as named", &[Some("ab"), Some("cd")], Ok("abcd".into())),
         ("the second part missing", &[Some("ab"), None], Err(TornParts::Missing { part: 1, count: 2 })),
         ("the first part of another save, same length", &[Some("ax"), Some("cd")], Err(TornParts::OtherSave { part: 0, count: 2 })),
