@@ -345,12 +345,19 @@ appTest("150k imported rows on top of 300 stored deals are saved and reload whol
 appTest("data gone from IndexedDB is told and never saved over until the user restores or starts fresh", async (page) => {
   await restore(page, bigBackup(12_000));
   await movedToIndexedDb(page);
-  // Away from the app (same origin), the database is deleted; then the app opens again.
+  // Away from the app (same origin), everything in its database is deleted (deleting the
+  // database itself waits for the app page the back-forward cache keeps); then the app
+  // opens again.
   await page.goto(`${BASE_URL}/favicon.svg`);
   await page.evaluate(() => new Promise((resolve, reject) => {
-    const deleting = indexedDB.deleteDatabase("salesboard");
-    deleting.onsuccess = resolve;
-    deleting.onerror = () => reject(deleting.error);
+    const open = indexedDB.open("salesboard");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("texts", "readwrite");
+      tx.objectStore("texts").clear();
+      tx.oncomplete = () => resolve(open.result.close());
+      tx.onerror = () => reject(tx.error);
+    };
   }));
   await page.goto(`${BASE_URL}/deals`);
   await page.getByTestId("app-ready").waitFor();
