@@ -265,6 +265,8 @@ async function savedDeals(page, count, titles) {
 }
 
 appTest("250k deals with Vietnamese titles are saved in parts, reload whole, and their own backup restores", async (page) => {
+  // Reading and checking ~90 MB after a reload keeps the page busy for a while.
+  page.setDefaultTimeout(120_000);
   const started = Date.now();
   const titles = [vietnamese(0), vietnamese(249_999)];
   await restore(page, onDisk(bigBackup(250_000, vietnamese)));
@@ -325,6 +327,7 @@ function dealsCsv(rows) {
 // Issue 19: the move to IndexedDB inside a ~70 MB save failed ("TransactionInactiveError")
 // and the import was gone after a reload.
 appTest("150k imported rows on top of 300 stored deals are saved and reload whole", async (page) => {
+  page.setDefaultTimeout(120_000);
   await page.getByTestId("nav-import").click();
   await page.waitForURL("**/import");
   await page.getByTestId("import-file").setInputFiles(onDisk(dealsCsv(150_000)));
