@@ -364,9 +364,13 @@ impl Store {
                     return Err(Vec::new());
                 }
                 let count = outcome.records.len();
-                self.save_then_show(imported, WholeChange::Import, move |store, _| {
-                    store.offer_undo(UndoWhat::Imported(count), UndoStep::Revert(revert));
-                });
+                self.save_then_show(
+                    imported,
+                    WholeChange::Import,
+                    Box::new(move |store, _| {
+                        store.offer_undo(UndoWhat::Imported(count), UndoStep::Revert(revert));
+                    }),
+                );
                 return Ok(());
             }
             Command::Undo => {
@@ -418,7 +422,7 @@ impl Store {
                 self.save_then_show(
                     new_lineage(*data),
                     WholeChange::Replace,
-                    move |store, before| {
+                    Box::new(move |store, before| {
                         store.started_over(key);
                         let (id, what) = match why {
                             Replacement::Restore => (NoticeId::Restored, UndoWhat::Restored),
@@ -426,7 +430,7 @@ impl Store {
                         };
                         store.notify(id, None, None);
                         store.offer_undo(what, UndoStep::StartOver(Box::new(before)));
-                    },
+                    }),
                 );
                 return Ok(());
             }

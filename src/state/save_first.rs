@@ -24,18 +24,17 @@ pub(super) enum WholeChange {
     Import,
 }
 
+/// What runs once the data is saved and shown, with the data it replaced (boxed: one
+/// copy of the save's code, not one per caller).
+pub(super) type Then = Box<dyn FnOnce(Store, Dataset)>;
+
 /// How long to wait for this tab's transaction in flight before trying again.
 const BUSY_RETRY: Duration = Duration::from_millis(50);
 
 impl Store {
     /// Saves `data` as the whole dataset; once it is saved, shows it and calls `then`
     /// with the data it replaced. On failure nothing changes and the user is told.
-    pub(super) fn save_then_show(
-        &self,
-        data: Dataset,
-        what: WholeChange,
-        then: impl FnOnce(Store, Dataset) + 'static,
-    ) {
+    pub(super) fn save_then_show(&self, data: Dataset, what: WholeChange, then: Then) {
         if !self.saver.with_value(Saver::is_persistent) {
             // Nothing to write first: memory is all there is.
             self.show_saved(data, then);
@@ -149,7 +148,7 @@ impl Store {
     }
 
     /// Shows saved `data` and calls `then` with what it replaced.
-    fn show_saved(&self, data: Dataset, then: impl FnOnce(Store, Dataset)) {
+    fn show_saved(&self, data: Dataset, then: Then) {
         let before = self
             .data
             .try_update(|d| std::mem::replace(d, data))
