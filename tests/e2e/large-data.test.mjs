@@ -6,7 +6,8 @@
 // Vietnamese titles), and data gone from IndexedDB is told, never saved over.
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import { after } from "node:test";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -236,10 +237,13 @@ const vietnamese = (i) => `Hợp đồng Hà Nội – khách hàng số ${i}`;
 
 /** Writes `file` ({ name, buffer }) to a temporary path: a large file is passed by path, not sent. */
 function onDisk(file) {
-  const path = join(tmpdir(), `e2e-${process.pid}-${file.name}`);
+  const path = join(tmpdir(), `e2e-${process.pid}-${written.length}-${file.name}`);
   writeFileSync(path, file.buffer);
+  written.push(path);
   return path;
 }
+const written = [];
+after(() => written.forEach((path) => rmSync(path, { force: true })));
 
 /** The length (characters) of the longest value in the app's IndexedDB store. */
 const longestIndexedValue = (page) =>
