@@ -24,6 +24,7 @@ pub mod import;
 pub mod leads;
 pub mod list_window;
 pub mod merge;
+pub mod merge_edits;
 pub mod metrics;
 pub mod model;
 pub mod money;

@@ -46,6 +46,16 @@ pub fn Notices() -> impl IntoView {
                             {matches!(id, NoticeId::Damaged | NoticeId::DamagedEmpty).then(|| view! {
                                 <DamagedChoices store=store empty=id == NoticeId::DamagedEmpty />
                             })}
+                            {(id == NoticeId::DataMissing).then(|| view! {
+                                <div class="actions">
+                                    <a class="button primary" href="/settings" data-testid="data-missing-restore">
+                                        {i18n.t(|t| t.data_missing_restore)}
+                                    </a>
+                                    <button data-testid="data-missing-fresh" on:click=move |_| store.start_fresh()>
+                                        {i18n.t(|t| t.data_missing_fresh)}
+                                    </button>
+                                </div>
+                            })}
                             {(id == NoticeId::UpdateReady).then(|| view! {
                                 <button class="primary" data-testid="update-reload" on:click=move |_| send_event(APPLY_UPDATE)>
                                     {i18n.t(|t| t.update_reload)}

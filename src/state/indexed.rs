@@ -9,12 +9,11 @@
 
 use super::{NoticeId, StorageMode, Store};
 use crate::storage::{
-    is_moved_marker, moved_marker, Applied, DataStore, Idb, IndexedStore, LoadProblem, LocalStore,
-    Op, StorageError, DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
+    is_moved_marker, moved_marker, stored_ops, Applied, DataStore, Idb, IndexedStore, LoadProblem,
+    LocalStore, Op, StorageError, DAMAGED_KEY, DATA_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The channel tabs announce IndexedDB saves on (the message is the revision).
@@ -98,7 +97,7 @@ impl Store {
     }
 
     /// From now on the saver writes to `mirror`, whose envelope is `text`.
-    fn adopt(&self, mirror: Rc<IndexedStore>, text: &str) {
+    pub(super) fn adopt(&self, mirror: Rc<IndexedStore>, text: &str) {
         self.indexed.set_value(Some(mirror.clone()));
         self.saver
             .update_value(|s| s.switch_store(Box::new(mirror), text));
@@ -113,6 +112,10 @@ impl Store {
         let store = *self;
         spawn_local(async move {
             match read_indexed().await {
+                Ok(mirror) if data_gone(&mirror) => {
+                    store.indexed.set_value(Some(mirror.clone()));
+                    store.hold_for_missing_data(Box::new(mirror));
+                }
                 Ok(mirror) => {
                     store.indexed.set_value(Some(mirror.clone()));
                     store.install(Box::new(mirror));
@@ -126,6 +129,18 @@ impl Store {
                 }
             }
         });
+    }
+
+    /// The "moved" marker is there but IndexedDB holds no data (the browser evicted
+    /// it, or the user cleared site data but not the marker): say so, show nothing, and
+    /// hold saves until the user restores a backup or deliberately starts fresh, so an
+    /// empty start never silently takes the place of the data.
+    fn hold_for_missing_data(&self, backend: Box<dyn DataStore>) {
+        self.data.set(kpi::Dataset::default());
+        self.saver
+            .set_value(crate::storage::Saver::new(backend, true, None, None));
+        self.storage_mode.set(StorageMode::Paused);
+        self.notify(NoticeId::DataMissing, None, None);
     }
 
     /// Another tab moved the data to IndexedDB: take in what it saved there, and save
@@ -180,29 +195,38 @@ impl Store {
         let Some(mirror) = self.indexed.get_value() else {
             return false;
         };
-        let Some((ops, expected)) = mirror.take_changes() else {
+        let Some(batch) = mirror.take_changes() else {
             return false;
         };
         let store = *self;
         spawn_local(async move {
-            let retry = match mirror.idb.apply(&ops, expected).await {
+            let retry = match mirror.idb.apply(&batch.stored, batch.expected).await {
                 Ok(Applied::Done) => {
-                    mirror.committed(&ops);
+                    mirror.committed(&batch);
                     store.dismiss(NoticeId::SaveFailed);
-                    if let Some(revision) = written_revision(&ops) {
+                    if let Some(revision) = written_revision(&batch.ops) {
                         announce(revision);
                     }
                     true
                 }
-                Ok(Applied::Conflict(theirs)) => {
-                    mirror.requeue(ops);
-                    mirror.refresh(&theirs);
-                    store.absorb(&theirs);
-                    store.schedule_save();
-                    true
+                Ok(Applied::Conflict) => {
+                    mirror.requeue(batch.ops);
+                    match mirror.idb.get(DATA_KEY).await {
+                        Ok(Some((theirs, index))) => {
+                            mirror.refresh(&theirs, index);
+                            store.absorb(&theirs);
+                            store.schedule_save();
+                            true
+                        }
+                        Ok(None) => true,
+                        Err(error) => {
+                            store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
+                            false
+                        }
+                    }
                 }
                 Err(error) => {
-                    mirror.requeue(ops);
+                    mirror.requeue(batch.ops);
                     store.notify(NoticeId::SaveFailed, Some(error.to_string()), None);
                     // A full disk: the last good copy is a fallback, not the data.
                     error == StorageError::QuotaExceeded
@@ -226,14 +250,14 @@ impl Store {
         };
         let store = *self;
         spawn_local(async move {
-            let Ok(Some(text)) = mirror.idb.get(DATA_KEY).await else {
+            let Ok(Some((text, index))) = mirror.idb.get(DATA_KEY).await else {
                 return;
             };
             let revision = kpi::schema::peek_revision(&text).unwrap_or(0);
             if revision <= mirror.committed_revision() {
                 return;
             }
-            let dropped = mirror.refresh(&text);
+            let dropped = mirror.refresh(&text, index);
             store.absorb(&text);
             if dropped {
                 store.schedule_save();
@@ -241,7 +265,7 @@ impl Store {
         });
     }
 
-    fn begin_transaction(&self) -> bool {
+    pub(super) fn begin_transaction(&self) -> bool {
         !self
             .busy
             .try_update_value(|busy| std::mem::replace(busy, true))
@@ -250,7 +274,7 @@ impl Store {
 
     /// The transaction is over: whatever changed meanwhile is written now, unless it
     /// failed (then the next change retries, not a loop on a full disk).
-    fn end_transaction(&self, go_on: bool) {
+    pub(super) fn end_transaction(&self, go_on: bool) {
         self.busy.set_value(false);
         if !go_on {
             return;
@@ -265,9 +289,9 @@ impl Store {
 
 /// Writes the envelope and the last good copy to IndexedDB and reads the envelope
 /// back; the mirror of what is there now.
-async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
+pub(super) async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
     let idb = Idb::open().await?;
-    let mut texts = idb.read_all().await?;
+    let mut read = idb.read_all().await?;
     let mut ops = vec![Op::Put(DATA_KEY.into(), text.into())];
     // The last good copy, the pending damaged-data mark and the set-aside copies move
     // too: from now on the app reads them from IndexedDB.
@@ -277,22 +301,30 @@ async fn copy_to_indexed(text: &str) -> Result<Rc<IndexedStore>, StorageError> {
             ops.push(Op::Put(key, kept));
         }
     }
-    idb.apply(&ops, None).await?;
-    if idb.get(DATA_KEY).await?.as_deref() != Some(text) {
+    let (stored, indexes) = stored_ops(&ops, &read.indexes, false);
+    idb.apply(&stored, None).await?;
+    let back = idb.get(DATA_KEY).await?;
+    if back.as_ref().map(|(saved, _)| saved.as_str()) != Some(text) {
         return Err(StorageError::Other(
             "the copy in IndexedDB did not read back the same".into(),
         ));
     }
     for op in ops {
         if let Op::Put(key, text) = op {
-            texts.insert(key, text);
+            read.texts.insert(key, text);
         }
     }
-    Ok(IndexedStore::new(idb, texts))
+    for (key, index) in indexes {
+        match index {
+            Some(index) => read.indexes.insert(key, index),
+            None => read.indexes.remove(&key),
+        };
+    }
+    Ok(IndexedStore::new(idb, read))
 }
 
 /// The localStorage keys that move to IndexedDB with the data.
-fn moving_keys(local: &LocalStore) -> Result<Vec<String>, StorageError> {
+pub(super) fn moving_keys(local: &LocalStore) -> Result<Vec<String>, StorageError> {
     Ok(local
         .keys()?
         .into_iter()
@@ -302,10 +334,17 @@ fn moving_keys(local: &LocalStore) -> Result<Vec<String>, StorageError> {
         .collect())
 }
 
+/// True when IndexedDB holds no saved data, nor damaged data set aside from it.
+fn data_gone(mirror: &Rc<IndexedStore>) -> bool {
+    [DATA_KEY, DAMAGED_KEY]
+        .iter()
+        .all(|key| matches!(mirror.get(key), Ok(None)))
+}
+
 async fn read_indexed() -> Result<Rc<IndexedStore>, StorageError> {
     let idb = Idb::open().await?;
-    let texts: BTreeMap<String, String> = idb.read_all().await?;
-    Ok(IndexedStore::new(idb, texts))
+    let read = idb.read_all().await?;
+    Ok(IndexedStore::new(idb, read))
 }
 
 /// The envelope revision a batch of changes writes, if it writes the envelope.
@@ -324,7 +363,7 @@ thread_local! {
 }
 
 /// Tells the other tabs that the envelope in IndexedDB changed.
-fn announce(revision: u64) {
+pub(super) fn announce(revision: u64) {
     CHANNEL_OBJECT.with(|channel| {
         if let Some(channel) = channel {
             let _ = channel.post_message(&(revision as f64).into());

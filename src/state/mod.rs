@@ -5,11 +5,13 @@
 mod command;
 mod indexed;
 mod notice;
+mod save_first;
 mod undo;
 
 pub use command::{Command, Pending, Replacement, StorageMode};
 pub use indexed::listen_for_indexed_saves;
 pub use notice::{Notice, NoticeId, NoticeKind};
+use save_first::WholeChange;
 use undo::UndoStep;
 pub use undo::{UndoOffer, UndoWhat};
 
@@ -353,17 +355,23 @@ impl Store {
                     _ => None,
                 }));
                 let revert = self.revert(&touched);
-                // All or nothing: the whole import is checked, then put in at once.
-                let applied = self.data.try_update(|d| outcome.apply(d));
-                if let Some(Err(problems)) = applied {
+                // All or nothing: the whole import is checked, then put in at once —
+                // once it is saved (a failed write adds nothing).
+                let mut imported = self.data.get_untracked();
+                if let Err(problems) = outcome.apply(&mut imported) {
                     let detail = problems.first().map(ToString::to_string);
                     self.notify(NoticeId::ActionFailed, detail, None);
                     return Err(Vec::new());
                 }
-                self.offer_undo(
-                    UndoWhat::Imported(outcome.records.len()),
-                    UndoStep::Revert(revert),
+                let count = outcome.records.len();
+                self.save_then_show(
+                    imported,
+                    WholeChange::Import,
+                    Box::new(move |store, _| {
+                        store.offer_undo(UndoWhat::Imported(count), UndoStep::Revert(revert));
+                    }),
                 );
+                return Ok(());
             }
             Command::Undo => {
                 let Some(offer) = self.undo.try_update(Option::take).flatten() else {
@@ -407,15 +415,24 @@ impl Store {
                 self.data.update(|d| *d.settings = settings);
             }
             Command::Replace { data, why } => {
-                let Some(before) = self.start_over(*data) else {
+                let Some(key) = self.release_saves() else {
                     return Ok(());
                 };
-                let (id, what) = match why {
-                    Replacement::Restore => (NoticeId::Restored, UndoWhat::Restored),
-                    Replacement::Demo => (NoticeId::DemoLoaded, UndoWhat::DemoLoaded),
-                };
-                self.notify(id, None, None);
-                self.offer_undo(what, UndoStep::StartOver(Box::new(before)));
+                // Saved first, shown after: a failed write changes nothing.
+                self.save_then_show(
+                    new_lineage(*data),
+                    WholeChange::Replace,
+                    Box::new(move |store, before| {
+                        store.started_over(key);
+                        let (id, what) = match why {
+                            Replacement::Restore => (NoticeId::Restored, UndoWhat::Restored),
+                            Replacement::Demo => (NoticeId::DemoLoaded, UndoWhat::DemoLoaded),
+                        };
+                        store.notify(id, None, None);
+                        store.offer_undo(what, UndoStep::StartOver(Box::new(before)));
+                    }),
+                );
+                return Ok(());
             }
             Command::Erase => {
                 let Some(before) = self.start_over(Dataset::default()) else {
@@ -498,27 +515,36 @@ impl Store {
     /// but only once the data they protected is copied aside. If that copy fails,
     /// nothing is replaced and the user is told (returns `None`); otherwise returns the
     /// data replaced, for undo.
-    fn start_over(&self, mut data: Dataset) -> Option<Dataset> {
-        let stamp = clock::iso_now();
-        let released = self.saver.try_update_value(|s| s.release(&stamp));
-        let key = match released {
-            Some(Ok(key)) => key,
-            Some(Err(error)) => {
-                self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None);
-                return None;
-            }
-            None => return None,
-        };
-        // A new start: other tabs' older copies must not be merged back into it.
-        data.lineage = Some(Lineage {
-            id: clock::new_id(),
-            started_at: clock::now(),
-        });
+    fn start_over(&self, data: Dataset) -> Option<Dataset> {
+        let key = self.release_saves()?;
         let before = self
             .data
-            .try_update(|d| std::mem::replace(d, data))
+            .try_update(|d| std::mem::replace(d, new_lineage(data)))
             .unwrap_or_default();
-        if self.storage_mode.get_untracked() == StorageMode::Paused {
+        self.started_over(key);
+        Some(before)
+    }
+
+    /// Lets held saves resume for a replacement (the protected text copied aside
+    /// first): `None` when that copy failed (told), else the key it went to, if any.
+    fn release_saves(&self) -> Option<Option<String>> {
+        let stamp = clock::iso_now();
+        match self.saver.try_update_value(|s| s.release(&stamp))? {
+            Ok(key) => Some(key),
+            Err(error) => {
+                self.notify(NoticeId::QuarantineFailed, Some(error.to_string()), None);
+                None
+            }
+        }
+    }
+
+    /// After a replacement: saves run again, and the notices about what it replaced
+    /// go (`key`: where held data was set aside).
+    fn started_over(&self, key: Option<String>) {
+        if matches!(
+            self.storage_mode.get_untracked(),
+            StorageMode::Paused | StorageMode::Loading
+        ) {
             self.storage_mode.set(self.saving_mode());
         }
         self.notices.update(|list| {
@@ -529,6 +555,7 @@ impl Store {
                         | NoticeId::NewerVersion
                         | NoticeId::Damaged
                         | NoticeId::DamagedEmpty
+                        | NoticeId::DataMissing
                         | NoticeId::SavesPaused
                 )
             })
@@ -536,7 +563,6 @@ impl Store {
         if let Some(key) = key {
             self.notify(NoticeId::SetAside, None, Some(key));
         }
-        Some(before)
     }
 
     /// The user's choice about damaged data: saves resume with the data shown (the
@@ -569,6 +595,12 @@ impl Store {
         };
         self.notify(told, None, key);
         self.schedule_save();
+    }
+
+    /// The user's deliberate choice, after the saved data went missing, to start with
+    /// no data (saves resume).
+    pub fn start_fresh(&self) {
+        let _ = self.apply(Command::Erase);
     }
 
     /// Copies of data set aside (quarantine keys) with their sizes in bytes.
@@ -780,6 +812,11 @@ impl Store {
             return;
         }
         match self.saver.try_update_value(|s| s.write(&text)) {
+            Some(Err(StorageError::QuotaExceeded)) if self.indexed.with_value(Option::is_none) => {
+                // localStorage is full (another key's data may fill it) while IndexedDB
+                // has room: a reason to move there, not to fail.
+                self.move_to_indexed(text);
+            }
             Some(Err(error)) => self.notify(NoticeId::SaveFailed, Some(error.to_string()), None),
             Some(Ok(())) => {
                 if self.indexed.with_value(Option::is_none) {
@@ -813,13 +850,35 @@ impl Store {
         }
         match schema::decode(text) {
             Ok(theirs) => {
-                let changed = self.data.try_update(|d| d.merge(&theirs)).unwrap_or(0);
+                // Edits of this tab that `theirs` lacks are merged field by field
+                // against the copy both started from, so two tabs editing one deal
+                // keep both changes (see `kpi::merge_edits`).
+                let (raced, base) = self
+                    .saver
+                    .try_with_value(|s| {
+                        let (raced, base) = s.merge_base(text);
+                        (raced, base.and_then(|b| schema::decode(b).ok()))
+                    })
+                    .unwrap_or((false, None));
+                let (changed, clashes) = self
+                    .data
+                    .try_update(|d| match &base {
+                        Some(base) => d.merge_edits(&theirs, base),
+                        None => (d.merge(&theirs), Vec::new()),
+                    })
+                    .unwrap_or_default();
                 if changed > 0 {
                     // A kept "before" version may predate what just came in (e.g. a
                     // currency change): no undo across another tab's change.
                     self.drop_undo();
                 }
                 self.saver.update_value(|s| s.set_known(text));
+                self.tell_clashes(&clashes);
+                // Their write replaced this tab's without seeing it: what only this
+                // tab has must be written again (once: equal data writes nothing).
+                if raced && self.data.with_untracked(|d| *d != theirs) {
+                    self.schedule_save();
+                }
             }
             Err(error @ LoadError::NewerVersion { .. }) => {
                 self.saver.update_value(|s| s.hold(text));
@@ -847,9 +906,37 @@ impl Store {
         }
     }
 
+    /// Fields both tabs changed differently in one record: the newer change was kept;
+    /// the user is told which records to check.
+    fn tell_clashes(&self, clashes: &[kpi::merge_edits::Clash]) {
+        if clashes.is_empty() {
+            return;
+        }
+        let detail = self.data.with_untracked(|d| {
+            clashes
+                .iter()
+                .map(|c| {
+                    let title = d.title_of(c.kind, &c.id).unwrap_or_else(|| c.id.clone());
+                    format!("“{title}” ({})", c.fields.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        self.notify(NoticeId::EditedTwice, Some(detail), None);
+    }
+
     pub fn saves_held(&self) -> bool {
         self.saver.try_with_value(|s| s.is_held()).unwrap_or(false)
     }
+}
+
+/// `data` as a new start: other tabs' older copies must not be merged back into it.
+fn new_lineage(mut data: Dataset) -> Dataset {
+    data.lineage = Some(Lineage {
+        id: clock::new_id(),
+        started_at: clock::now(),
+    });
+    data
 }
 
 fn check(deal: &Deal) -> Result<(), Vec<FieldError>> {

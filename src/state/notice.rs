@@ -16,6 +16,8 @@ pub enum NoticeId {
     /// Unreadable data was set aside; there is no good copy, saves wait.
     DamagedEmpty,
     DamagedKept,
+    /// The "moved to IndexedDB" marker is there but the data is not: saves wait.
+    DataMissing,
     DamagedDiscarded,
     SavesPaused,
     StillLoading,
@@ -26,10 +28,14 @@ pub enum NoticeId {
     StorageUnavailable,
     Restored,
     RestoreFailed,
+    /// An import could not be saved, so nothing was added.
+    ImportNotSaved,
     DemoLoaded,
     Erased,
     SetAside,
     EditClosed,
+    /// Two tabs changed the same field of a record at once: the newer change was kept.
+    EditedTwice,
     ActionFailed,
     ExportFailed,
     SettingsSaved,
@@ -45,6 +51,7 @@ impl NoticeId {
             NoticeId::Damaged => "damaged",
             NoticeId::DamagedEmpty => "damaged_empty",
             NoticeId::DamagedKept => "damaged_kept",
+            NoticeId::DataMissing => "data_missing",
             NoticeId::DamagedDiscarded => "damaged_discarded",
             NoticeId::SavesPaused => "saves_paused",
             NoticeId::StillLoading => "still_loading",
@@ -55,10 +62,12 @@ impl NoticeId {
             NoticeId::StorageUnavailable => "storage_unavailable",
             NoticeId::Restored => "restored",
             NoticeId::RestoreFailed => "restore_failed",
+            NoticeId::ImportNotSaved => "import_not_saved",
             NoticeId::DemoLoaded => "demo_loaded",
             NoticeId::Erased => "erased",
             NoticeId::SetAside => "set_aside",
             NoticeId::EditClosed => "edit_closed",
+            NoticeId::EditedTwice => "edited_twice",
             NoticeId::ActionFailed => "action_failed",
             NoticeId::ExportFailed => "export_failed",
             NoticeId::SettingsSaved => "settings_saved",
@@ -74,6 +83,7 @@ impl NoticeId {
             NoticeId::QuarantineFailed
             | NoticeId::SaveFailed
             | NoticeId::RestoreFailed
+            | NoticeId::ImportNotSaved
             | NoticeId::ActionFailed
             | NoticeId::ExportFailed
             | NoticeId::ReadOnly
@@ -82,11 +92,13 @@ impl NoticeId {
             | NoticeId::DataUnreadable => NoticeKind::Error,
             NoticeId::Damaged
             | NoticeId::DamagedEmpty
+            | NoticeId::DataMissing
             | NoticeId::DamagedKept
             | NoticeId::NewerVersion
             | NoticeId::StorageUnavailable
             | NoticeId::SetAside
             | NoticeId::EditClosed
+            | NoticeId::EditedTwice
             | NoticeId::UpdateReady => NoticeKind::Warning,
             NoticeId::Restored
             | NoticeId::DamagedDiscarded

@@ -2,8 +2,9 @@
 //! and every change is queued for the next transaction ([`IndexedStore::take_changes`]),
 //! so the save logic written for localStorage runs unchanged on top of it.
 
-use super::indexed::{Idb, Op};
+use super::indexed::{stored_ops, Idb, Op, Texts};
 use super::{DataStore, StorageError, DATA_KEY};
+use kpi::schema::parts::PartIndex;
 use kpi::schema::peek_revision;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ const MOVED_VERSION: u32 = 1_000_000;
 pub struct IndexedStore {
     pub idb: Idb,
     texts: RefCell<BTreeMap<String, String>>,
+    /// The index of each text stored in parts, as last committed or read.
+    indexes: RefCell<BTreeMap<String, PartIndex>>,
     queue: RefCell<Vec<Op>>,
     /// The envelope revision last committed or read: what the next write expects.
     committed: Cell<u64>,
@@ -37,7 +40,8 @@ pub struct IndexedStore {
 }
 
 impl IndexedStore {
-    pub fn new(idb: Idb, texts: BTreeMap<String, String>) -> Rc<Self> {
+    pub fn new(idb: Idb, read: Texts) -> Rc<Self> {
+        let Texts { texts, indexes } = read;
         let committed = texts
             .get(DATA_KEY)
             .and_then(|text| peek_revision(text))
@@ -45,25 +49,79 @@ impl IndexedStore {
         Rc::new(Self {
             idb,
             texts: RefCell::new(texts),
+            indexes: RefCell::new(indexes),
             queue: RefCell::new(Vec::new()),
             committed: Cell::new(committed),
             in_flight: Cell::new(None),
         })
     }
 
-    /// The queued changes and, when they include the envelope, the revision the saved
-    /// one must still have. `None` when there is nothing to write.
-    pub fn take_changes(&self) -> Option<(Vec<Op>, Option<u64>)> {
+    /// The queued changes as a batch to commit in one transaction, with, when they
+    /// include the envelope, the revision the saved one must still have. `None` when
+    /// there is nothing to write.
+    pub fn take_changes(&self) -> Option<Batch> {
         let ops = std::mem::take(&mut *self.queue.borrow_mut());
         if ops.is_empty() {
             return None;
         }
         let written = written_revision(&ops)?;
+        let alone = self.in_flight.get().is_none();
         let expected = self.in_flight.get().unwrap_or(self.committed.get());
         if let Some(revision) = written {
             self.in_flight.set(Some(revision));
         }
-        Some((ops, written.map(|_| expected)))
+        let expected = written.map(|_| expected);
+        // Unchanged parts of the envelope are left as they are only when its revision
+        // is checked (no other tab wrote them meanwhile) and no other transaction of
+        // this tab is in flight (it may be writing them).
+        let known = self.indexes.borrow();
+        let envelope = ops.iter().filter(|op| op_key(op) == DATA_KEY);
+        let others = ops.iter().filter(|op| op_key(op) != DATA_KEY);
+        let (mut stored, mut indexes) = stored_ops(envelope, &known, alone && expected.is_some());
+        let (more, more_indexes) = stored_ops(others, &known, false);
+        stored.extend(more);
+        indexes.extend(more_indexes);
+        Some(Batch {
+            ops,
+            stored,
+            indexes,
+            expected,
+        })
+    }
+
+    /// A batch that replaces the envelope with `text` now, ahead of the queue (a
+    /// restore or import is written before it is shown). Then [`IndexedStore::committed`]
+    /// and [`IndexedStore::replaced`], or [`IndexedStore::abandon`].
+    pub fn replacement(&self, text: String) -> Batch {
+        let ops = vec![Op::Put(DATA_KEY.to_string(), text)];
+        let alone = self.in_flight.get().is_none();
+        let expected = self.in_flight.get().unwrap_or(self.committed.get());
+        self.in_flight.set(written_revision(&ops).flatten());
+        let (stored, indexes) = stored_ops(&ops, &self.indexes.borrow(), alone);
+        Batch {
+            ops,
+            stored,
+            indexes,
+            expected: Some(expected),
+        }
+    }
+
+    /// A replacement is committed: it is the envelope now, and a queued write of the
+    /// data it replaced is dropped.
+    pub fn replaced(&self, batch: Batch) {
+        for op in batch.ops {
+            if let Op::Put(key, text) = op {
+                self.queue
+                    .borrow_mut()
+                    .retain(|queued| op_key(queued) != key);
+                self.texts.borrow_mut().insert(key, text);
+            }
+        }
+    }
+
+    /// A replacement was not written: nothing of it is kept.
+    pub fn abandon(&self) {
+        self.in_flight.set(None);
     }
 
     /// The envelope revision last committed or read.
@@ -72,9 +130,16 @@ impl IndexedStore {
     }
 
     /// The changes are committed: the envelope's revision is now the one written.
-    pub fn committed(&self, ops: &[Op]) {
+    pub fn committed(&self, batch: &Batch) {
         self.in_flight.set(None);
-        for op in ops {
+        let mut known = self.indexes.borrow_mut();
+        for (key, index) in &batch.indexes {
+            match index {
+                Some(index) => known.insert(key.clone(), index.clone()),
+                None => known.remove(key),
+            };
+        }
+        for op in &batch.ops {
             if let Op::Put(key, text) = op {
                 if key == DATA_KEY {
                     self.committed.set(peek_revision(text).unwrap_or(0));
@@ -97,8 +162,16 @@ impl IndexedStore {
     /// Another tab saved `text` (found by a conflict or announced on the channel).
     /// Queued writes of other keys stay queued; a queued envelope write is dropped,
     /// and true is returned: the caller must merge and write again, or it is lost.
-    pub fn refresh(&self, text: &str) -> bool {
+    /// `index`: how it is stored (in parts, or whole when `None`).
+    pub fn refresh(&self, text: &str, index: Option<PartIndex>) -> bool {
         self.committed.set(peek_revision(text).unwrap_or(0));
+        match index {
+            Some(index) => self
+                .indexes
+                .borrow_mut()
+                .insert(DATA_KEY.to_string(), index),
+            None => self.indexes.borrow_mut().remove(DATA_KEY),
+        };
         self.texts
             .borrow_mut()
             .insert(DATA_KEY.to_string(), text.to_string());
@@ -111,6 +184,18 @@ impl IndexedStore {
     pub fn has_changes(&self) -> bool {
         !self.queue.borrow().is_empty()
     }
+}
+
+/// Changes to commit in one transaction.
+pub struct Batch {
+    /// As the app made them (key → whole text): queued again if the commit fails.
+    pub ops: Vec<Op>,
+    /// As they are stored (long texts as an index and the parts that changed).
+    pub stored: Vec<Op>,
+    /// The index each written key has once committed (`None`: stored whole).
+    pub indexes: Vec<(String, Option<PartIndex>)>,
+    /// The envelope revision the saved one must still have.
+    pub expected: Option<u64>,
 }
 
 /// `Some(revision)` of the envelope a batch writes, `Some(None)` when it writes no

@@ -15,11 +15,11 @@ pub use health::{
     last_backup, note_backup, note_reminder_dismissed, reminder_dismissed, request_persistence,
     storage_usage, BACKUP_NOTED,
 };
-pub use indexed::{Applied, Idb, Op};
+pub use indexed::{stored_ops, Applied, Idb, Op, Texts};
 pub use load::{load_dataset, LoadOutcome, LoadProblem};
 pub use local::{classify, LocalStore};
 pub use memory::MemoryStore;
-pub use mirror::{is_moved_marker, moved_marker, IndexedStore};
+pub use mirror::{is_moved_marker, moved_marker, Batch, IndexedStore};
 pub use saver::Saver;
 
 /// Text under keys, as localStorage keeps it (also memory, for tests or a browser that

@@ -1,4 +1,4 @@
-use super::{DataStore, StorageError, DAMAGED_KEY, LAST_GOOD_KEY, QUARANTINE_PREFIX};
+use super::{DataStore, StorageError, DAMAGED_KEY, LAST_GOOD_KEY, LOCAL_BUDGET, QUARANTINE_PREFIX};
 use kpi::schema;
 use leptos::prelude::TimeoutHandle;
 
@@ -11,6 +11,9 @@ pub struct Saver {
     protected: Option<String>,
     /// The saved text as this tab last read or wrote it, and its revision.
     known: Option<String>,
+    /// The saved text this tab's last write replaced (within the localStorage budget
+    /// only): what both edits started from when another tab's write raced that one.
+    before_write: Option<String>,
     revision: u64,
     dirty: bool,
     timer: Option<TimeoutHandle>,
@@ -34,6 +37,7 @@ impl Saver {
             held: held || protected.is_some(),
             protected,
             known,
+            before_write: None,
             revision,
             dirty: false,
             timer: None,
@@ -48,6 +52,22 @@ impl Saver {
         Ok(current.filter(|text| {
             schema::peek_revision(text) != Some(self.revision) || Some(text) != self.known.as_ref()
         }))
+    }
+
+    /// Before taking in `theirs` (another tab's save): whether it raced this tab's
+    /// last write (written without seeing it: a revision not newer than this tab's,
+    /// with other text), and the saved text both tabs' edits started from, when this
+    /// tab may hold edits `theirs` lacks (it raced, or there are unsaved changes).
+    /// `None`: nothing here is unsaved, so the record rule alone merges.
+    pub fn merge_base(&self, theirs: &str) -> (bool, Option<&str>) {
+        let raced = schema::peek_revision(theirs).is_some_and(|r| r <= self.revision)
+            && self.known.as_deref() != Some(theirs);
+        let base = match (raced, self.dirty) {
+            (true, _) => self.before_write.as_deref(),
+            (false, true) => self.known.as_deref(),
+            (false, false) => None,
+        };
+        (raced, base)
     }
 
     /// Records saved text this tab has taken in (another tab's save).
@@ -117,7 +137,8 @@ impl Saver {
             other => other,
         };
         written?;
-        self.known = Some(text.to_string());
+        let before = self.known.replace(text.to_string());
+        self.before_write = before.filter(|_| text.len() <= LOCAL_BUDGET);
         self.revision = self.next_revision();
         self.dirty = false;
         Ok(())

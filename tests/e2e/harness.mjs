@@ -296,23 +296,62 @@ export async function storedEnvelope(page) {
   return envelope.moved_to === "indexeddb" ? JSON.parse(await indexedText(page, STORAGE_KEY)) : envelope;
 }
 
-/** The text under `key` in the app's IndexedDB store, or null. */
+/**
+ * The text under `key` in the app's IndexedDB store, or null. A long text is stored
+ * in parts (an index under `key`, the parts under `key#0`, `key#1`, …): joined here.
+ */
 export async function indexedText(page, key) {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open("salesboard");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("texts")) return resolve(null);
-          const get = db.transaction("texts").objectStore("texts").get(key);
-          get.onsuccess = () => resolve(get.result ?? null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    key,
-  );
+  return page.evaluate(readStored, { key, where: "indexeddb" });
+}
+
+/**
+ * What is saved, counted in the page (a text of 100 MB is not worth sending over):
+ * `{ deals, distinctIds, titles }` with the deals' count, their distinct ids and the
+ * titles of the first and last deal; null when nothing is saved.
+ */
+export async function storedSummary(page) {
+  return page.evaluate(readStored, { key: STORAGE_KEY, where: "app", summary: true });
+}
+
+/**
+ * Runs in the page: the saved text under `key` in IndexedDB (`where` "indexeddb"), or
+ * wherever the app keeps it (`where` "app": localStorage unless it holds the "moved"
+ * marker); with `summary`, a summary of its deals instead (see `storedSummary`).
+ */
+function readStored({ key, where, summary = false }) {
+  const finish = (text) => {
+    if (!summary || text === null) return text;
+    const deals = JSON.parse(text).data?.deals ?? [];
+    return { deals: deals.length, distinctIds: new Set(deals.map((d) => d.id)).size, titles: [deals[0]?.title, deals.at(-1)?.title] };
+  };
+  const local = where === "app" ? localStorage.getItem(key) : null;
+  if (where === "app" && (local === null || !local.includes('"moved_to":"indexeddb"'))) return finish(local);
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open("salesboard");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains("texts")) return resolve(null);
+      const store = db.transaction("texts").objectStore("texts");
+      const get = store.get(key);
+      get.onerror = () => reject(get.error);
+      get.onsuccess = () => {
+        const text = get.result ?? null;
+        if (text === null || !text.startsWith('{"app":"salesboard","version":1000000,"split":')) return resolve(finish(text));
+        const { parts } = JSON.parse(text);
+        const texts = new Array(parts.length);
+        let left = parts.length;
+        parts.forEach((_, i) => {
+          const part = store.get(`${key}#${i}`);
+          part.onerror = () => reject(part.error);
+          part.onsuccess = () => {
+            texts[i] = part.result;
+            if (--left === 0) resolve(finish(texts.join("")));
+          };
+        });
+      };
+    };
+  });
 }
 
 /** The deals in localStorage (none when nothing is stored yet). */

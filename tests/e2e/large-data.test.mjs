@@ -1,21 +1,27 @@
 // Past the localStorage budget (about 2 MB of text) the data moves to IndexedDB by
 // itself: the copy there is read back before localStorage gives it up, a reload loads
 // it from there, and 100k deals are held with no loss. Two tabs on IndexedDB hear of
-// each other's saves on a BroadcastChannel and never lose an update.
+// each other's saves on a BroadcastChannel and never lose an update. A long text is
+// stored in parts, so no value nears IndexedDB's cap on one value (250k deals with
+// Vietnamese titles), and data gone from IndexedDB is told, never saved over.
 
 import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import { after } from "node:test";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
-  appTest, BASE_URL, chooseBackup, dealRows, eventually, indexedText, navigate, notice, readFixture, readKpi, reload, STORAGE_KEY,
-  storedEnvelope,
+  appTest, BASE_URL, chooseBackup, dealRows, eventually, fixturePath, indexedText, navigate, notice, readFixture, readKpi, reload,
+  STORAGE_KEY, storedEnvelope, storedSummary,
 } from "./harness.mjs";
 
 /** A backup file with `count` won deals of 10.00 each, closed in November 2026. */
-function bigBackup(count) {
+function bigBackup(count, title = (i) => `Bulk deal ${i} – a title of some ordinary length`) {
   const team = readFixture("kpi-team.json");
   const deals = Array.from({ length: count }, (_, i) => ({
     id: `bulk-${i}`,
     updated_at: "2026-11-05T10:00:00Z",
-    title: `Bulk deal ${i} – a title of some ordinary length`,
+    title: title(i),
     customer_id: "cust-northwind",
     rep_id: "rep-anna",
     stage: "negotiation",
@@ -33,7 +39,8 @@ const localText = (page) => page.evaluate((key) => localStorage.getItem(key), ST
 
 async function restore(page, file) {
   await navigate(page, "settings");
-  await chooseBackup(page, file);
+  // A large file goes by path: sending tens of MB over the DevTools protocol times out on a busy machine.
+  await chooseBackup(page, file.buffer ? onDisk(file) : file);
   await page.getByTestId("confirm-yes").click();
   await notice(page, "restored").waitFor({ timeout: 60_000 });
 }
@@ -225,3 +232,174 @@ appTest("a save another tab makes while the data moves to IndexedDB is kept", as
   await second.getByTestId("record-row").filter({ hasText: "Long name" }).waitFor({ timeout: 15_000 });
   await second.close({ runBeforeUnload: true });
 }, { path: "/settings" });
+
+const vietnamese = (i) => `Hợp đồng Hà Nội – khách hàng số ${i}`;
+
+/** Writes `file` ({ name, buffer }) to a temporary path: a large file is passed by path, not sent. */
+function onDisk(file) {
+  const path = join(tmpdir(), `e2e-${process.pid}-${written.length}-${file.name}`);
+  writeFileSync(path, file.buffer);
+  written.push(path);
+  return path;
+}
+const written = [];
+after(() => written.forEach((path) => rmSync(path, { force: true })));
+
+/** The length (characters) of the longest value in the app's IndexedDB store. */
+const longestIndexedValue = (page) =>
+  page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("salesboard");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      let longest = 0;
+      const cursor = open.result.transaction("texts").objectStore("texts").openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        if (!cursor.result) return resolve(longest);
+        longest = Math.max(longest, cursor.result.value.length);
+        cursor.result.continue();
+      };
+    };
+  }));
+
+/** Waits until what is saved holds `count` deals, each once, with these first and last titles. */
+async function savedDeals(page, count, titles) {
+  await eventually(async () => {
+    assert.deepEqual(await storedSummary(page), { deals: count, distinctIds: count, titles });
+  }, 120_000);
+}
+
+appTest("250k deals with Vietnamese titles are saved in parts, reload whole, and their own backup restores", async (page) => {
+  // Reading and checking ~90 MB after a reload keeps the page busy for a while.
+  page.setDefaultTimeout(120_000);
+  const started = Date.now();
+  const titles = [vietnamese(0), vietnamese(249_999)];
+  await restore(page, bigBackup(250_000, vietnamese));
+  await movedToIndexedDb(page);
+  await savedDeals(page, 250_000, titles);
+  // Two bytes a character in IndexedDB: every value far below its cap of 133,169,152 bytes.
+  const longest = await longestIndexedValue(page);
+  assert.ok(longest * 2 < 20_000_000, `the longest value holds ${longest} characters`);
+
+  await reload(page);
+  await navigate(page, "dashboard");
+  await eventually(async () => assert.equal(await readKpi(page, "deals_won"), 250_000), 60_000);
+
+  // The app's own backup of them: erase everything, restore it, reload.
+  await navigate(page, "settings");
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("backup-export").click()]);
+  const backup = await download.path();
+  await page.getByTestId("erase-all").click();
+  await page.getByTestId("confirm-yes").click();
+  await notice(page, "erased").waitFor({ timeout: 60_000 });
+  await savedDeals(page, 0, [undefined, undefined]);
+  await restore(page, backup);
+  await reload(page);
+  await savedDeals(page, 250_000, titles);
+  await navigate(page, "dashboard");
+  await eventually(async () => assert.equal(await readKpi(page, "deals_won"), 250_000), 60_000);
+  console.log(`250k Vietnamese deals: ${Date.now() - started} ms`);
+}, { path: "/settings", timeout: 900_000 });
+
+/** An envelope of the KPI fixture's team with `count` open deals. */
+function withDeals(count) {
+  const team = readFixture("kpi-team.json");
+  const deals = Array.from({ length: count }, (_, i) => ({
+    id: `kept-${i}`,
+    updated_at: "2026-11-05T10:00:00Z",
+    title: `Kept deal ${i}`,
+    customer_id: "cust-northwind",
+    rep_id: "rep-anna",
+    stage: "proposal",
+    status: "open",
+    amount: 1000,
+    kind: "new",
+    created_on: "2026-10-01",
+  }));
+  return { ...team, data: { ...team.data, deals } };
+}
+
+/**
+ * A Salesboard-format deals CSV of `rows` won rows with long titles, the last one in
+ * Vietnamese: saved whole, 150k of them are past IndexedDB's cap on one value.
+ */
+function dealsCsv(rows) {
+  const lines = ["title,customer,owner,stage,status,amount,kind,created_on,expected_close,closed_on"];
+  const long = " – fleet tablets and licences and support and training for every branch office".repeat(3);
+  for (let i = 0; i < rows; i++) {
+    const title = i === rows - 1 ? "Hà Nội – the last row" : `Imported deal ${i}${long}`;
+    lines.push(`${title},Customer ${i % 500},Rep ${i % 20},Proposal,won,100.00,new,2026-10-01,,2026-11-0${1 + (i % 9)}`);
+  }
+  return { name: "big.csv", buffer: Buffer.from(lines.join("\n")) };
+}
+
+// Issue 19: the move to IndexedDB inside a ~70 MB save failed ("TransactionInactiveError")
+// and the import was gone after a reload.
+appTest("150k imported rows on top of 300 stored deals are saved and reload whole", async (page) => {
+  page.setDefaultTimeout(120_000);
+  await page.getByTestId("nav-import").click();
+  await page.waitForURL("**/import");
+  await page.getByTestId("import-file").setInputFiles(onDisk(dealsCsv(150_000)));
+  await page.getByTestId("import-review").waitFor({ timeout: 180_000 });
+  await page.getByTestId("import-commit").click();
+  await page.getByTestId("import-done").waitFor({ timeout: 120_000 });
+  await movedToIndexedDb(page);
+  await savedDeals(page, 150_300, ["Kept deal 0", "Hà Nội – the last row"]);
+  assert.equal(await notice(page, "save_failed").count(), 0, "no save failed");
+  await reload(page);
+  await savedDeals(page, 150_300, ["Kept deal 0", "Hà Nội – the last row"]);
+  await navigate(page, "dashboard");
+  await eventually(async () => assert.equal(await readKpi(page, "deals_won"), 150_000), 60_000);
+}, { seed: withDeals(300), timeout: 600_000 });
+
+// Issue 22, item 5: the browser evicted the data, or the user cleared site data but not
+// the marker in localStorage.
+appTest("data gone from IndexedDB is told and never saved over until the user restores or starts fresh", async (page) => {
+  await restore(page, bigBackup(12_000));
+  await movedToIndexedDb(page);
+  // Away from the app (same origin), everything in its database is deleted (deleting the
+  // database itself waits for the app page the back-forward cache keeps); then the app
+  // opens again.
+  await page.goto(`${BASE_URL}/favicon.svg`);
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("salesboard");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("texts", "readwrite");
+      tx.objectStore("texts").clear();
+      tx.oncomplete = () => resolve(open.result.close());
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.goto(`${BASE_URL}/deals`);
+  await page.getByTestId("app-ready").waitFor();
+  const banner = notice(page, "data_missing");
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /saved data is missing.*Nothing has been written over it/s);
+
+  // Saves wait for the choice: an edit is refused and the form keeps what was typed.
+  await page.getByTestId("deal-new").click();
+  await page.getByTestId("deal-title").fill("Typed while the data is missing");
+  await page.getByTestId("deal-amount").fill("10.00");
+  await page.getByTestId("deal-save").click();
+  await notice(page, "saves_paused").waitFor();
+  assert.equal(await page.getByTestId("deal-title").inputValue(), "Typed while the data is missing");
+  await page.getByTestId("deal-cancel").click();
+  await page.waitForTimeout(1_000);
+  assert.equal(await indexedText(page, STORAGE_KEY), null, "nothing was written");
+  assert.equal(JSON.parse(await localText(page)).moved_to, "indexeddb", "the marker stays");
+
+  // Still undecided after a reload: told again.
+  await reload(page);
+  await banner.waitFor();
+  assert.equal(await banner.getByTestId("data-missing-fresh").count(), 1, "a fresh start is offered");
+  await banner.getByTestId("data-missing-restore").click();
+  await page.waitForURL(`${BASE_URL}/settings`);
+  await chooseBackup(page, fixturePath("kpi-team.json"));
+  await page.getByTestId("confirm-yes").click();
+  await notice(page, "restored").waitFor();
+  assert.equal(await banner.count(), 0, "the notice goes once the user chose");
+  await reload(page);
+  await navigate(page, "deals");
+  assert.equal(await dealRows(page).count(), 5, "the restored backup is saved");
+}, { path: "/settings", timeout: 180_000 });

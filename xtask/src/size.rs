@@ -36,9 +36,13 @@ pub const BUDGET: u64 = 150 * 1024;
 /// types). Issue 10's change tracking, cached save and check and virtualised lists:
 /// 1142.4 KB (+12 KB; making the list code non-generic paid back ~15 KB of its first
 /// cost — the optimised wasm is now smaller raw than before, but compresses less
-/// well), so the ceiling was raised knowingly to 1145 KB.
+/// well), so the ceiling was raised knowingly to 1145 KB. Issue 22's storage items (data
+/// in checked parts, the field-by-field merge of two tabs' edits, save-first restores
+/// and imports, the missing-data notice): 1166.9 KB (+24.7 KB; a first build was
+/// 1170.9 KB — one merge function for every record kind and one boxed save callback
+/// paid back 4 KB), so the ceiling was raised knowingly to 1170 KB.
 /// This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
-pub const CEILING: u64 = 1145 * 1024;
+pub const CEILING: u64 = 1170 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {

@@ -18,6 +18,7 @@ use serde_json::Value;
 use crate::model::{for_each_kind, Dataset, Settings, Stored};
 
 mod cached;
+pub mod parts;
 mod v1_to_v2;
 mod v2_to_v3;
 

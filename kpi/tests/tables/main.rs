@@ -25,6 +25,7 @@ mod model;
 mod money_format;
 mod money_parse;
 mod number_format;
+mod parts;
 mod period;
 mod pipeline;
 mod pipeline_board;
