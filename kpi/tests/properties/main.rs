@@ -17,4 +17,5 @@ mod no_panic;
 mod number_format;
 mod period;
 mod schema;
+mod sync;
 mod team;
