@@ -11,12 +11,77 @@
 //! with the older settings.
 //!
 //! A manager's import of several reps' files is a different merge, across lineages and
-//! with a report of every record: see [`crate::team_merge`], which shares this module's
-//! "newer `updated_at` wins" rule (`supersedes`).
+//! with a report of every record: see [`crate::team_merge`]. It and sync use [`wins`],
+//! this module's "newer `updated_at` wins" rule with two additions for copies that come
+//! from other devices:
+//!
+//! - **A clock from the future never wins.** A stamp later than `now` plus
+//!   [`CLOCK_TOLERANCE`] (a device whose clock is wrong, a file dated 2099) cannot beat
+//!   a stamp that is not: otherwise it would overwrite every real edit made after it,
+//!   on every re-import, for ever. Among two such stamps, or two sane ones, the newer
+//!   wins as usual. Where a future-dated version is kept (nothing sane competes), its
+//!   stamps are brought back to `now` ([`clamp_to_now`]) so that it cannot win later
+//!   either, and the caller tells the user.
+//! - **Ties are broken the same way everywhere**: on equal `updated_at` a tombstone
+//!   wins, then the version whose JSON text sorts last — arbitrary but fixed, so two
+//!   devices merging the same versions in any order end with the same record.
+//!
+//! Two tabs of one browser share one clock, so their merge ([`Dataset::merge`]) keeps
+//! the plain rule and, on a tie, the copy being merged into.
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serialize;
+
 use crate::model::{for_each_kind, Dataset, Stored};
+
+/// How far ahead of this device's clock a stamp may be and still count as real: clocks
+/// of phones and laptops drift by seconds to a few minutes.
+pub const CLOCK_TOLERANCE: TimeDelta = TimeDelta::minutes(10);
+
+/// True when `stamp` is later than `now` plus [`CLOCK_TOLERANCE`]: written by a clock
+/// that is wrong, so it must not decide a merge.
+pub fn is_from_future(stamp: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    stamp > now + CLOCK_TOLERANCE
+}
+
+/// Whether version `a` of a record beats version `b` (see the module docs): a sane
+/// stamp beats a future one; otherwise the newer `updated_at`; on a tie a tombstone,
+/// then the JSON text that sorts last. For two different versions exactly one of
+/// `wins(a, b)` and `wins(b, a)` is true; for equal ones neither.
+pub fn wins<T: Stored + Serialize>(a: &T, b: &T, now: DateTime<Utc>) -> bool {
+    let (a_stamp, b_stamp) = (a.updated_at(), b.updated_at());
+    match (is_from_future(a_stamp, now), is_from_future(b_stamp, now)) {
+        (false, true) => return true,
+        (true, false) => return false,
+        _ => {}
+    }
+    if a_stamp != b_stamp {
+        return a_stamp > b_stamp;
+    }
+    match (a.deleted_at().is_some(), b.deleted_at().is_some()) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => json(a) > json(b),
+    }
+}
+
+/// Brings a kept version's future stamps back to `now`; true when it changed anything.
+/// Its content stays as written: only the claim "changed after everything else" goes.
+pub fn clamp_to_now<T: Stored>(record: &mut T, now: DateTime<Utc>) -> bool {
+    let updated = record.updated_at();
+    let deleted = record.deleted_at();
+    if !is_from_future(updated, now) && !deleted.is_some_and(|d| is_from_future(d, now)) {
+        return false;
+    }
+    record.stamp(updated.min(now), deleted.map(|d| d.min(now)));
+    true
+}
+
+fn json<T: Serialize>(record: &T) -> String {
+    serde_json::to_string(record).unwrap_or_default()
+}
 
 impl Dataset {
     /// Merges `other` into `self` (see the module docs); linear in the number of
@@ -104,8 +169,7 @@ fn merge_records<T: Stored>(ours: &mut Vec<T>, theirs: &[T]) -> usize {
     changed
 }
 
-/// The merge rule shared by every merge (two tabs here, a team import in
-/// [`crate::team_merge`]): `candidate` replaces `current` when it is newer.
-pub(crate) fn supersedes<T: crate::model::Record>(candidate: &T, current: &T) -> bool {
+/// The plain rule of two tabs: `candidate` replaces `current` when it is newer.
+fn supersedes<T: crate::model::Record>(candidate: &T, current: &T) -> bool {
     candidate.updated_at() > current.updated_at()
 }

@@ -33,6 +33,9 @@ pub struct FileSummary {
     pub unchanged: usize,
     /// Records of this file whose version lost to a newer one.
     pub conflicts: usize,
+    /// Records of this file dated in the future (a wrong clock): they did not replace
+    /// real edits, and any kept were dated at the import ([`crate::team_merge`]).
+    pub future_dated: usize,
 }
 
 /// Why a file is refused.
@@ -104,7 +107,7 @@ impl TeamImport {
 
 /// Reads the picked `files` (name, text) and merges the readable ones into `base`
 /// (see the module docs). Pure: `base` is not changed; commit `report.merged`.
-pub fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
+pub fn prepare(base: &Dataset, files: &[(String, String)], now: DateTime<Utc>) -> TeamImport {
     let mut refused = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     let mut readable: Vec<Dataset> = Vec::new();
@@ -122,7 +125,7 @@ pub fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
             }),
         }
     }
-    let report = import_files(base, &readable);
+    let report = import_files(base, &readable, now);
     for other in &report.refused {
         refused.push(RefusedFile {
             name: names[other.file].to_owned(),
@@ -155,6 +158,9 @@ pub fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
     }
     for conflict in &report.conflicts {
         take(conflict.file, |s| &mut s.conflicts);
+    }
+    for future in &report.future_dated {
+        summaries[future.file].future_dated += 1;
     }
     let summaries = summaries
         .into_iter()

@@ -9,12 +9,16 @@
 //!   record by record whatever their lineage. The result keeps the base's lineage and
 //!   settings. A rep who erased their copy simply brings fewer records: what the
 //!   manager already has is kept (only tombstones delete).
-//! - **Which version wins** — per id, among the base's version and every file's: the
-//!   newest `updated_at` (the same rule as [`Dataset::merge`], see
-//!   [`crate::merge`]), so a tombstone newer than an edit wins and an edit newer than a
-//!   tombstone brings the record back. On equal `updated_at` a tombstone wins, then the
-//!   version whose JSON text sorts last: arbitrary but fixed, so the result never
-//!   depends on the order of the files.
+//! - **Which version wins** — per id, among the base's version and every file's:
+//!   [`crate::merge::wins`], the newest `updated_at`, so a tombstone newer than an edit
+//!   wins and an edit newer than a tombstone brings the record back. On equal
+//!   `updated_at` a tombstone wins, then the version whose JSON text sorts last:
+//!   arbitrary but fixed, so the result never depends on the order of the files.
+//! - **Dated in the future** (a rep's clock was wrong, a file says 2099): such a
+//!   version never beats one with a real stamp, so it cannot overwrite newer edits on
+//!   every re-import. Kept where nothing real competes (a new record), with its stamps
+//!   brought back to the import's `now`. Every such version of a file is listed in
+//!   [`MergeReport::future_dated`] for the manager to see.
 //! - **Nothing is silently dropped**: every record of every file lands in exactly one
 //!   of [`MergeReport::added`] (new id), [`MergeReport::updated`] (replaced the base's
 //!   older version), [`MergeReport::unchanged`] (the result already holds exactly it)
@@ -36,7 +40,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::merge::supersedes;
+use crate::merge::{clamp_to_now, is_from_future, wins};
 use crate::model::{for_each_kind, Dataset, RecordId, RecordKind, Stage, Stored};
 use crate::money::Currency;
 
@@ -65,6 +69,17 @@ pub struct Conflict {
     pub dropped_deleted: bool,
 }
 
+/// A version of a record in a file stamped later than the import's `now` allows: a
+/// wrong clock. It did not win over a real stamp; if it was kept, it is dated `now`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct FutureDated {
+    pub kind: RecordKind,
+    pub id: RecordId,
+    pub file: usize,
+    /// The stamp as the file has it.
+    pub updated_at: DateTime<Utc>,
+}
+
 /// A file not merged at all.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RefusedFile {
@@ -83,6 +98,8 @@ pub struct MergeReport {
     /// File records the result already held exactly (or duplicates of one taken).
     pub unchanged: usize,
     pub refused: Vec<RefusedFile>,
+    /// File versions dated in the future (see the module docs), in import order.
+    pub future_dated: Vec<FutureDated>,
 }
 
 impl MergeReport {
@@ -92,9 +109,10 @@ impl MergeReport {
     }
 }
 
-/// Merges the reps' exported `files` into the manager's `base` (see the module docs).
-/// Linear in the records of the files (plus the base), apart from sorting new ids.
-pub fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
+/// Merges the reps' exported `files` into the manager's `base` (see the module docs)
+/// at `now` (the import's time: stamps past it are a wrong clock). Linear in the records
+/// of the files (plus the base), apart from sorting new ids.
+pub fn import_files(base: &Dataset, files: &[Dataset], now: DateTime<Utc>) -> MergeReport {
     let mut report = MergeReport {
         merged: base.clone(),
         added: Vec::new(),
@@ -102,6 +120,7 @@ pub fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
         conflicts: Vec::new(),
         unchanged: 0,
         refused: Vec::new(),
+        future_dated: Vec::new(),
     };
     let mut accepted: Vec<(usize, &Dataset)> = Vec::with_capacity(files.len());
     for (index, file) in files.iter().enumerate() {
@@ -116,7 +135,7 @@ pub fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
     }
     macro_rules! import {
         ($type:ty) => {
-            import_kind::<$type>(&mut report, &accepted);
+            import_kind::<$type>(&mut report, &accepted, now);
         };
     }
     for_each_kind!(import);
@@ -129,29 +148,11 @@ pub fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
     report
 }
 
-/// Whether `a` beats `b` as the version of one id (see the module docs).
-fn wins<T: Stored + Serialize>(a: &T, b: &T) -> bool {
-    if supersedes(a, b) {
-        return true;
-    }
-    if supersedes(b, a) {
-        return false;
-    }
-    match (a.deleted_at().is_some(), b.deleted_at().is_some()) {
-        (true, false) => true,
-        (false, true) => false,
-        _ => json(a) > json(b),
-    }
-}
-
-fn json<T: Serialize>(record: &T) -> String {
-    serde_json::to_string(record).unwrap_or_default()
-}
-
 /// Merges one collection of every accepted file into `report.merged`.
 fn import_kind<T: Stored + PartialEq + Serialize>(
     report: &mut MergeReport,
     files: &[(usize, &Dataset)],
+    now: DateTime<Utc>,
 ) {
     // Every file version, by id (ids in order, so new records append in id order).
     let mut candidates: BTreeMap<&str, Vec<(usize, &T)>> = BTreeMap::new();
@@ -179,14 +180,27 @@ fn import_kind<T: Stored + PartialEq + Serialize>(
             None => (Some(versions[0].0), versions[0].1),
         };
         for &(file, record) in &versions {
-            if wins(record, winner.1) {
+            if is_from_future(record.updated_at(), now) {
+                report.future_dated.push(FutureDated {
+                    kind: T::KIND,
+                    id: id.to_owned(),
+                    file,
+                    updated_at: record.updated_at(),
+                });
+            }
+            if wins(record, winner.1, now) {
                 winner = (Some(file), record);
             }
         }
-        let kept = winner.1.clone();
+        let chosen = winner.1;
+        let mut kept = chosen.clone();
+        // A file's version dated in the future may only be kept dated now.
+        if winner.0.is_some() {
+            clamp_to_now(&mut kept, now);
+        }
         let mut taken = false;
         for &(file, record) in &versions {
-            if *record == kept {
+            if record == chosen {
                 let is_source = winner.0 == Some(file) && !taken;
                 if is_source && base.as_ref().is_none_or(|(_, b)| *b != kept) {
                     taken = true;

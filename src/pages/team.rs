@@ -63,7 +63,9 @@ pub fn Team() -> impl IntoView {
                     }),
                 }
             }
-            let mut import = store.data.with_untracked(|d| prepare(d, &texts));
+            let mut import = store
+                .data
+                .with_untracked(|d| prepare(d, &texts, clock::now()));
             import.refused.extend(unreadable);
             let _ = reading.try_set(false);
             let _ = preview.try_set(Some(Preview {
@@ -78,7 +80,7 @@ pub fn Team() -> impl IntoView {
         };
         let before = store.data.get_untracked();
         // Merged again with the data as it is now: nothing typed since is lost.
-        let import = prepare(&before, &files);
+        let import = prepare(&before, &files, clock::now());
         if store.apply(Command::ImportTeam(files)).is_ok() {
             preview.set(None);
             done.set(Some(Done {
@@ -140,6 +142,7 @@ pub fn Team() -> impl IntoView {
                         {nothing.then(|| view! { <p data-testid="team-import-nothing">{i18n.t(|t| t.team_nothing)}</p> })}
                         {can_commit.then(|| view! { <p data-testid="team-import-summary">{summary}</p> })}
                         <FileTable files=import.files.clone() />
+                        <FutureDatedList files=import.files.clone() />
                         <ConflictTable conflicts=import.conflicts.clone() />
                         <div class="actions">
                             {can_commit.then(|| view! {
@@ -202,6 +205,25 @@ fn RefusedList(refused: Vec<RefusedFile>) -> impl IntoView {
             .collect_view();
         view! { <ul class="team-refused" data-testid="team-refused">{items}</ul> }
     })
+}
+
+/// Files whose records are dated in the future: the rep's clock is wrong, and the
+/// manager should know why their versions did not win.
+#[component]
+fn FutureDatedList(files: Vec<FileSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = files
+        .into_iter()
+        .filter(|f| f.future_dated > 0)
+        .map(|f| {
+            let message = fill(
+                i18n.texts().team_future_dated,
+                &[("name", &f.name), ("count", &f.future_dated.to_string())],
+            );
+            view! { <li data-testid="team-future-dated" data-file=f.name.clone()>{message}</li> }
+        })
+        .collect::<Vec<_>>();
+    (!items.is_empty()).then(|| view! { <ul class="team-refused" role="alert">{items}</ul> })
 }
 
 /// Per file: records added, updated, unchanged and in conflict.

@@ -427,7 +427,7 @@ impl Store {
             Command::ImportTeam(files) => {
                 let import = self
                     .data
-                    .with_untracked(|d| kpi::team_import::prepare(d, &files));
+                    .with_untracked(|d| kpi::team_import::prepare(d, &files, clock::now()));
                 if !import.can_commit() {
                     // The page offers the import only when it can be committed.
                     return Err(Vec::new());

@@ -269,3 +269,36 @@ appTest("a contest is made, edited and deleted through its form; a rep is deacti
     assert.equal((await storedData(page)).reps.find((r) => r.id === REP_ANNA).left_on, "2026-11-30"),
   );
 });
+
+appTest("a file from a device whose clock says 2099 does not overwrite real edits, and the manager is told", async (page) => {
+  await pickFiles(page, [ANNA]);
+  await page.getByTestId("team-import-commit").click();
+  await page.getByTestId("team-import-done").waitFor();
+  // The same rep's file again, from a device whose clock is wrong: d1 "edited" in 2099,
+  // and a new deal d9 stamped 2099 too.
+  const anna = readFixture("team-anna.json");
+  const d1 = anna.data.deals.find((d) => d.id === id("0000000000d1"));
+  const wrongClock = structuredClone(anna);
+  const future = "2099-01-01T00:00:00Z";
+  Object.assign(wrongClock.data.deals.find((d) => d.id === d1.id), { title: "Written by a wrong clock", updated_at: future });
+  wrongClock.data.deals.push({ ...d1, id: id("0000000000d9"), title: "New on the wrong clock", updated_at: future });
+  const file = { name: "anna-2099.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(wrongClock)) };
+  await page.getByTestId("team-import-input").setInputFiles([file]);
+  await page.getByTestId("team-import-preview").waitFor();
+  assert.match(
+    await page.locator('[data-testid="team-future-dated"][data-file="anna-2099.json"]').textContent(),
+    /2 records are dated in the future/,
+  );
+  // [added, updated, unchanged, conflicts]: d9 added, d1's 2099 version lost to the real one.
+  assert.deepEqual(await fileCounts(page, "team-import-preview"), { "anna-2099.json": [1, 0, 6, 1] });
+  await page.getByTestId("team-import-commit").click();
+  await page.getByTestId("team-import-done").waitFor();
+  await eventually(async () => {
+    const deals = (await storedData(page)).deals;
+    const kept = deals.find((d) => d.id === d1.id);
+    assert.equal(kept.title, d1.title, "the real version of d1 is kept");
+    assert.equal(kept.updated_at, d1.updated_at);
+    const added = deals.find((d) => d.id === id("0000000000d9"));
+    assert.ok(added.updated_at.startsWith("2026-11-15"), `the new deal is dated at the import, not 2099: ${added.updated_at}`);
+  });
+});

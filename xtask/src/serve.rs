@@ -1,7 +1,9 @@
 //! A small static file server for `dist/`: what `cargo xtask serve` runs and
 //! what the end-to-end tests talk to. HTTP/1.1, one thread per connection,
 //! `Connection: close`. Unknown paths without a file extension get index.html
-//! (client-side routes such as /deals); unknown files get a 404.
+//! (client-side routes such as /deals); unknown files get a 404. A file with a
+//! precompressed copy beside it (NAME.br, NAME.gz, written by the build) is sent as that
+//! copy with `Content-Encoding` when the browser accepts it, as a static host would.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -148,6 +150,8 @@ pub fn content_type(path: &Path) -> &'static str {
 struct Request {
     method: String,
     target: String,
+    /// The `Accept-Encoding` header, lower-cased ("" when absent).
+    accept_encoding: String,
 }
 
 const MAX_HEAD: usize = 16 * 1024;
@@ -163,11 +167,12 @@ fn handle(stream: TcpStream, root: &Path, log: Log) -> Result {
     respond(stream, &request, status, resolution)
 }
 
-/// Reads the request line and skips the headers (we need none of them).
+/// Reads the request line and the one header we need, `Accept-Encoding`.
 fn read_request(reader: &mut impl BufRead) -> Result<Request> {
     let mut first = String::new();
     reader.read_line(&mut first)?;
     let mut total = first.len();
+    let mut accept_encoding = String::new();
     loop {
         let mut line = String::new();
         let n = reader.read_line(&mut line)?;
@@ -175,11 +180,42 @@ fn read_request(reader: &mut impl BufRead) -> Result<Request> {
         if n == 0 || line == "\r\n" || line == "\n" || total > MAX_HEAD {
             break;
         }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_ascii_lowercase();
+            }
+        }
     }
     let mut words = first.split_whitespace();
     let method = words.next().unwrap_or_default().to_owned();
     let target = words.next().unwrap_or_default().to_owned();
-    Ok(Request { method, target })
+    Ok(Request {
+        method,
+        target,
+        accept_encoding,
+    })
+}
+
+/// The precompressed copy of `path` to send for this `Accept-Encoding`, with its
+/// encoding: brotli first (smaller), then gzip; `None` sends the file itself.
+pub fn precompressed(path: &Path, accept_encoding: &str) -> Option<(PathBuf, &'static str)> {
+    let accepts = |coding: &str| {
+        accept_encoding.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            name == coding && !refused
+        })
+    };
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .filter(|(coding, _)| accepts(coding))
+        .map(|(coding, suffix)| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(format!(".{suffix}"));
+            (PathBuf::from(name), coding)
+        })
+        .find(|(copy, _)| copy.is_file())
 }
 
 type Status = (u16, &'static str);
@@ -203,22 +239,33 @@ fn respond(
     status: Status,
     resolution: Resolution,
 ) -> Result {
+    let mut encoding = None;
     let (body, kind) = match resolution {
-        Resolution::File(path) | Resolution::Fallback(path) => match fs::read(&path) {
-            Ok(bytes) => (bytes, content_type(&path)),
-            Err(_) => return respond(stream, request, (404, "Not Found"), Resolution::NotFound),
-        },
+        Resolution::File(path) | Resolution::Fallback(path) => {
+            let copy = precompressed(&path, &request.accept_encoding);
+            encoding = copy.as_ref().map(|(_, coding)| *coding);
+            let sent = copy.map_or_else(|| path.clone(), |(copy, _)| copy);
+            match fs::read(&sent) {
+                Ok(bytes) => (bytes, content_type(&path)),
+                Err(_) => {
+                    return respond(stream, request, (404, "Not Found"), Resolution::NotFound)
+                }
+            }
+        }
         Resolution::NotFound => (
             format!("{} {}\n", status.0, status.1).into_bytes(),
             "text/plain; charset=utf-8",
         ),
     };
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nVary: Accept-Encoding\r\nConnection: close\r\n",
         status.0,
         status.1,
         body.len()
     );
+    if let Some(coding) = encoding {
+        head.push_str(&format!("Content-Encoding: {coding}\r\n"));
+    }
     if status.0 == 405 {
         head.push_str("Allow: GET, HEAD\r\n");
     }
@@ -396,6 +443,76 @@ mod tests {
         let post = fetch(addr, "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
         assert!(post.starts_with("HTTP/1.1 405 ") && post.contains("Allow: GET, HEAD\r\n"));
 
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn precompressed_copies_are_sent_to_browsers_that_accept_them() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-br-{}", std::process::id()));
+        fs::create_dir_all(&root).unwrap();
+        fs::write(root.join("index.html"), "<!doctype html>").unwrap();
+        fs::write(root.join("index.html.gz"), "GZ").unwrap();
+        fs::write(root.join("app.js"), "let a = 1;").unwrap();
+        fs::write(root.join("app.js.br"), "BR").unwrap();
+        fs::write(root.join("app.js.gz"), "GZIP").unwrap();
+        let addr = start(root.clone(), "127.0.0.1:0", Log::Quiet).unwrap();
+        let with = |path: &str, accept: &str| {
+            fetch(
+                addr,
+                &format!("GET {path} HTTP/1.1\r\nAccept-Encoding: {accept}\r\n\r\n"),
+            )
+        };
+        // (case, path, Accept-Encoding, Content-Encoding sent, body)
+        let cases = [
+            (
+                "brotli first",
+                "/app.js",
+                "gzip, deflate, br",
+                Some("br"),
+                "BR",
+            ),
+            (
+                "gzip when brotli is not accepted",
+                "/app.js",
+                "gzip",
+                Some("gzip"),
+                "GZIP",
+            ),
+            (
+                "brotli refused with q=0",
+                "/app.js",
+                "br;q=0, gzip",
+                Some("gzip"),
+                "GZIP",
+            ),
+            (
+                "nothing accepted: the file itself",
+                "/app.js",
+                "identity",
+                None,
+                "let a = 1;",
+            ),
+            (
+                "a route's index.html, gzipped",
+                "/deals",
+                "br, gzip",
+                Some("gzip"),
+                "GZ",
+            ),
+        ];
+        for (case, path, accept, coding, body) in cases {
+            let answer = with(path, accept);
+            match coding {
+                Some(c) => {
+                    let header = format!("Content-Encoding: {c}\r\n");
+                    assert!(answer.contains(&header), "{case}: {answer}");
+                }
+                None => assert!(!answer.contains("Content-Encoding"), "{case}: {answer}"),
+            }
+            assert!(answer.ends_with(body), "{case}: {answer}");
+            assert!(answer.contains("Vary: Accept-Encoding\r\n"), "{case}");
+        }
+        assert!(with("/app.js", "br").contains("Content-Type: text/javascript"));
         fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kpi::commission::{plan_lines, statement};
 use kpi::contest::leaderboard;
-use kpi::team_import::prepare;
-use kpi::team_merge::import_files;
+use kpi::team_import::TeamImport;
+use kpi::team_merge::MergeReport;
 use kpi::{
     Accelerator, BonusTrigger, Bracket, CommissionBasis, CommissionPlan, Contest, Dataset, Deal,
     DealKind, DealStatus, GoalBonus, KpiId, Lineage, Measure, Money, Period, PlanKind, Rep,
@@ -19,6 +19,15 @@ use proptest::sample::select;
 
 fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, hour, 0, 0).unwrap()
+}
+
+/// The imports run late on the day: no stamp of [`version`] is from the future.
+fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
+    kpi::team_merge::import_files(base, files, at(23))
+}
+
+fn prepare(base: &Dataset, files: &[(String, String)]) -> TeamImport {
+    kpi::team_import::prepare(base, files, at(23))
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -150,6 +159,26 @@ proptest! {
             prop_assert_eq!(Some(&deal.updated_at), newest.get(deal.id.as_str()));
         }
         prop_assert_eq!(report.merged.lineage, base.lineage);
+    }
+
+    #[test]
+    fn a_stamp_from_the_future_never_beats_a_real_one(base in base(), files in prop::collection::vec(rep_file(), 0..4)) {
+        // At 01:00 the versions stamped 02:00 and 03:00 come from a wrong clock.
+        let now = at(1);
+        let report = kpi::team_merge::import_files(&base, &files, now);
+        let sane = |stamp: DateTime<Utc>| !kpi::merge::is_from_future(stamp, now);
+        for deal in report.merged.deals.iter() {
+            if !base.deals.iter().any(|b| b == deal) {
+                prop_assert!(sane(deal.updated_at), "a file's kept stamps are real or brought back to now");
+            }
+            let has_real_version = base.deals.iter().chain(files.iter().flat_map(|f| f.deals.iter()))
+                .any(|d| d.id == deal.id && sane(d.updated_at));
+            if has_real_version {
+                prop_assert!(deal.updated_at < at(2), "a real version won over every future one");
+            }
+        }
+        let again = kpi::team_merge::import_files(&report.merged, &files, now);
+        prop_assert!(again.is_noop(), "importing the same files again changes nothing");
     }
 
     #[test]

@@ -262,3 +262,91 @@ fn a_stage_a_kept_deal_is_in_survives_older_settings() {
         assert_eq!(mine.problems(), vec![], "{case}: the merged data loads");
     }
 }
+
+#[test]
+fn the_rule_of_other_devices_breaks_ties_and_distrusts_future_clocks() {
+    use chrono::{TimeZone, Utc};
+    use kpi::merge::wins;
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let version = |minutes: i64, title: &str, deleted: bool| {
+        let mut deal = crate::support::deal(DealStatus::Open, 1_000, "2026-11-01", "");
+        deal.title = title.into();
+        deal.id = "x".into();
+        deal.updated_at = now + chrono::TimeDelta::minutes(minutes);
+        deal.deleted_at = deleted.then_some(deal.updated_at);
+        deal
+    };
+    // (case, a, b, a wins)
+    let cases = vec![
+        (
+            "newer wins",
+            version(-5, "A", false),
+            version(-10, "B", false),
+            true,
+        ),
+        (
+            "older loses",
+            version(-10, "A", false),
+            version(-5, "B", false),
+            false,
+        ),
+        (
+            "on a tie a tombstone wins",
+            version(-5, "A", true),
+            version(-5, "B", false),
+            true,
+        ),
+        (
+            "on a tie without tombstones the JSON sorting last wins",
+            version(-5, "B", false),
+            version(-5, "A", false),
+            true,
+        ),
+        (
+            "a year ahead never beats a real stamp",
+            version(525_600, "A", false),
+            version(-60, "B", false),
+            false,
+        ),
+        (
+            "a real stamp beats one from the future",
+            version(-60, "A", false),
+            version(60, "B", false),
+            true,
+        ),
+        (
+            "nine minutes ahead is within the tolerance",
+            version(9, "A", false),
+            version(-60, "B", false),
+            true,
+        ),
+        (
+            "eleven minutes ahead is not",
+            version(11, "A", false),
+            version(-60, "B", false),
+            false,
+        ),
+        (
+            "two from the future: the newer wins",
+            version(120, "A", false),
+            version(60, "B", false),
+            true,
+        ),
+        (
+            "equal versions: neither wins",
+            version(-5, "A", false),
+            version(-5, "A", false),
+            false,
+        ),
+    ];
+    for (case, a, b, expected) in cases {
+        assert_eq!(wins(&a, &b, now), expected, "{case}");
+        if a != b {
+            assert_eq!(
+                wins(&b, &a, now),
+                !expected,
+                "{case}: exactly one of two versions wins"
+            );
+        }
+    }
+}

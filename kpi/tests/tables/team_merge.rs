@@ -2,7 +2,7 @@
 //! hours are `updated_at` times on 22 November 2026.
 
 use chrono::{DateTime, TimeZone, Utc};
-use kpi::team_merge::{import_files, Change, Conflict, MergeReport, RefusedFile};
+use kpi::team_merge::{Change, Conflict, FutureDated, MergeReport, RefusedFile};
 use kpi::{Currency, Dataset, Deal, DealStatus, Lineage, RecordKind, Stage};
 
 use crate::support::{deal, rep_in};
@@ -32,6 +32,15 @@ fn gone(id: &str, hour: u32, title: &str) -> Deal {
     let mut x = d(id, hour, title);
     x.deleted_at = Some(at(hour));
     x
+}
+
+/// Every import in these tables runs late on the same day (the newest stamp is 12:00).
+fn now() -> DateTime<Utc> {
+    at(23)
+}
+
+fn import_files(base: &Dataset, files: &[Dataset]) -> MergeReport {
+    kpi::team_merge::import_files(base, files, now())
 }
 
 /// A rep's exported file: its own lineage, these deals.
@@ -262,4 +271,82 @@ fn every_collection_is_merged() {
     let report = import_files(&manager(vec![]), &[ann]);
     let kinds: Vec<RecordKind> = report.added.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, vec![RecordKind::Rep, RecordKind::Goal]);
+}
+
+/// Deal `id` as a file with a wrong clock has it: stamped `stamp`.
+fn stamped(id: &str, stamp: DateTime<Utc>, title: &str) -> Deal {
+    let mut x = d(id, 0, title);
+    x.updated_at = stamp;
+    x
+}
+
+#[test]
+fn a_stamp_from_the_future_does_not_beat_a_real_edit() {
+    let year_2099 = Utc.with_ymd_and_hms(2099, 1, 1, 0, 0, 0).unwrap();
+    let five_minutes_ahead = now() + chrono::TimeDelta::minutes(5);
+    let an_hour_ahead = now() + chrono::TimeDelta::hours(1);
+    // (case, base deals, file deals, kept (title, stamp), future-dated stamps reported)
+    let cases = vec![
+        (
+            "a 2099 version does not overwrite the manager's newer edit",
+            vec![d("x", 9, "Mine")],
+            vec![stamped("x", year_2099, "Theirs")],
+            ("Mine", at(9)),
+            vec![year_2099],
+        ),
+        (
+            "a new record dated 2099 is kept, dated at the import",
+            vec![],
+            vec![stamped("x", year_2099, "Theirs")],
+            ("Theirs", now()),
+            vec![year_2099],
+        ),
+        (
+            "a clock an hour ahead is a wrong clock too",
+            vec![d("x", 9, "Mine")],
+            vec![stamped("x", an_hour_ahead, "Theirs")],
+            ("Mine", at(9)),
+            vec![an_hour_ahead],
+        ),
+        (
+            "five minutes ahead is within the tolerance: a real, newer edit",
+            vec![d("x", 9, "Mine")],
+            vec![stamped("x", five_minutes_ahead, "Theirs")],
+            ("Theirs", five_minutes_ahead),
+            vec![],
+        ),
+        (
+            "the base itself dated in the future loses to a real edit from a file",
+            vec![stamped("x", year_2099, "Old import")],
+            vec![d("x", 9, "Real edit")],
+            ("Real edit", at(9)),
+            vec![],
+        ),
+    ];
+    for (case, base, file_deals, (title, stamp), reported) in cases {
+        let files = [file("ann", file_deals)];
+        let report = import_files(&manager(base), &files);
+        let kept = &report.merged.deals[0];
+        assert_eq!(
+            (kept.title.as_str(), kept.updated_at),
+            (title, stamp),
+            "{case}: kept"
+        );
+        let future: Vec<DateTime<Utc>> = report.future_dated.iter().map(|f| f.updated_at).collect();
+        assert_eq!(future, reported, "{case}: reported as dated in the future");
+        if let Some(first) = report.future_dated.first() {
+            let expected = FutureDated {
+                kind: RecordKind::Deal,
+                id: "x".into(),
+                file: 0,
+                updated_at: reported[0],
+            };
+            assert_eq!(first, &expected, "{case}: names the record and the file");
+        }
+        let again = import_files(&report.merged, &files);
+        assert!(
+            again.is_noop(),
+            "{case}: importing the file again changes nothing"
+        );
+    }
 }
