@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::doc::{Doc, SETTINGS_ID};
-use super::rule::wins;
+use crate::merge::wins;
 use crate::model::{for_each_kind, Settings};
 
 /// The writes that settle one document, and the version that won.

@@ -10,8 +10,9 @@
 //!   the server is known to hold; a record whose `updated_at` differs is pending
 //!   ([`plan`]), so pending changes are derived from durable local data and survive a
 //!   reload;
-//! - a pulled page ([`pull`]) merges record by record with [`wins`] (newer `updated_at`,
-//!   a far-future stamp never beats a sane one, a deterministic tie-break);
+//! - a pulled page ([`pull`]) merges record by record with [`crate::merge::wins`]
+//!   (newer `updated_at`, a far-future stamp never beats a sane one, a deterministic
+//!   tie-break);
 //! - open `_conflicts` are collapsed ([`conflict`]) to one winner and deletions of the
 //!   losing revisions, so the server keeps no open conflict;
 //! - a document written by a newer schema version is held: never merged, never
@@ -22,7 +23,6 @@ pub mod conflict;
 pub mod doc;
 pub mod plan;
 pub mod pull;
-mod rule;
 pub mod state;
 
 pub use address::{server_address, AddressError};
@@ -30,5 +30,4 @@ pub use conflict::{collapse, Collapse};
 pub use doc::{doc_id, BulkResult, Doc, SETTINGS_ID};
 pub use plan::{pending_count, push_batch, record_push_results, retry_delay_ms, PushOutcome};
 pub use pull::{apply_pulled, roll_back, PullOutcome};
-pub use rule::wins;
 pub use state::{Known, SyncState};

@@ -4,20 +4,20 @@
 use chrono::{DateTime, Utc};
 
 use super::doc::{doc_id, BulkResult, Doc, SETTINGS_ID};
-use super::rule::CLOCK_TOLERANCE;
 use super::state::{Known, SyncState};
+use crate::merge::is_from_future;
 use crate::model::{for_each_kind, Dataset, Record, Stored};
 
 /// Whether the local version stamped `stamp` still has to go to the server. Not when
 /// the server holds a newer one (a pulled version whose local save was lost to a
 /// reload): written over the known `_rev`, the older version would win there. A server
-/// stamp beyond `now` + [`CLOCK_TOLERANCE`] is a wrong clock and does not count as newer.
+/// stamp from the future ([`is_from_future`]) is a wrong clock and does not count as newer.
 fn pending(known: Option<&Known>, stamp: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
     match known {
         None => true,
         Some(known) => {
             let server_newer =
-                known.stamp > stamp && known.stamp.is_some_and(|s| s <= now + CLOCK_TOLERANCE);
+                known.stamp > stamp && known.stamp.is_some_and(|s| !is_from_future(s, now));
             let changed = known.behind || (known.stamp != stamp && !server_newer);
             !known.held && known.refused != stamp && changed
         }

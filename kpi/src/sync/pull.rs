@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::doc::{Doc, SETTINGS_ID};
-use super::rule::wins;
 use super::state::{Known, SyncState};
+use crate::merge::wins;
 use crate::model::{for_each_kind, Dataset, Record, Settings, Stored};
 
 /// What a pulled page did.
