@@ -34,7 +34,7 @@ const policy = [
   "img-src 'self' data: blob:",
   // Sync (Settings → Sync) talks to the CouchDB server the user names: any https
   // origin, or plain http on this machine only (the app refuses other http itself).
-  "connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

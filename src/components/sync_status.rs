@@ -1,6 +1,7 @@
 //! The sync status in the top bar (also at 360 px): synced at HH:MM, syncing with
 //! progress, offline with the changes waiting, sign in again, or a problem and what
-//! to do; "Sync now". Shown only while a server is connected.
+//! to do; "Sync now"; a change the server refused, until dismissed. Shown only while a
+//! server is connected.
 
 use crate::lang::use_i18n;
 use crate::sync::{Problem, Status, SyncClient};
@@ -22,10 +23,27 @@ pub fn SyncStatus() -> impl IntoView {
         Status::Problem(_) => "problem",
         Status::Off => "off",
     };
+    // A refusal is named wherever the user is, not only in Settings.
+    let refused = move || {
+        sync.refused.get().map(|r| {
+            fill(
+                i18n.texts().sync_refused,
+                &[("count", &r.count.to_string()), ("reason", &r.reason)],
+            )
+        })
+    };
     view! {
         <Show when=connected>
             <div class="sync-status" role="status" aria-label=i18n.t(|t| t.sync_status_label)>
                 <a href="/settings#sync" data-testid="sync-status" data-state=state>{text}</a>
+                <Show when=move || sync.refused.with(Option::is_some)>
+                    <p class="sync-refused" data-testid="sync-refused-bar" role="alert">
+                        {refused}
+                        <button data-testid="sync-refused-dismiss" on:click=move |_| sync.refused.set(None)>
+                            {i18n.t(|t| t.dismiss)}
+                        </button>
+                    </p>
+                </Show>
                 <button
                     class="sync-now"
                     data-testid="sync-now"

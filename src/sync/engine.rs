@@ -248,6 +248,8 @@ impl SyncClient {
                     let waiting = self.waiting();
                     self.status.set(Status::Offline { waiting });
                 }
+                // The status names what holds it; try again later, not at once.
+                Failure::Held => {}
             }
             self.pause(retry_delay_ms(attempt)).await;
             attempt = attempt.saturating_add(1);
@@ -451,7 +453,7 @@ impl SyncClient {
             Some(result) => Ok(result),
             None => {
                 self.status.set(Status::Problem(Problem::LocalLocked));
-                Err(Failure::Aborted)
+                Err(Failure::Held)
             }
         }
     }
@@ -462,7 +464,7 @@ impl SyncClient {
         self.store.flush();
         if let Err(error) = saved::save(saved) {
             self.status.set(Status::Problem(Problem::Storage(error)));
-            return Err(Failure::Aborted);
+            return Err(Failure::Held);
         }
         self.saved.set_value(Some(saved.clone()));
         Ok(())

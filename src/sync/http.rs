@@ -13,6 +13,9 @@ pub enum Failure {
     Network,
     /// Cancelled by us (a local change ends a long poll early).
     Aborted,
+    /// Not this request's fault: this device cannot take the answer now (the data is
+    /// read-only or loading, storage is full); the status already says which.
+    Held,
     /// 401: the session is gone (or the password is wrong).
     Unauthorized(String),
     /// 403: the server refused (`_security`, `validate_doc_update`).
