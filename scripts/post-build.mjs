@@ -32,7 +32,9 @@ const policy = [
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Sync (Settings → Sync) talks to the CouchDB server the user names: any https
+  // origin, or plain http on this machine only (the app refuses other http itself).
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -1,6 +1,8 @@
 //! The shell: store, translations, router, navigation, and the save-on-leave hooks.
 
-use crate::components::{BackupReminder, ConfirmDialog, Notices, QuickLogButton, UndoToast};
+use crate::components::{
+    BackupReminder, ConfirmDialog, Notices, QuickLogButton, SyncStatus, UndoToast,
+};
 use crate::lang::{use_i18n, I18n};
 use crate::nav::MainNav;
 use crate::pages::{
@@ -28,6 +30,8 @@ pub fn App() -> impl IntoView {
     flush_when_leaving(store);
     crate::state::listen_for_indexed_saves(store);
     listen_for_updates(store);
+    // Optional: stays off until the user connects a server in Settings → Sync.
+    provide_context(crate::sync::SyncClient::start(store));
     // Ask once per start that the browser keep the data under storage pressure.
     leptos::task::spawn_local(async {
         crate::storage::request_persistence().await;
@@ -50,6 +54,7 @@ fn Shell() -> impl IntoView {
             </a>
             <header class="top-bar">
                 <a class="brand" href="/">{i18n.t(|t| t.app_name)}</a>
+                <SyncStatus />
                 <MainNav />
             </header>
             <Notices />

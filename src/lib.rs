@@ -14,5 +14,6 @@ pub mod nav;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod text;
 pub mod theme;

@@ -36,6 +36,7 @@ pub mod record_ref;
 pub mod rules;
 pub mod schema;
 pub mod settings_input;
+pub mod sync;
 pub mod team_import;
 pub mod team_merge;
 pub mod undo;

@@ -12,6 +12,7 @@ mod modal;
 mod notices;
 mod quick_log;
 mod reason_dialog;
+mod sync_status;
 mod undo_toast;
 mod virtual_rows;
 
@@ -27,5 +28,6 @@ pub use modal::Modal;
 pub use notices::Notices;
 pub use quick_log::QuickLogButton;
 pub use reason_dialog::{ReasonDialog, ReasonIds};
+pub use sync_status::{problem_text, status_text, SyncStatus};
 pub use undo_toast::UndoToast;
 pub use virtual_rows::VirtualRows;

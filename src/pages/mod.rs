@@ -25,6 +25,7 @@ mod records;
 mod sales_settings;
 mod set_aside;
 mod settings;
+mod sync_settings;
 mod team;
 mod theme_picker;
 mod today;

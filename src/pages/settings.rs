@@ -4,6 +4,7 @@ use crate::lang::{set_page_title, use_i18n};
 use crate::pages::export::ExportSection;
 use crate::pages::sales_settings::SalesSettings;
 use crate::pages::set_aside::SetAsideCopies;
+use crate::pages::sync_settings::SyncSettings;
 use crate::pages::theme_picker::ThemePicker;
 use crate::state::{Command, NoticeId, Pending, Replacement, StorageMode, Store};
 use crate::storage::{last_backup, request_persistence, storage_usage};
@@ -164,6 +165,7 @@ pub fn Settings() -> impl IntoView {
                     <p class="hint">{i18n.t(|t| t.erase_hint)}</p>
                 </div>
             </section>
+            <SyncSettings />
             <ExportSection />
             <SetAsideCopies />
         </section>

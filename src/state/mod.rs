@@ -469,6 +469,29 @@ impl Store {
         Ok(())
     }
 
+    /// Applies what sync pulled (merged by `kpi::sync`): no undo, saved like any
+    /// change; views are told only when `changed` says the data changed. `None` (and
+    /// nothing done) while the data may not change here: read-only, loading, paused.
+    pub fn apply_synced<R>(
+        &self,
+        step: impl FnOnce(&mut Dataset) -> R,
+        changed: impl Fn(&R) -> bool,
+    ) -> Option<R> {
+        let writable = matches!(
+            self.storage_mode.get_untracked(),
+            StorageMode::Local | StorageMode::Indexed | StorageMode::MemoryOnly
+        );
+        if !writable {
+            return None;
+        }
+        let result = self.data.try_update_untracked(step)?;
+        if changed(&result) {
+            self.data.notify();
+            self.schedule_save();
+        }
+        Some(result)
+    }
+
     /// Recurring goals carry over by themselves: the instances due today are saved in
     /// one step. Skipped quietly while the data cannot change (loading, read-only,
     /// saves paused): the next start or visit of the goals page carries them over.

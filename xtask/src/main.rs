@@ -3,6 +3,7 @@
 
 mod bench;
 mod cmd;
+mod couch;
 mod dist;
 mod error;
 mod paths;
@@ -27,6 +28,10 @@ Commands:
   serve   dist, then serve dist/ on http://127.0.0.1:8080 (unknown paths get index.html)
   test    setup, then lint, host tests, browser tests, release build, size budget
           and end-to-end tests; ends with `N passed, N failed`
+  team-setup --server URL --admin NAME --team NAME --manager NAME [--rep NAME]...
+          sets a sales team up on a CouchDB server for sync (idempotent): users,
+          one database per rep, the team database, access rules; the admin password
+          comes from COUCH_ADMIN_PASSWORD or a prompt
   bench   setup, then the native recompute bench, the bundle sizes and the in-browser
           bench; writes bench/bench.json and BENCHMARKS.md
 
@@ -85,6 +90,9 @@ fn dispatch(args: &[String]) -> Result {
         print!("{USAGE}");
         return Ok(());
     };
+    if command == "team-setup" {
+        return team_setup(rest);
+    }
     let options = Options::parse(rest)?;
     match command.as_str() {
         "setup" => setup::run(),
@@ -98,6 +106,23 @@ fn dispatch(args: &[String]) -> Result {
         }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
+}
+
+/// `cargo xtask team-setup …`: scripts/team-setup.mjs does the HTTP (Node's fetch
+/// speaks https, std does not); the admin password travels in COUCH_ADMIN_PASSWORD or
+/// is asked for, never on the command line.
+fn team_setup(args: &[String]) -> Result {
+    let script = paths::root().join("scripts").join("team-setup.mjs");
+    let mut all = vec![script.to_string_lossy().into_owned()];
+    all.extend(args.iter().cloned());
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let status = cmd::new("node", &all, &paths::root())
+        .status()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !status.success() {
+        return Err(Error::Reported);
+    }
+    Ok(())
 }
 
 /// `cargo xtask serve`: the release build, then a static server for it.

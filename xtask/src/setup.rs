@@ -172,7 +172,8 @@ fn e2e_packages() -> Result<String> {
     }
     cmd::run(&mut cmd::new(
         "npm",
-        &["ci", "--no-audit", "--no-fund"],
+        // pouchdb-server's optional sqlite3 does not build on Node 20 (and is not used).
+        &["ci", "--omit=optional", "--no-audit", "--no-fund"],
         &dir,
     ))?;
     Ok("installed".into())
@@ -185,11 +186,15 @@ fn node_modules_in_sync(dir: &Path) -> bool {
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     let installed = modified(&dir.join("node_modules").join(".package-lock.json"));
     let locked = modified(&dir.join("package-lock.json"));
-    let playwright = dir
-        .join("node_modules")
-        .join("playwright-core")
-        .join("package.json");
-    matches!((installed, locked), (Some(i), Some(l)) if i >= l) && playwright.is_file()
+    let installed_package = |name: &str| {
+        dir.join("node_modules")
+            .join(name)
+            .join("package.json")
+            .is_file()
+    };
+    matches!((installed, locked), (Some(i), Some(l)) if i >= l)
+        && installed_package("playwright-core")
+        && installed_package("pouchdb-server")
 }
 
 fn cargo_fetch() -> Result<String> {

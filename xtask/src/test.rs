@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::cmd;
+use crate::couch;
 use crate::dist::trunk_build;
 use crate::error::{bail, Error, Result};
 use crate::paths;
@@ -144,7 +145,8 @@ const PHONE_RUN: E2eRun = E2eRun {
     tap: "e2e-phone.tap",
 };
 
-/// Serves `dist/` on a free port and runs node's test runner in tests/e2e:
+/// Serves `dist/` on a free port, starts pouchdb-server for the sync tests (its URL
+/// and a one-run admin in `COUCH_URL`, `COUCH_ADMIN`, `COUCH_ADMIN_PASSWORD`), and runs node's test runner in tests/e2e:
 /// the spec report streams to the terminal, the TAP report goes to a file
 /// whose summary is counted. Skipped or todo tests fail the step, and so does
 /// a run that passed no test.
@@ -152,6 +154,8 @@ fn end_to_end(tally: &mut Tally, e2e: &E2eRun) -> Result<String> {
     let addr = serve::start(paths::dist(), "127.0.0.1:0", Log::Quiet)?;
     let base_url = format!("http://{addr}");
     println!("Serving dist/ on {base_url}");
+    let couch = couch::start(&base_url)?;
+    println!("pouchdb-server (sync tests) on {}", couch.url);
     fs::create_dir_all(paths::scratch())?;
     let tap_file = paths::scratch().join(e2e.tap);
     let _ = fs::remove_file(&tap_file);
@@ -167,6 +171,9 @@ fn end_to_end(tally: &mut Tally, e2e: &E2eRun) -> Result<String> {
     let mut command = cmd::new("node", &args, &paths::e2e());
     command.env("BASE_URL", &base_url);
     command.env("E2E_VIEWPORT", e2e.viewport);
+    command.env("COUCH_URL", &couch.url);
+    command.env("COUCH_ADMIN", couch::ADMIN);
+    command.env("COUCH_ADMIN_PASSWORD", &couch.admin_password);
     let run = cmd::run(&mut command);
     let summary = tap_counts(&fs::read_to_string(&tap_file).unwrap_or_default());
     *tally += summary.map(|s| s.tally).unwrap_or_default();

@@ -19,4 +19,5 @@ mod number_format;
 mod parts;
 mod period;
 mod schema;
+mod sync;
 mod team;

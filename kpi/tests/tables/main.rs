@@ -33,6 +33,7 @@ mod quality;
 mod sales;
 mod schema;
 mod support;
+mod sync;
 mod team;
 mod team_import;
 mod team_merge;
