@@ -29,6 +29,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::OutOfRange => i18n.texts().error_out_of_range,
         Problem::DateOrder => i18n.texts().error_date_order,
         Problem::Conflict => i18n.texts().error_conflict,
+        Problem::ImplausibleDate => i18n.texts().error_implausible_date,
     }
     .to_string()
 }

@@ -137,7 +137,7 @@ impl ContestInput {
     ) -> Result<Contest, Vec<ContestError>> {
         let mut errors: Vec<ContestError> = Vec::new();
         let existing = id.and_then(|id| data.find::<Contest>(id));
-        if self.title.trim().is_empty() {
+        if crate::plausible::is_blank(&self.title) {
             errors.push(ContestError {
                 field: ContestField::Title,
                 problem: Problem::Required,

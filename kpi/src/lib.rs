@@ -30,6 +30,7 @@ pub mod money;
 pub mod number;
 pub mod period;
 pub mod pipeline_board;
+pub mod plausible;
 pub mod quick_log;
 pub mod record_ref;
 pub mod rules;

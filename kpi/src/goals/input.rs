@@ -245,7 +245,7 @@ impl GoalInput {
         let existing = id.and_then(|id| data.find::<Goal>(id));
         let goal_id = existing.map_or(new_id, |g| g.id.clone());
 
-        if self.title.trim().is_empty() {
+        if crate::plausible::is_blank(&self.title) {
             fail(GoalField::Title, Problem::Required);
         }
         let target = match self.parse_target(data, locale) {

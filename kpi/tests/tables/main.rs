@@ -28,6 +28,7 @@ mod number_format;
 mod period;
 mod pipeline;
 mod pipeline_board;
+mod plausible;
 mod quality;
 mod sales;
 mod schema;

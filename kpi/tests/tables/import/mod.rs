@@ -5,6 +5,7 @@ mod crm_files;
 mod duplicates;
 mod errors;
 mod headers;
+mod plausible;
 mod round_trip;
 mod support;
 mod values;
