@@ -5,6 +5,7 @@
 //! numbers — "today", "now", ids and seeds are always parameters — so every result is
 //! reproducible on the host with `cargo test -p kpi`.
 
+pub mod backup_problem;
 pub mod backup_reminder;
 pub mod catalogue;
 pub mod churn_chart;

@@ -1,6 +1,7 @@
 //! Reference tables: every row names its case and carries a hand-computed expectation.
 
 mod activity;
+mod backup_problem;
 mod catalogue;
 mod churn_chart;
 mod commission;
