@@ -13,6 +13,7 @@ pub mod commission;
 pub mod complaints;
 pub mod contest;
 pub mod contest_input;
+pub mod custom_range;
 pub mod customer_view;
 pub mod date_format;
 pub mod deal_input;

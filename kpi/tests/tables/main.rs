@@ -9,6 +9,7 @@ mod commission_input;
 mod contest;
 mod contest_input;
 mod currency_change;
+mod custom_range;
 mod customer_view;
 mod customers;
 mod deal_input;
