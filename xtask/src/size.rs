@@ -36,9 +36,12 @@ pub const BUDGET: u64 = 150 * 1024;
 /// types). Issue 10's change tracking, cached save and check and virtualised lists:
 /// 1142.4 KB (+12 KB; making the list code non-generic paid back ~15 KB of its first
 /// cost — the optimised wasm is now smaller raw than before, but compresses less
-/// well), so the ceiling was raised knowingly to 1145 KB.
+/// well), so the ceiling was raised knowingly to 1145 KB. Issue 22's items 11–15
+/// (restore problems placed by record and field with their texts in five languages, the
+/// plausibility rules of typed input, the custom-range check, the loading state):
+/// 1155.8 KB (+13.6 KB), ceiling raised knowingly to 1160 KB.
 /// This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
-pub const CEILING: u64 = 1145 * 1024;
+pub const CEILING: u64 = 1160 * 1024;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Asset {
