@@ -4,6 +4,7 @@ mod chunks;
 mod crm_files;
 mod duplicates;
 mod errors;
+mod forints;
 mod headers;
 mod plausible;
 mod round_trip;
