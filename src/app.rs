@@ -64,7 +64,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=Dashboard />
                     <Route path=path!("/goals") view=Goals />
                     <Route path=path!("/deals") view=Deals />
-                    <Route path=path!("/records/:kind") view=Records />
+                    <Route path=path!("/records/:kind") view=RecordsOrNotFound />
                     // A rep's day: follow-ups, pipeline board, customers, leads, complaints, churn.
                     <Route path=path!("/today") view=Today />
                     <Route path=path!("/pipeline") view=Pipeline />
@@ -85,6 +85,26 @@ fn Shell() -> impl IntoView {
             <UndoToast />
             <ConfirmDialog />
         </div>
+    }
+}
+
+/// `/records/<kind>` for a kind with a records page; any other kind (a typo, or deals,
+/// which have their own page) is an unknown page, not the customers list.
+#[component]
+fn RecordsOrNotFound() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let known = Memo::new(move |_| {
+        params
+            .with(|p| p.get("kind"))
+            .and_then(|k| kpi::RecordKind::from_id(&k))
+            .is_some_and(|k| crate::pages::RECORD_KINDS.contains(&k))
+    });
+    move || {
+        if known.get() {
+            Records().into_any()
+        } else {
+            NotFound().into_any()
+        }
     }
 }
 

@@ -29,6 +29,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::OutOfRange => i18n.texts().error_out_of_range,
         Problem::DateOrder => i18n.texts().error_date_order,
         Problem::Conflict => i18n.texts().error_conflict,
+        Problem::ImplausibleDate => i18n.texts().error_implausible_date,
     }
     .to_string()
 }
@@ -246,5 +247,75 @@ pub fn owner(i18n: I18n, data: &kpi::Dataset, owner: &kpi::Owner) -> String {
         kpi::Owner::Rep(id) => data
             .find::<kpi::Rep>(id)
             .map_or_else(|| id.clone(), |r| r.name.clone()),
+    }
+}
+
+/// Why a backup cannot be restored, in the user's words: the record and field that are
+/// wrong when [`kpi::backup_problem::explain`] can place the problem, else the
+/// decoder's own message.
+pub fn restore_problem(i18n: I18n, text: &str, error: &kpi::LoadError) -> String {
+    use kpi::backup_problem::{explain, Place, Wrong};
+    let Some(problem) = explain(text) else {
+        return error.to_string();
+    };
+    let t = i18n.texts();
+    let place = match &problem.place {
+        Place::Settings => t.restore_place_settings.to_string(),
+        Place::Record {
+            kind,
+            position,
+            title,
+        } => {
+            let kind = label(i18n, "records_", kind.id());
+            let position = position.to_string();
+            match title {
+                Some(title) => fill(
+                    t.restore_place_record,
+                    &[("kind", &kind), ("position", &position), ("title", title)],
+                ),
+                None => fill(
+                    t.restore_place_record_untitled,
+                    &[("kind", &kind), ("position", &position)],
+                ),
+            }
+        }
+    };
+    let with_value = |template: &str, value: &str| fill(template, &[("value", value)]);
+    let wrong = match &problem.wrong {
+        Wrong::Missing => t.restore_wrong_missing.to_string(),
+        Wrong::NotAnAmount { value } => with_value(t.restore_wrong_not_an_amount, value),
+        Wrong::NotAWholeNumber { value } => with_value(t.restore_wrong_not_a_whole_number, value),
+        Wrong::NotADate { value } => with_value(t.restore_wrong_not_a_date, value),
+        Wrong::NotATime { value } => with_value(t.restore_wrong_not_a_time, value),
+        Wrong::NotText { value } => with_value(t.restore_wrong_not_text, value),
+        Wrong::UnknownChoice { value } => with_value(t.restore_wrong_unknown_choice, value),
+        Wrong::Unreadable { value } => with_value(t.restore_wrong_unreadable, value),
+        Wrong::Rule(rule) => self::problem(i18n, *rule),
+        Wrong::DuplicateId { first } => fill(
+            t.restore_wrong_duplicate_id,
+            &[("first", &first.to_string())],
+        ),
+        Wrong::UnknownStage { value } => with_value(t.restore_wrong_unknown_stage, value),
+        Wrong::DuplicateStage { value } => with_value(t.restore_wrong_duplicate_stage, value),
+        Wrong::NoStages => t.restore_wrong_no_stages.to_string(),
+    };
+    let sentence = match &problem.field {
+        Some(field) => {
+            let field = keyed(i18n, "field_", field)
+                .or_else(|| keyed(i18n, "import_field_", field))
+                .unwrap_or_else(|| label(i18n, "field_", field));
+            fill(
+                t.restore_problem_field,
+                &[("place", &place), ("field", &field), ("wrong", &wrong)],
+            )
+        }
+        None => format!("{place}: {wrong}"),
+    };
+    match problem.more {
+        0 => sentence,
+        more => fill(
+            t.restore_problem_more,
+            &[("problem", &sentence), ("count", &more.to_string())],
+        ),
     }
 }

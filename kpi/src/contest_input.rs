@@ -108,19 +108,22 @@ impl ContestInput {
 
     /// The period the form describes, if its dates are valid (the goal form's rules).
     pub fn period(&self) -> Result<Period, ContestError> {
-        let dates = GoalInput {
+        self.dates().period().map_err(contest_error)
+    }
+
+    /// [`ContestInput::period`] with both ends plausible on `today` (the goal form's
+    /// rule, see [`GoalInput::plausible_period`]).
+    pub fn plausible_period(&self, today: NaiveDate) -> Result<Period, ContestError> {
+        self.dates().plausible_period(today).map_err(contest_error)
+    }
+
+    fn dates(&self) -> GoalInput {
+        GoalInput {
             period_kind: self.period_kind,
             start: self.start.clone(),
             end: self.end.clone(),
             ..GoalInput::default()
-        };
-        dates.period().map_err(|e| ContestError {
-            field: match e.field {
-                GoalField::End => ContestField::End,
-                _ => ContestField::Start,
-            },
-            problem: e.problem,
-        })
+        }
     }
 
     /// Validates the form into a contest: the live contest `id` edited (its id and
@@ -137,13 +140,16 @@ impl ContestInput {
     ) -> Result<Contest, Vec<ContestError>> {
         let mut errors: Vec<ContestError> = Vec::new();
         let existing = id.and_then(|id| data.find::<Contest>(id));
-        if self.title.trim().is_empty() {
+        if crate::plausible::is_blank(&self.title) {
             errors.push(ContestError {
                 field: ContestField::Title,
                 problem: Problem::Required,
             });
         }
-        let period = self.period().map_err(|e| errors.push(e)).ok();
+        let period = self
+            .plausible_period(today)
+            .map_err(|e| errors.push(e))
+            .ok();
         let mut participants: Vec<RecordId> = Vec::with_capacity(self.participants.len());
         for rep in &self.participants {
             if data.find::<Rep>(rep).is_none() {
@@ -172,5 +178,16 @@ impl ContestInput {
             reward: self.reward.trim().to_owned(),
             created_on: existing.map_or(today, |c| c.created_on),
         })
+    }
+}
+
+/// A goal form's date problem on the contest form's field.
+fn contest_error(e: crate::goals::GoalError) -> ContestError {
+    ContestError {
+        field: match e.field {
+            GoalField::End => ContestField::End,
+            _ => ContestField::Start,
+        },
+        problem: e.problem,
     }
 }

@@ -2,12 +2,15 @@
 //! field, so components only bind inputs and show messages.
 //!
 //! Rules (shared with [`Deal::validate`]):
-//! - title required (trimmed); stage required; customer and owner optional (trimmed
+//! - title required (trimmed; text of only invisible characters is blank, see
+//!   [`crate::plausible`]); stage required; customer and owner optional (trimmed
 //!   names, linked to records by [`crate::Dataset::link_deal`]);
 //! - amount required, cost and discount optional, each parsed by [`Money::parse`] in
 //!   the user's locale; never negative and at most [`Money::MAX_AMOUNT`];
 //! - probability optional, a whole percent 0–100 (blank: the stage's default);
 //! - created_on required (`yyyy-mm-dd`, as an `<input type="date">` gives it);
+//! - every date plausible: 1970-01-01 ..= today + 10 years, today being `now`'s date
+//!   ([`crate::plausible`]; typed and imported deals only, not loaded ones);
 //! - expected_close optional, not before created_on;
 //! - won or lost → closed_on required, not before created_on (same day allowed);
 //! - lost → lost_reason required; open → closed_on and lost_reason cleared; won →
@@ -115,6 +118,9 @@ pub enum Problem {
     DateOrder,
     /// Two choices that exclude each other (a lead both converted and disqualified).
     Conflict,
+    /// A date no sales record can have (before 1970, or over ten years ahead; see
+    /// [`crate::plausible`]).
+    ImplausibleDate,
 }
 
 impl Problem {
@@ -132,6 +138,7 @@ impl Problem {
             Problem::OutOfRange => "out_of_range",
             Problem::DateOrder => "date_order",
             Problem::Conflict => "conflict",
+            Problem::ImplausibleDate => "implausible_date",
         }
     }
 }
@@ -293,9 +300,16 @@ impl DealInput {
             closed_on,
             lost_reason,
         };
-        for rule_error in validate_deal(&deal) {
-            if !errors.iter().any(|e| e.field == rule_error.field) {
-                errors.push(rule_error);
+        let today = now.date_naive();
+        for input_error in crate::rules::Rules::input_errors(&deal, today) {
+            let field = DealField::ALL
+                .iter()
+                .copied()
+                .find(|f| f.id() == input_error.field);
+            if let Some(field) = field {
+                if !errors.iter().any(|e| e.field == field) {
+                    errors.push(FieldError::new(field, input_error.problem));
+                }
             }
         }
         if errors.is_empty() {

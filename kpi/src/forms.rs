@@ -433,7 +433,7 @@ impl Dataset {
                 problem: Problem::Required,
             }]
         })?;
-        let rules = record.rule_errors();
+        let rules = record.input_errors(now.date_naive());
         if rules.is_empty() {
             Ok(record)
         } else {

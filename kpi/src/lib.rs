@@ -5,6 +5,7 @@
 //! numbers — "today", "now", ids and seeds are always parameters — so every result is
 //! reproducible on the host with `cargo test -p kpi`.
 
+pub mod backup_problem;
 pub mod backup_reminder;
 pub mod catalogue;
 pub mod churn_chart;
@@ -12,6 +13,7 @@ pub mod commission;
 pub mod complaints;
 pub mod contest;
 pub mod contest_input;
+pub mod custom_range;
 pub mod customer_view;
 pub mod date_format;
 pub mod deal_input;
@@ -31,6 +33,7 @@ pub mod money;
 pub mod number;
 pub mod period;
 pub mod pipeline_board;
+pub mod plausible;
 pub mod quick_log;
 pub mod record_ref;
 pub mod rules;

@@ -19,6 +19,9 @@
 //!   have rates of at most 100 % (10 000 bp); an accelerator multiplier is at least 1×
 //!   and at most 10×, an extra rate at most 100 %.
 //! - a contest has a title and a period that does not end before it starts.
+//!
+//! Typed and imported records also need visible names and plausible dates
+//! ([`Rules::input_errors`], [`crate::plausible`]).
 
 use std::fmt;
 
@@ -30,6 +33,7 @@ use crate::model::{
 };
 use crate::model::{Expense, Feedback, Goal, Lead, Order, Rep, Team};
 use crate::money::Money;
+use crate::plausible::{date_problem, is_blank};
 
 /// One problem on one field of a record; `field` is the field's serialized name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,6 +52,38 @@ impl fmt::Display for RecordError {
 pub trait Rules {
     /// Every rule the record breaks, at most one per field, in field order.
     fn rule_errors(&self) -> Vec<RecordError>;
+
+    /// The record's required names or titles, by field.
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        Vec::new()
+    }
+
+    /// The record's dates, by field.
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        Vec::new()
+    }
+
+    /// What typed or imported input breaks: a name of only invisible characters
+    /// (missing), a date outside 1970-01-01 ..= `today` + 10 years (see
+    /// [`crate::plausible`]), then the record's rules; at most one per field. Loaded
+    /// data is held to [`Rules::rule_errors`] only, so old backups still open.
+    fn input_errors(&self, today: NaiveDate) -> Vec<RecordError> {
+        let mut check = Check::default();
+        for (field, text) in self.names() {
+            if is_blank(text) {
+                check.fail(field, Problem::Required);
+            }
+        }
+        for (field, date) in self.dates() {
+            if let Some(problem) = date.and_then(|d| date_problem(d, today)) {
+                check.fail(field, problem);
+            }
+        }
+        for error in self.rule_errors() {
+            check.fail(error.field, error.problem);
+        }
+        check.0
+    }
 }
 
 /// Collects at most one error per field.
@@ -93,6 +129,16 @@ impl Check {
 }
 
 impl Rules for crate::model::Deal {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", self.title.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![
+            ("created_on", Some(self.created_on)),
+            ("expected_close", self.expected_close),
+            ("closed_on", self.closed_on),
+        ]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         crate::deal_input::validate_deal(self)
             .into_iter()
@@ -105,6 +151,9 @@ impl Rules for crate::model::Deal {
 }
 
 impl Rules for Team {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("name", &self.name);
@@ -113,6 +162,12 @@ impl Rules for Team {
 }
 
 impl Rules for Rep {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("hired_on", self.hired_on), ("left_on", self.left_on)]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("name", &self.name);
@@ -123,6 +178,15 @@ impl Rules for Rep {
 }
 
 impl Rules for Customer {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![
+            ("acquired_on", self.acquired_on),
+            ("churned_on", self.churned_on),
+        ]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("name", &self.name);
@@ -136,6 +200,17 @@ impl Rules for Customer {
 }
 
 impl Rules for Lead {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", self.name.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![
+            ("created_on", Some(self.created_on)),
+            ("qualified_on", self.qualified_on),
+            ("converted_on", self.converted_on),
+            ("disqualified_on", self.disqualified_on),
+        ]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("name", &self.name);
@@ -156,6 +231,9 @@ impl Rules for Lead {
 }
 
 impl Rules for Order {
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("date", Some(self.date))]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.required("customer_id", &self.customer_id);
@@ -166,6 +244,9 @@ impl Rules for Order {
 }
 
 impl Rules for Activity {
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("date", Some(self.date))]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         if self.minutes > 24 * 60 {
@@ -176,6 +257,9 @@ impl Rules for Activity {
 }
 
 impl Rules for Expense {
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("date", Some(self.date))]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.amount("amount", Some(self.amount));
@@ -184,6 +268,9 @@ impl Rules for Expense {
 }
 
 impl Rules for Feedback {
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("date", Some(self.date)), ("resolved_on", self.resolved_on)]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.required("customer_id", &self.customer_id);
@@ -209,6 +296,15 @@ impl Rules for Feedback {
 }
 
 impl Rules for Goal {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", self.title.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![
+            ("period", Some(self.period.start)),
+            ("period", Some(self.period.end)),
+        ]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("title", &self.title);
@@ -229,6 +325,9 @@ impl Rules for Goal {
 }
 
 impl Rules for CommissionPlan {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", self.title.as_str())]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("title", &self.title);
@@ -297,6 +396,15 @@ impl Rules for CommissionPlan {
 }
 
 impl Rules for Contest {
+    fn names(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", self.title.as_str())]
+    }
+    fn dates(&self) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![
+            ("period", Some(self.period.start)),
+            ("period", Some(self.period.end)),
+        ]
+    }
     fn rule_errors(&self) -> Vec<RecordError> {
         let mut check = Check::default();
         check.name("title", &self.title);

@@ -2,7 +2,7 @@ use crate::charts::{BarSeries, ChartPanel, ChartRow};
 use crate::components::{GoalCard, KpiCard, ShownFormula};
 use crate::lang::{set_page_title, use_i18n};
 use crate::pages::dashboard_pickers::{PeriodPicker, ScopePicker};
-use crate::state::{Replacement, Store};
+use crate::state::{Replacement, StorageMode, Store};
 use crate::text;
 use kpi::metrics::activity::activities_by_kind;
 use kpi::metrics::customers::monthly_churn;
@@ -25,6 +25,8 @@ pub fn Dashboard() -> impl IntoView {
     set_page_title(|t| t.dashboard_title);
     provide_context(ShownFormula::default());
     let period = RwSignal::new(PeriodPreset::ThisMonth.resolve(store.today()));
+    // True while the typed custom dates cannot be used (the numbers are the last range's).
+    let stale = RwSignal::new(false);
     let scope = RwSignal::new(Scope::Everyone);
     // All KPIs for this period and the previous one, read from the store's facts of
     // the data (made once per change of the data, shared across periods and scopes).
@@ -56,6 +58,9 @@ pub fn Dashboard() -> impl IntoView {
         })
     };
     let has_records = Memo::new(move |_| store.data.with(|d| d.live_record_count() > 0));
+    // While the data is read from IndexedDB the dataset is still empty: say it is
+    // loading instead of "no deals yet" and zeros.
+    let loading = move || store.storage_mode.get() == StorageMode::Loading;
     let daily = Memo::new(move |_| {
         let (period, scope) = (period.get(), scope.get());
         store
@@ -156,12 +161,24 @@ pub fn Dashboard() -> impl IntoView {
             <div class="page-head">
                 <h1>{i18n.t(|t| t.dashboard_title)}</h1>
                 <ScopePicker scope=scope />
-                <PeriodPicker period=period />
-                <p class="period-label" data-testid="period-label">
-                    {move || text::period_range(i18n, &period.get())}
+                <PeriodPicker period=period stale=stale />
+                <p class="period-label" data-testid="period-label" data-stale=move || stale.get().then_some("true")>
+                    {move || {
+                        let range = text::period_range(i18n, &period.get());
+                        if stale.get() {
+                            i18n::fill(i18n.texts().period_range_stale, &[("range", &range)])
+                        } else {
+                            range
+                        }
+                    }}
                 </p>
             </div>
-            <Show when=move || !has_records.get()>
+            <Show when=loading>
+                <p class="loading" role="status" data-testid="dashboard-loading">
+                    {i18n.t(|t| t.storage_loading)}
+                </p>
+            </Show>
+            <Show when=move || !loading() && !has_records.get()>
                 <div class="empty" data-testid="dashboard-empty">
                     <h2>{i18n.t(|t| t.dashboard_empty_title)}</h2>
                     <p>{i18n.t(|t| t.dashboard_empty_body)}</p>
@@ -185,6 +202,7 @@ pub fn Dashboard() -> impl IntoView {
                     </div>
                 </section>
             </Show>
+            <Show when=move || !loading()>
             {KpiGroup::ALL
                 .iter()
                 .map(|group| {
@@ -222,6 +240,7 @@ pub fn Dashboard() -> impl IntoView {
                 heads=Signal::derive(move || (i18n.texts().chart_month.to_string(), i18n.texts().chart_churn.to_string()))
                 rows=churn_rows
             />
+            </Show>
         </section>
     }
 }

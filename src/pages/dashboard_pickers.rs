@@ -4,7 +4,8 @@
 use crate::lang::use_i18n;
 use crate::state::Store;
 use crate::text;
-use kpi::{Period, PeriodPreset, Scope};
+use kpi::custom_range::{custom_range, RangeError, RangeField};
+use kpi::{Period, PeriodPreset, Problem, Scope};
 use leptos::prelude::*;
 
 /// `everyone`, `rep:<id>` or `team:<id>`: the select's value for a scope.
@@ -71,43 +72,44 @@ pub fn ScopePicker(scope: RwSignal<Scope>) -> impl IntoView {
     }
 }
 
-/// The longest custom range: five years (with one leap day).
-const MAX_CUSTOM_DAYS: i64 = 5 * 365 + 1;
-
+/// The period to show: a preset, or a custom range read by [`custom_range`]. While the
+/// custom dates cannot be used, the problem is shown at the field that has it and
+/// `stale` (if given) is true: the numbers are still those of the last good range.
 #[component]
-pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
+pub fn PeriodPicker(
+    period: RwSignal<Period>,
+    #[prop(optional)] stale: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
     let choice = RwSignal::new(PeriodPreset::ThisMonth.id().to_string());
     let from = RwSignal::new(period.get_untracked().start.to_string());
     let to = RwSignal::new(period.get_untracked().end.to_string());
-    // `Some(message)` while the custom range cannot be used.
-    let invalid = RwSignal::new(None::<&'static str>);
-    // A custom range takes effect as soon as both dates are valid; an end before the
-    // start is explained instead of silently swapped.
+    // `Some(problem)` while the custom range cannot be used.
+    let invalid = RwSignal::new(None::<RangeError>);
     Effect::new(move |_| {
         let picked = choice.get();
-        if let Some(preset) = PeriodPreset::from_id(&picked) {
-            invalid.set(None);
-            period.set(preset.resolve(store.today()));
-            return;
+        let result = match PeriodPreset::from_id(&picked) {
+            Some(preset) => Ok(preset.resolve(store.today())),
+            None => custom_range(&from.get(), &to.get(), store.today()),
+        };
+        let problem = result.as_ref().err().copied();
+        if let Ok(chosen) = result {
+            period.set(chosen);
         }
-        let (start, end) = (from.get().parse(), to.get().parse());
-        if let (Ok(start), Ok(end)) = (start, end) {
-            match Period::custom(start, end) {
-                // Five years of daily points is already a long chart; more would stall
-                // the tab for nothing a rep asks.
-                Ok(custom) if custom.days() > MAX_CUSTOM_DAYS => {
-                    invalid.set(Some(i18n.texts().period_too_long))
-                }
-                Ok(custom) => {
-                    invalid.set(None);
-                    period.set(custom);
-                }
-                Err(_) => invalid.set(Some(i18n.texts().period_invalid)),
-            }
+        invalid.set(problem);
+        if let Some(stale) = stale {
+            stale.set(problem.is_some());
         }
     });
+    let message = move || {
+        invalid.get().map(|e| match e.problem {
+            Problem::DateOrder => i18n.texts().period_invalid.to_string(),
+            Problem::OutOfRange => i18n.texts().period_too_long.to_string(),
+            other => text::problem(i18n, other),
+        })
+    };
+    let wrong = move |field: RangeField| invalid.with(|e| e.is_some_and(|e| e.field == field));
     view! {
         <div class="period-picker">
             <label class="inline-field">
@@ -130,15 +132,27 @@ pub fn PeriodPicker(period: RwSignal<Period>) -> impl IntoView {
             <Show when=move || choice.get() == "custom">
                 <label class="inline-field">
                     <span>{i18n.t(|t| t.period_from)}</span>
-                    <input type="date" data-testid="period-from" bind:value=from />
+                    <input
+                        type="date"
+                        data-testid="period-from"
+                        bind:value=from
+                        aria-invalid=move || wrong(RangeField::Start).then_some("true")
+                        aria-describedby=move || wrong(RangeField::Start).then_some("period-invalid")
+                    />
                 </label>
                 <label class="inline-field">
                     <span>{i18n.t(|t| t.period_to)}</span>
-                    <input type="date" data-testid="period-to" bind:value=to />
+                    <input
+                        type="date"
+                        data-testid="period-to"
+                        bind:value=to
+                        aria-invalid=move || wrong(RangeField::End).then_some("true")
+                        aria-describedby=move || wrong(RangeField::End).then_some("period-invalid")
+                    />
                 </label>
             </Show>
             <Show when=move || invalid.get().is_some()>
-                <p class="field-error" role="alert" data-testid="period-invalid">{move || invalid.get()}</p>
+                <p class="field-error" role="alert" id="period-invalid" data-testid="period-invalid">{message}</p>
             </Show>
         </div>
     }

@@ -43,7 +43,7 @@ pub use import::Import;
 pub use leads::Leads;
 pub use not_found::NotFound;
 pub use pipeline::Pipeline;
-pub use records::Records;
+pub use records::{Records, KINDS as RECORD_KINDS};
 pub use settings::Settings;
 pub use team::Team;
 pub use today::Today;

@@ -84,9 +84,9 @@ pub fn Settings() -> impl IntoView {
         // Clear the picker so choosing the same file again is noticed.
         input.set_value("");
         spawn_local(async move {
-            let decoded = files::read_text(file)
-                .await
-                .and_then(|text| schema::decode(&text).map_err(|e| e.to_string()));
+            let decoded = files::read_text(file).await.and_then(|text| {
+                schema::decode(&text).map_err(|e| text::restore_problem(i18n, &text, &e))
+            });
             match decoded {
                 Ok(data) => store.ask(Pending::Replace {
                     data: Box::new(data),

@@ -109,6 +109,48 @@ appTest("a backup that cannot be read is refused with a message and changes noth
   await expectFixtureDashboard(page);
 }, { path: "/settings", seed: readFixture(FIXTURE) });
 
+/** The fixture as a backup file, with `edit` applied to its deals. */
+function editedBackup(name, edit) {
+  const backup = readFixture(FIXTURE);
+  edit(backup.data.deals);
+  return { name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) };
+}
+
+/** Chooses a file that must be refused; returns the notice's detail and dismisses it. */
+async function refusal(page, file) {
+  await chooseBackup(page, file);
+  const refused = notice(page, "restore_failed");
+  await refused.waitFor();
+  const detail = await refused.locator(".notice-detail").innerText();
+  assert.equal(await page.getByTestId("confirm-dialog").isVisible(), false, "no confirmation for a bad file");
+  await refused.getByTestId("notice-dismiss").click();
+  await refused.waitFor({ state: "detached" });
+  return detail;
+}
+
+const BAD_AMOUNT = editedBackup("bad-amount.json", (deals) => { deals[1].amount = "1.000,50"; });
+const BAD_DATE = editedBackup("bad-date.json", (deals) => { deals[2].created_on = "2026-02-30"; });
+
+appTest("a backup with a bad amount or date names the record and the field, not the parser's words", async (page) => {
+  const before = await storedDeals(page);
+  assert.equal(
+    await refusal(page, BAD_AMOUNT),
+    "Deals, record 2 (“Support renewal”), field “Amount”: “1.000,50” is not an amount.",
+  );
+  assert.equal(
+    await refusal(page, BAD_DATE),
+    "Deals, record 3 (“Warehouse scanners”), field “Created on”: “2026-02-30” is not a date (year-month-day, such as 2026-11-15).",
+  );
+  await page.waitForTimeout(600); // longer than the save debounce
+  assert.deepEqual(await storedDeals(page), before, "nothing was changed");
+}, { path: "/settings", seed: readFixture(FIXTURE) });
+
+appTest("a restore problem is named in the user's language", async (page) => {
+  const detail = await refusal(page, BAD_AMOUNT);
+  assert.equal(detail, "Deals, Eintrag 2 („Support renewal“), Feld „Betrag“: „1.000,50“ ist kein Betrag.");
+  assert.doesNotMatch(detail, /expected|invalid type|out of range/);
+}, { path: "/settings", seed: readFixture(FIXTURE), context: { locale: "de-DE" } });
+
 appTest("an exported backup restores to the same numbers after erasing everything", async (page) => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("backup-export").click()]);
   assert.equal(download.suggestedFilename(), "salesboard-backup-2026-11-15.json");

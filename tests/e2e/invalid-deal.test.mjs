@@ -9,6 +9,9 @@ const CASES = [
   { what: "an empty title", change: { title: "" }, field: "title", input: "deal-title" },
   { what: "a negative amount", change: { amount: "-5" }, field: "amount", input: "deal-amount" },
   { what: "a non-numeric amount", change: { amount: "abc" }, field: "amount", input: "deal-amount" },
+  // Item 12 of issue 22: year 1 made an average sales cycle of 739,924 days.
+  { what: "a created date of 0001-01-01", change: { created: "0001-01-01" }, field: "created_on", input: "deal-created" },
+  { what: "a title that is only a zero-width space", change: { title: "\u200B" }, field: "title", input: "deal-title" },
   {
     what: "a close date before the created date",
     change: { created: "2026-11-10", closed: "2026-11-05" },

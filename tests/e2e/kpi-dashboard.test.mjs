@@ -88,6 +88,37 @@ appTest("a restored team file shows hand-computed KPIs for everyone, a rep, a te
   await expectValues(page, { revenue: 8000, deals_won: 2, deals_lost: 0 }, "everyone, 3–5 November");
 }, { path: "/settings" });
 
+appTest("an emptied or absurd custom date is named at its field, and the label says the last range is still shown", async (page) => {
+  await restoreTeamFile(page);
+  await selectPeriod(page, "custom");
+  const [from, to, label, problem] = ["period-from", "period-to", "period-label", "period-invalid"].map((id) => page.getByTestId(id));
+  await from.fill("2026-11-03");
+  await to.fill("2026-11-05");
+  await expectValues(page, { revenue: 8000 }, "3–5 November");
+  const range = await label.innerText();
+  assert.equal(await label.getAttribute("data-stale"), null);
+
+  await to.fill("");
+  await problem.waitFor();
+  assert.equal(await problem.innerText(), "This field is required.");
+  assert.equal(await to.getAttribute("aria-invalid"), "true");
+  assert.equal(await from.getAttribute("aria-invalid"), null);
+  assert.equal(await label.getAttribute("data-stale"), "true");
+  assert.equal(await label.innerText(), `Still showing ${range}: correct the custom dates to change it.`);
+  await expectValues(page, { revenue: 8000 }, "the last good range, as the label says");
+
+  await to.fill("2026-11-15");
+  await from.fill("0001-01-01");
+  await eventually(async () => assert.equal(await problem.innerText(), "Enter a date from 1970 up to ten years from today."));
+  assert.equal(await from.getAttribute("aria-invalid"), "true");
+  assert.equal(await label.getAttribute("data-stale"), "true");
+
+  await from.fill("2026-11-01");
+  await problem.waitFor({ state: "detached" });
+  assert.equal(await label.getAttribute("data-stale"), null);
+  await expectValues(page, { revenue: 8500 }, "1–15 November");
+}, { path: "/settings" });
+
 appTest("each KPI card shows its change against the previous period and its formula on focus", async (page) => {
   await restoreTeamFile(page);
   const revenue = page.locator('[data-kpi="revenue"]');

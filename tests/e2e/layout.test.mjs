@@ -4,7 +4,9 @@
 // and the printed dashboard.
 
 import assert from "node:assert/strict";
-import { appTest, chartPixels, clickNav, eventually, loadDemo, open, openPage, PAGES, reload, VIEWPORTS } from "./harness.mjs";
+import {
+  appTest, chartPixels, clickNav, eventually, loadDemo, open, openPage, PAGES, readFixture, reload, VIEWPORTS,
+} from "./harness.mjs";
 
 const phone = { context: { viewport: VIEWPORTS.phone } };
 const CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex='0']";
@@ -42,6 +44,22 @@ for (const data of ["empty", "demo"]) {
     assert.deepEqual(problems, [], `layout problems at 360 px:\n  ${problems.join("\n  ")}`);
   }, { ...phone, timeout: 180_000 });
 }
+
+/** A customer name with no place to break: 150 letters. */
+const UNBROKEN = "Aktiengesellschaftfürlogistikundsupplychainmanagement".repeat(3);
+const customerWithUnbrokenName = (() => {
+  const seed = readFixture("restore-basic.json");
+  seed.data.deals[3].customer = UNBROKEN; // an open deal: Won, Lost, Edit and Delete in its row
+  return seed;
+})();
+
+appTest("at 360 px a long unbroken customer name wraps: the deal's Delete button stays on the screen", async (page) => {
+  const row = page.getByTestId("deal-row").filter({ hasText: UNBROKEN.slice(0, 40) });
+  const [box, width] = await Promise.all([row.getByTestId("deal-delete").boundingBox(), page.evaluate(() => innerWidth)]);
+  assert.ok(box.x >= 0 && box.x + box.width <= width, `Delete at ${Math.round(box.x)}–${Math.round(box.x + box.width)} px on a ${width} px screen`);
+  const { overflow } = await page.evaluate(measureLayout, CONTROLS);
+  assert.equal(overflow, 0, "the page does not scroll sideways");
+}, { ...phone, path: "/deals", seed: customerWithUnbrokenName });
 
 appTest("a phone has a bottom bar of four pages and More; More opens the rest, Escape closes it", async (page) => {
   const bar = await page.locator(".main-nav").boundingBox();

@@ -81,3 +81,19 @@ appTest("a record is edited, deleted after confirmation, and brought back with u
   await eventually(async () => assert.equal(await rows(page).count(), 1));
   assert.match(await rows(page).first().innerText(), /North & East/);
 });
+
+appTest("a customer named only by a zero-width space, or acquired in year 1, is refused at the field", async (page) => {
+  await navigate(page, "records");
+  await newRecord(page, { name: "\u200B" });
+  await page.getByTestId("field-error-name").waitFor();
+  assert.equal(await page.getByTestId("field-error-name").innerText(), "This field is required.");
+
+  await page.getByTestId("record-name").fill("Northwind Logistics");
+  await page.getByTestId("record-acquired_on").fill("0001-01-01");
+  await page.getByTestId("record-save").click();
+  await page.getByTestId("field-error-acquired_on").waitFor();
+  assert.equal(await page.getByTestId("field-error-acquired_on").innerText(), "Enter a date from 1970 up to ten years from today.");
+  assert.equal(await rows(page).count(), 0, "nothing is saved");
+  await page.waitForTimeout(600); // longer than the save debounce
+  assert.deepEqual((await storedEnvelope(page))?.data?.customers ?? [], []);
+});

@@ -18,6 +18,18 @@ appTest("an unknown path shows the not-found page with a way home", async (page)
   await page.getByTestId("period-picker").or(page.getByTestId("dashboard-empty")).first().waitFor();
 }, { path: "/no/such/page" });
 
+appTest("an unknown record kind shows the not-found page, not the customers list", async (page) => {
+  for (const path of ["/records/nonsense", "/records/deals"]) {
+    await open(page, path);
+    await page.getByTestId("not-found").waitFor();
+    assert.equal(await page.getByTestId("record-new").count(), 0, `${path}: no records list`);
+  }
+  // A known kind still opens its list, also after a not-found one in the same tab.
+  await open(page, "/records/leads");
+  await page.getByTestId("record-new").waitFor();
+  assert.equal(await page.getByTestId("not-found").count(), 0);
+}, { path: "/records/nonsense" });
+
 appTest("the nav links move between the pages", async (page) => {
   await navigate(page, "deals");
   await page.getByTestId("deal-new").waitFor();

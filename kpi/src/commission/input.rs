@@ -409,7 +409,7 @@ impl PlanInput {
             })
         };
 
-        if self.title.trim().is_empty() {
+        if crate::plausible::is_blank(&self.title) {
             fail(PlanField::Title, Problem::Required);
         }
         let quota = amount(&self.monthly_quota)

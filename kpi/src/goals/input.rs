@@ -224,6 +224,23 @@ impl GoalInput {
         })
     }
 
+    /// [`GoalInput::period`] with both ends plausible on `today` (1970 up to ten years
+    /// ahead, see [`crate::plausible`]); the problem is on the start unless the form
+    /// shows an end (a custom range) and the end is the implausible one.
+    pub fn plausible_period(&self, today: NaiveDate) -> Result<Period, GoalError> {
+        let period = self.period()?;
+        let end_field = match self.period_kind {
+            PeriodKind::Custom => GoalField::End,
+            _ => GoalField::Start,
+        };
+        for (field, day) in [(GoalField::Start, period.start), (end_field, period.end)] {
+            if let Some(problem) = crate::plausible::date_problem(day, today) {
+                return Err(GoalError { field, problem });
+            }
+        }
+        Ok(period)
+    }
+
     /// Validates the form into a goal: the live goal `id` edited (its id, created date
     /// and series kept), or a new one with `new_id` created `today`; `updated_at = now`.
     /// Every problem is returned, one per field, in form order; nothing is changed here.
@@ -245,7 +262,7 @@ impl GoalInput {
         let existing = id.and_then(|id| data.find::<Goal>(id));
         let goal_id = existing.map_or(new_id, |g| g.id.clone());
 
-        if self.title.trim().is_empty() {
+        if crate::plausible::is_blank(&self.title) {
             fail(GoalField::Title, Problem::Required);
         }
         let target = match self.parse_target(data, locale) {
@@ -265,7 +282,10 @@ impl GoalInput {
                 None
             }
         };
-        let period = self.period().map_err(|e| fail(e.field, e.problem)).ok();
+        let period = self
+            .plausible_period(today)
+            .map_err(|e| fail(e.field, e.problem))
+            .ok();
         let owner_known = match &self.owner {
             Owner::Company => true,
             Owner::Rep(rep) => data.find::<Rep>(rep).is_some(),

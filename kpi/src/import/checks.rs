@@ -1,17 +1,22 @@
-//! The rules of the record a row makes ([`crate::rules`]), reported on the row's columns.
+//! The rules of the record a row makes ([`crate::rules`]), with those of typed input
+//! (visible names, plausible dates: [`Rules::input_errors`]), reported on the row's
+//! columns.
 
 use super::fields::Field;
 use super::row::Row;
 use crate::forms::AnyRecord;
 use crate::rules::Rules;
 
-pub(crate) fn rule_errors(record: &AnyRecord) -> Vec<crate::rules::RecordError> {
+pub(crate) fn rule_errors(
+    record: &AnyRecord,
+    today: chrono::NaiveDate,
+) -> Vec<crate::rules::RecordError> {
     match record {
-        AnyRecord::Deal(r) => r.rule_errors(),
-        AnyRecord::Customer(r) => r.rule_errors(),
-        AnyRecord::Lead(r) => r.rule_errors(),
-        AnyRecord::Activity(r) => r.rule_errors(),
-        AnyRecord::Order(r) => r.rule_errors(),
+        AnyRecord::Deal(r) => r.input_errors(today),
+        AnyRecord::Customer(r) => r.input_errors(today),
+        AnyRecord::Lead(r) => r.input_errors(today),
+        AnyRecord::Activity(r) => r.input_errors(today),
+        AnyRecord::Order(r) => r.input_errors(today),
         _ => Vec::new(),
     }
 }

@@ -435,7 +435,7 @@ impl ImportJob {
                 &mut made,
                 &mut new_links,
             );
-            for error in rule_errors(&record) {
+            for error in rule_errors(&record, self.options.today) {
                 let field = rule_field(error.field);
                 let column = field.and_then(|f| rule_column(&row, f));
                 // A blank required cell or an unmapped required field is reported once.

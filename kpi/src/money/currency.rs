@@ -63,12 +63,26 @@ impl Currency {
         }
     }
 
-    /// Decimals shown when formatting. HUF keeps its ISO exponent of 2 in storage, but
-    /// fillér coins no longer exist, so amounts are shown in whole forints.
+    /// Decimals shown when formatting an amount that has none beyond them. HUF keeps
+    /// its ISO exponent of 2 in storage, but fillér coins no longer exist, so amounts
+    /// are whole forints (see [`Currency::input_step`]) and shown without decimals.
     pub fn display_decimals(self) -> u32 {
         match self {
             Currency::Huf | Currency::Vnd => 0,
             _ => 2,
+        }
+    }
+
+    /// The minor units a new amount (typed or imported) is rounded to, half away from
+    /// zero, by [`crate::Money::parse`]: HUF 100, so forint amounts are stored in whole
+    /// forints (fillér coins were withdrawn in 1999; prices and invoices are whole
+    /// forints) while the stored scale stays the ISO exponent 2; every other currency 1
+    /// (nothing is rounded). Rounding once, at input, means that what is shown is what
+    /// is stored and a list adds up to its total ("1 Ft" three times is "3 Ft").
+    pub fn input_step(self) -> i64 {
+        match self {
+            Currency::Huf => 100,
+            _ => 1,
         }
     }
 

@@ -13,14 +13,17 @@ impl Money {
     /// - de/vi/hu/cs put the symbol after: "1.234,56 €", "1.234.567 ₫", "1 234,56 Kč".
     /// - The gap before a trailing symbol and the hu/cs group separator are both a
     ///   no-break space U+00A0 (never a plain space), so amounts don't wrap.
-    /// - HUF is stored with 2 decimals but shown in whole forints, rounded half away
-    ///   from zero ("1 235 Ft" for 1234.50).
+    /// - What is stored is shown: HUF (stored with 2 decimals, new amounts in whole
+    ///   forints, see [`Currency::input_step`]) is shown without decimals ("1 235 Ft"),
+    ///   but an amount with fillér — saved before that rule, or from a currency change,
+    ///   or an average — shows them ("1 234,50 Ft"), so rows always add up to their
+    ///   total as shown.
     /// - A negative amount (only differences can be) gets a leading '-'.
     pub fn format(self, currency: Currency, locale: NumberLocale) -> String {
         let number = number_text(
             self,
             currency,
-            currency.display_decimals(),
+            self.shown_decimals(currency),
             Some(locale.group_separator()),
             locale.decimal_separator(),
         );
@@ -40,15 +43,20 @@ impl Money {
     /// "1235"), otherwise every stored decimal (HUF 1234.56 → "1234,56"), so editing a
     /// deal and saving it unchanged never alters its amount.
     pub fn format_plain(self, currency: Currency, locale: NumberLocale) -> String {
-        let hidden = currency.exponent() - currency.display_decimals();
-        let decimals = if self.0 % 10_i64.pow(hidden) == 0 {
-            currency.display_decimals()
-        } else {
-            currency.exponent()
-        };
+        let decimals = self.shown_decimals(currency);
         let number = number_text(self, currency, decimals, None, locale.decimal_separator());
         let sign = if self.is_negative() { "-" } else { "" };
         format!("{sign}{number}")
+    }
+
+    /// The currency's display decimals when that loses nothing, else every stored one.
+    fn shown_decimals(self, currency: Currency) -> u32 {
+        let hidden = currency.exponent() - currency.display_decimals();
+        if self.0 % 10_i64.pow(hidden) == 0 {
+            currency.display_decimals()
+        } else {
+            currency.exponent()
+        }
     }
 }
 

@@ -68,7 +68,9 @@ impl Money {
     ///
     /// Grouped digits must be in threes after a first group of 1–3 ("1.2.3" is not a
     /// number). Fraction digits beyond the currency's ISO exponent are an error even if
-    /// zero. Amounts above [`Money::MAX_AMOUNT`] are [`MoneyError::TooLarge`]. A
+    /// zero. The amount is then rounded to the currency's [`Currency::input_step`]
+    /// (HUF: whole forints, "1,40 Ft" → 1 Ft, "1,50 Ft" → 2 Ft; others unchanged).
+    /// Amounts above [`Money::MAX_AMOUNT`] are [`MoneyError::TooLarge`]. A
     /// leading '-' (or '−') is [`MoneyError::Negative`] when the rest is a number, and
     /// takes precedence over decimals/size errors.
     pub fn parse(
@@ -95,8 +97,21 @@ impl Money {
         match parse_number(text, currency.exponent(), locale) {
             Err(MoneyError::NotANumber) => Err(MoneyError::NotANumber),
             _ if negative => Err(MoneyError::Negative),
+            Ok(amount) => Ok(round_to_step(amount, currency.input_step())),
             result => result,
         }
+    }
+}
+
+/// A non-negative amount rounded half away from zero to a multiple of `step` (see
+/// [`Currency::input_step`]); at most [`Money::MAX_AMOUNT`], itself a multiple of every
+/// step, so rounding up cannot pass it.
+fn round_to_step(amount: Money, step: i64) -> Money {
+    let rest = amount.0 % step;
+    if 2 * rest >= step {
+        Money(amount.0 - rest + step)
+    } else {
+        Money(amount.0 - rest)
     }
 }
 

@@ -49,6 +49,16 @@ type Migration = fn(Value) -> Result<Value, String>;
 // Exactly one migration per version step, checked at compile time.
 const _: () = assert!(MIGRATIONS.len() as u32 + 1 == CURRENT_VERSION);
 
+/// The `data` member of a version-`version` envelope upgraded to [`CURRENT_VERSION`],
+/// `None` if a migration refuses it: for [`crate::backup_problem`] to name what is wrong.
+pub(crate) fn upgraded(version: u32, mut data: Value) -> Option<Value> {
+    for from in version.max(1)..CURRENT_VERSION {
+        let migrate = MIGRATIONS.get(from as usize - 1)?;
+        data = migrate(data).ok()?;
+    }
+    Some(data)
+}
+
 /// The saved document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {

@@ -6,9 +6,12 @@ use crate::generate::{currency, locale};
 /// The largest valid amount, [`Money::MAX_AMOUNT`], in minor units.
 const CAP: i64 = Money::MAX_AMOUNT.0;
 
-/// The amount as `format` shows it: whole display units, rounded half away from zero.
-fn as_displayed(amount: i64, currency: Currency) -> i64 {
-    let step = 10_i128.pow(currency.exponent() - currency.display_decimals());
+/// The amount as a parse stores it: rounded half away from zero to the currency's
+/// input step (HUF whole forints; every other currency unchanged). `format` and
+/// `format_plain` show every stored decimal, so this is also what reading either back
+/// gives.
+fn as_stored(amount: i64, currency: Currency) -> i64 {
+    let step = i128::from(currency.input_step());
     let rounded = (i128::from(amount) + step / 2) / step * step;
     i64::try_from(rounded).unwrap()
 }
@@ -17,19 +20,27 @@ proptest! {
     #[test]
     fn format_then_parse_gives_the_displayed_amount(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
         let text = Money(amount).format(currency, locale);
-        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
+        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_stored(amount, currency))), "{:?}", text);
     }
 
     #[test]
     fn format_with_plain_spaces_still_parses(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
         let text = Money(amount).format(currency, locale).replace('\u{a0}', " ");
-        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_displayed(amount, currency))), "{:?}", text);
+        prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(as_stored(amount, currency))), "{:?}", text);
     }
 
     #[test]
     fn form_text_round_trips_exactly(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
+        let amount = as_stored(amount, currency);
         let text = Money(amount).format_plain(currency, locale);
         prop_assert_eq!(Money::parse(&text, currency, locale), Ok(Money(amount)), "{:?}", text);
+    }
+
+    #[test]
+    fn a_parsed_amount_is_a_whole_input_step(amount in 0_i64..=CAP, currency in currency(), locale in locale()) {
+        let text = Money(amount).format_plain(currency, locale);
+        let parsed = Money::parse(&text, currency, locale).unwrap();
+        prop_assert_eq!(parsed.minor() % currency.input_step(), 0, "{:?}", text);
     }
 
     #[test]
@@ -62,7 +73,7 @@ fn every_currency_and_locale_round_trips_the_spec_examples() {
                 let text = Money(amount).format(currency, locale);
                 assert_eq!(
                     Money::parse(&text, currency, locale),
-                    Ok(Money(as_displayed(amount, currency))),
+                    Ok(Money(as_stored(amount, currency))),
                     "{text:?}"
                 );
             }

@@ -110,6 +110,24 @@ fn contest_form_table() {
             Err(vec![(F::End, Problem::DateOrder)]),
         ),
         (
+            "a title of a zero-width space and a BOM",
+            typed(|i| i.title = "\u{200B}\u{FEFF}".into()),
+            Err(vec![(F::Title, Problem::Required)]),
+        ),
+        (
+            "a start in year 1 (today is 2026-11-15)",
+            typed(|i| i.start = "0001-11-15".into()),
+            Err(vec![(F::Start, Problem::ImplausibleDate)]),
+        ),
+        (
+            "a custom range ending in 2206",
+            typed(|i| {
+                i.period_kind = PeriodKind::Custom;
+                i.end = "2206-11-30".into();
+            }),
+            Err(vec![(F::End, Problem::ImplausibleDate)]),
+        ),
+        (
             "a deleted rep among the participants",
             typed(|i| i.participants = vec!["ann".into(), "gone".into()]),
             Err(vec![(F::Participants, Problem::Conflict)]),

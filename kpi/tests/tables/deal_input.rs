@@ -63,6 +63,19 @@ fn rejected_inputs() {
         ("won close date not a date", |i| { i.status = DealStatus::Won; i.closed_on = "2026/11/05".into() }, &[(ClosedOn, NotADate)]),
         ("lost needs a reason", |i| { i.status = DealStatus::Lost; i.closed_on = "2026-11-05".into() }, &[(LostReason, Required)]),
         ("lost reason of spaces", |i| { i.status = DealStatus::Lost; i.closed_on = "2026-11-05".into(); i.lost_reason = "  ".into() }, &[(LostReason, Required)]),
+        // Plausible dates: 1970-01-01 ..= today + 10 years; today is 2026-11-22 here.
+        ("created 0001-01-01 (a cycle of 739,924 days)", |i| i.created_on = "0001-01-01".into(), &[(CreatedOn, ImplausibleDate)]),
+        ("created the day before 1970", |i| i.created_on = "1969-12-31".into(), &[(CreatedOn, ImplausibleDate)]),
+        ("expected close a day over ten years ahead", |i| i.expected_close = "2036-11-23".into(), &[(ExpectedClose, ImplausibleDate)]),
+        ("won with the year typed as 2206", |i| { i.status = DealStatus::Won; i.closed_on = "2206-11-05".into() }, &[(ClosedOn, ImplausibleDate)]),
+        ("created in 1900, closed in it: implausible first", |i| { i.created_on = "1900-01-01".into(); i.status = DealStatus::Won; i.closed_on = "1899-01-01".into() },
+            &[(CreatedOn, ImplausibleDate), (ClosedOn, ImplausibleDate)]),
+        // Invisible text is no title.
+        ("title only a zero-width space", |i| i.title = "\u{200B}".into(), &[(Title, Required)]),
+        ("title of joiners, BOM, word joiner and a tab", |i| i.title = "\u{200D}\u{FEFF}\u{2060}\t\u{200C}".into(), &[(Title, Required)]),
+        ("title of no-break and ideographic spaces", |i| i.title = "\u{A0}\u{3000}\u{202F}".into(), &[(Title, Required)]),
+        ("title of direction marks and a soft hyphen", |i| i.title = "\u{200E}\u{200F}\u{AD}\u{2066}".into(), &[(Title, Required)]),
+        ("title of a control character", |i| i.title = "\u{7}".into(), &[(Title, Required)]),
         ("bad created date hides close-before-created", |i| { i.created_on = "x".into(); i.status = DealStatus::Won; i.closed_on = "2000-01-01".into() }, &[(CreatedOn, NotADate)]),
         ("every problem at once, in form order", |i| {
             i.title = String::new(); i.amount = "abc".into(); i.created_on = String::new();
@@ -99,6 +112,10 @@ fn accepted_inputs() {
         ("won clears the lost reason", |i| { i.status = DealStatus::Won; i.closed_on = "2026-11-05".into(); i.lost_reason = "x".into() }, |d| d.lost_reason.is_none()),
         ("lost keeps the trimmed reason", |i| { i.status = DealStatus::Lost; i.closed_on = "2026-11-05".into(); i.lost_reason = " Price too high ".into() },
             |d| d.lost_reason.as_deref() == Some("Price too high")),
+        ("created 1970-01-01, the first plausible day", |i| i.created_on = "1970-01-01".into(), |d| d.created_on == day("1970-01-01")),
+        ("expected close exactly ten years ahead", |i| i.expected_close = "2036-11-22".into(), |d| d.expected_close == Some(day("2036-11-22"))),
+        ("title with a zero-width space inside kept as typed", |i| i.title = "Acme\u{200B}Corp".into(), |d| d.title == "Acme\u{200B}Corp"),
+        ("title of one emoji with a joiner", |i| i.title = "\u{1F468}\u{200D}\u{1F4BB}".into(), |d| d.title == "\u{1F468}\u{200D}\u{1F4BB}"),
         ("zero amount is allowed", |i| i.amount = "0".into(), |d| d.amount == Money::ZERO),
         ("amount exactly at the cap", |i| i.amount = "10.000.000.000.000,00 €".into(), |d| d.amount == Money::MAX_AMOUNT),
     ];

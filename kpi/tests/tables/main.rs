@@ -1,6 +1,7 @@
 //! Reference tables: every row names its case and carries a hand-computed expectation.
 
 mod activity;
+mod backup_problem;
 mod catalogue;
 mod churn_chart;
 mod commission;
@@ -8,6 +9,7 @@ mod commission_input;
 mod contest;
 mod contest_input;
 mod currency_change;
+mod custom_range;
 mod customer_view;
 mod customers;
 mod deal_input;
@@ -29,6 +31,7 @@ mod parts;
 mod period;
 mod pipeline;
 mod pipeline_board;
+mod plausible;
 mod quality;
 mod sales;
 mod schema;

@@ -11,8 +11,9 @@ const FORMAT: &[Row] = &[
     ("EUR de: symbol after NBSP", 123_456, Eur, De, "1.234,56\u{a0}€"),
     ("USD en", 123_456, Usd, En, "$1,234.56"),
     ("GBP vi", 123_456, Gbp, Vi, "1.234,56\u{a0}£"),
-    ("HUF hu: half forint rounds up", 123_450, Huf, Hu, "1\u{a0}235\u{a0}Ft"),
-    ("HUF hu: below half rounds down", 123_449, Huf, Hu, "1\u{a0}234\u{a0}Ft"),
+    ("HUF hu: whole forints without decimals", 123_500, Huf, Hu, "1\u{a0}235\u{a0}Ft"),
+    ("HUF hu: stored fillér are shown, not rounded away", 123_450, Huf, Hu, "1\u{a0}234,50\u{a0}Ft"),
+    ("HUF hu: 1.40 Ft is shown as stored (was: 1 Ft)", 140, Huf, Hu, "1,40\u{a0}Ft"),
     ("HUF en: letter symbol trails", 123_500, Huf, En, "1,235\u{a0}Ft"),
     ("VND vi", 1_234_567, Vnd, Vi, "1.234.567\u{a0}₫"),
     ("VND en: one-char symbol leads", 1_234_567, Vnd, En, "₫1,234,567"),
@@ -26,8 +27,8 @@ const FORMAT: &[Row] = &[
     ("negative difference de", -123_456, Eur, De, "-1.234,56\u{a0}€"),
     ("largest amount", i64::MAX, Eur, En, "€92,233,720,368,547,758.07"),
     ("smallest amount", i64::MIN, Eur, En, "-€92,233,720,368,547,758.08"),
-    ("largest HUF rounds down", i64::MAX, Huf, Hu,
-        "92\u{a0}233\u{a0}720\u{a0}368\u{a0}547\u{a0}758\u{a0}Ft"),
+    ("largest HUF shows its fillér", i64::MAX, Huf, Hu,
+        "92\u{a0}233\u{a0}720\u{a0}368\u{a0}547\u{a0}758,07\u{a0}Ft"),
 ];
 
 #[test]
