@@ -111,7 +111,7 @@ fn merge_fields<T: Record + Serialize + DeserializeOwned>(
 ) -> Option<(T, Vec<String>)> {
     // Through JSON text: the records' text (de)serializers are in the app already
     // (saving and loading use them), and the merge itself is one function for all
-    // kinds (a `Value` (de)serializer per kind cost ~25 KB of gzipped wasm).
+    // kinds, not one copy per record type (measured: 2 KB of gzipped wasm each way).
     let text = |record: &T| serde_json::to_string(record).ok();
     let ours_newer = our.updated_at() > their.updated_at();
     let (merged, fields) = merge_json(&text(before)?, &text(our)?, &text(their)?, ours_newer)?;

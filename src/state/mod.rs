@@ -835,7 +835,10 @@ impl Store {
             return;
         }
         match self.saver.try_update_value(|s| s.write(&text)) {
-            Some(Err(StorageError::QuotaExceeded)) if self.indexed.with_value(Option::is_none) => {
+            Some(Err(StorageError::QuotaExceeded))
+                if self.indexed.with_value(Option::is_none)
+                    && self.saver.with_value(Saver::is_persistent) =>
+            {
                 // localStorage is full (another key's data may fill it) while IndexedDB
                 // has room: a reason to move there, not to fail.
                 self.move_to_indexed(text);
