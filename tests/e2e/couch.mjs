@@ -28,6 +28,8 @@ const freePort = () =>
 let started;
 /** Every proxy made by this file's tests, closed when the file is done. */
 const proxies = [];
+/** Stops the server this file started, if any. */
+let stopOwn = () => {};
 // Registered at load time (file level): an `after` inside a test would run at that
 // test's end, and a left-open server would keep the test file from exiting.
 after(() => {
@@ -35,6 +37,7 @@ after(() => {
     proxy.closeAllConnections();
     proxy.close();
   }
+  stopOwn();
 });
 
 /** { url, admin, password } of the test server (started once per file if need be). */
@@ -53,11 +56,12 @@ async function startOwn() {
   const bin = new URL("./node_modules/pouchdb-server/bin/pouchdb-server", import.meta.url).pathname;
   const child = spawn(process.execPath, [bin, "--in-memory", "--host", "127.0.0.1", "--port", String(port), "--config", config, "--no-stdout-logs"], { cwd: dir, stdio: "ignore" });
   child.unref(); // the test run ends when its tests do; "exit" below stops the server
-  // Not `after`: called inside a test, that would stop the server when the test ends.
-  process.on("exit", () => {
+  // Stopped by the file-level `after` above, or at exit if the run is cut short.
+  stopOwn = () => {
     child.kill();
     rmSync(dir, { recursive: true, force: true });
-  });
+  };
+  process.on("exit", stopOwn);
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries += 1) {
     try {
