@@ -26,6 +26,19 @@ const freePort = () =>
   });
 
 let started;
+/** Every proxy made by this file's tests, closed when the file is done. */
+const proxies = [];
+/** Stops the server this file started, if any. */
+let stopOwn = () => {};
+// Registered at load time (file level): an `after` inside a test would run at that
+// test's end, and a left-open server would keep the test file from exiting.
+after(() => {
+  for (const proxy of proxies) {
+    proxy.closeAllConnections();
+    proxy.close();
+  }
+  stopOwn();
+});
 
 /** { url, admin, password } of the test server (started once per file if need be). */
 export function couchServer() {
@@ -43,11 +56,12 @@ async function startOwn() {
   const bin = new URL("./node_modules/pouchdb-server/bin/pouchdb-server", import.meta.url).pathname;
   const child = spawn(process.execPath, [bin, "--in-memory", "--host", "127.0.0.1", "--port", String(port), "--config", config, "--no-stdout-logs"], { cwd: dir, stdio: "ignore" });
   child.unref(); // the test run ends when its tests do; "exit" below stops the server
-  // Not `after`: called inside a test, that would stop the server when the test ends.
-  process.on("exit", () => {
+  // Stopped by the file-level `after` above, or at exit if the run is cut short.
+  stopOwn = () => {
     child.kill();
     rmSync(dir, { recursive: true, force: true });
-  });
+  };
+  process.on("exit", stopOwn);
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries += 1) {
     try {
@@ -113,11 +127,14 @@ export async function cuttableProxy(target) {
   const proxy = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`); // counted even while down: retries show
     if (down) return req.socket.destroy();
-    const upstream = httpRequest(target + req.url, { method: req.method, headers: req.headers }, (answer) => {
+    // No pooled sockets, and a request the browser gave up (a long poll cut short) is
+    // dropped upstream too: nothing outlives the test.
+    const upstream = httpRequest(target + req.url, { method: req.method, headers: req.headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode, answer.headers);
       answer.pipe(res);
     });
     upstream.on("error", () => req.socket.destroy());
+    res.on("close", () => upstream.destroy());
     req.pipe(upstream);
   });
   proxy.on("connection", (socket) => {
@@ -125,7 +142,7 @@ export async function cuttableProxy(target) {
     socket.on("close", () => sockets.delete(socket));
   });
   await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-  after(() => new Promise((resolve) => { for (const s of sockets) s.destroy(); proxy.close(resolve); }));
+  proxies.push(proxy);
   return {
     url: `http://127.0.0.1:${proxy.address().port}`,
     requests,
@@ -149,3 +166,4 @@ export async function connect(page, { url, user, password, expect = "synced" }) 
   await page.getByTestId("sync-connect").click();
   if (expect) await page.locator(`[data-testid="sync-status"][data-state="${expect}"]`).waitFor({ timeout: 20_000 });
 }
+
