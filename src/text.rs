@@ -250,15 +250,29 @@ pub fn owner(i18n: I18n, data: &kpi::Dataset, owner: &kpi::Owner) -> String {
     }
 }
 
-/// Why a backup cannot be restored, in the user's words: the record and field that are
-/// wrong when [`kpi::backup_problem::explain`] can place the problem, else the
-/// decoder's own message.
+/// Why a backup cannot be restored, in the user's words: not a backup, from a newer
+/// version, or the record and field that are wrong when
+/// [`kpi::backup_problem::explain`] can place the problem; else the decoder's message.
 pub fn restore_problem(i18n: I18n, text: &str, error: &kpi::LoadError) -> String {
     use kpi::backup_problem::{explain, Place, Wrong};
+    let t = i18n.texts();
+    match error {
+        kpi::LoadError::NotJson(_) => return t.restore_not_json.to_string(),
+        kpi::LoadError::NotSalesboard => return t.restore_not_salesboard.to_string(),
+        kpi::LoadError::NewerVersion { found, supported } => {
+            return fill(
+                t.restore_newer_version,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            )
+        }
+        kpi::LoadError::MigrationFailed { .. } | kpi::LoadError::Invalid(_) => {}
+    }
     let Some(problem) = explain(text) else {
         return error.to_string();
     };
-    let t = i18n.texts();
     let place = match &problem.place {
         Place::Settings => t.restore_place_settings.to_string(),
         Place::Record {

@@ -145,6 +145,16 @@ appTest("a backup with a bad amount or date names the record and the field, not 
   assert.deepEqual(await storedDeals(page), before, "nothing was changed");
 }, { path: "/settings", seed: readFixture(FIXTURE) });
 
+appTest("a file that is not a backup, or is from a newer version, is named so without the parser's words", async (page) => {
+  assert.equal(await refusal(page, BAD_FILES[0]), "The file is not a Salesboard backup: it is not JSON text.");
+  const notOurs = { name: "other.json", mimeType: "application/json", buffer: Buffer.from('{"app":"other","data":{}}') };
+  assert.equal(await refusal(page, notOurs), "The file is JSON, but not a Salesboard backup.");
+  assert.equal(
+    await refusal(page, BAD_FILES[1]),
+    "The backup was made by a newer Salesboard (data version 99); this one reads up to version 3. Update the app, then restore it.",
+  );
+}, { path: "/settings" });
+
 appTest("a restore problem is named in the user's language", async (page) => {
   const detail = await refusal(page, BAD_AMOUNT);
   assert.equal(detail, "Deals, Eintrag 2 („Support renewal“), Feld „Betrag“: „1.000,50“ ist kein Betrag.");
