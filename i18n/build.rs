@@ -13,7 +13,9 @@ mod check;
 use check::{check, read_locales, DEFAULT};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
+    // Read at run time: a build script compiled in another checkout must not read its locales.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("../locales");
     println!("cargo::rerun-if-changed={}", dir.display());
     println!("cargo::rerun-if-changed=check.rs");
     println!("cargo::rerun-if-changed=build.rs");
