@@ -43,7 +43,11 @@ pub const BUDGET: u64 = 150 * 1024;
 /// paid back 4 KB). Issue 22's items 11–15 (restore problems placed by record and field
 /// with their texts in five languages, the plausibility rules of typed input, the
 /// custom-range check, the loading state): 1156.4 KB on their own (+14.2 KB).
-/// CEILING_NOTE
+/// All of this session together — issue 22 (storage parts, field merge, save-first,
+/// import checks and date questions, restore sentences, plausibility rules), issue 17's
+/// sync client and screens (~35 KB of its own), issue 18's frame and issue 19's rough
+/// edges: 1253.2 KB (+111 KB; the wasm is 899 KB as brotli, which is what a host that
+/// sends the build's `.br` copies delivers). Ceiling raised knowingly to 1260 KB.
 /// This is the ratchet only; the 150 KB budget needs route splitting (issue 2).
 pub const CEILING: u64 = 1260 * 1024;
 
