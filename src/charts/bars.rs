@@ -60,7 +60,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
     // The plot is the width less the y labels and the margins.
     let plot_width = f64::from(area.dim_in_pixel().0) - f64::from(px(52.0) + 2 * px(8.0));
-    let every = super::label_every(area, &data.labels, &label_font, plot_width, bars, scale);
+    let every = super::label_every(&data.labels, f64::from(px(12.0)), plot_width, bars, scale);
     let top = data.values.iter().copied().fold(0.0, f64::max);
     // Head-room above the tallest bar; an all-zero year still gets a sensible axis.
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };

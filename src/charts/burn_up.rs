@@ -66,7 +66,13 @@ pub fn draw_burn_up<DB: DrawingBackend>(
     let top = if top > 0.0 { top * 1.1 } else { 1.0 };
     let label_font = ("sans-serif", px(12.0)).into_font().color(&palette.axis);
     let plot_width = f64::from(area.dim_in_pixel().0) - f64::from(px(52.0) + 2 * px(8.0));
-    let every = super::label_every(area, &data.labels, &label_font, plot_width, days - 1, scale);
+    let every = super::label_every(
+        &data.labels,
+        f64::from(px(12.0)),
+        plot_width,
+        days - 1,
+        scale,
+    );
     area.fill(&palette.background).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
