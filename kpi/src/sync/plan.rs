@@ -122,15 +122,7 @@ pub fn record_push_results(
         match (result.error.as_deref(), &result.rev) {
             (None, Some(rev)) => {
                 outcome.saved += 1;
-                state.known.insert(
-                    doc.id.clone(),
-                    Known {
-                        rev: rev.clone(),
-                        stamp: doc.updated_at,
-                        owner: doc.owner.clone(),
-                        ..Known::default()
-                    },
-                );
+                state.known.insert(doc.id.clone(), Known::of(doc, rev));
             }
             (Some("conflict"), _) => outcome.conflicts.push(doc.id.clone()),
             (Some("forbidden" | "unauthorized"), _) => {

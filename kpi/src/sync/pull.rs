@@ -89,16 +89,11 @@ fn apply_one(
     match applied {
         Ok(Applied { changed, behind }) => {
             outcome.changed += usize::from(changed);
-            state.known.insert(
-                doc.id.clone(),
-                Known {
-                    rev: rev.clone(),
-                    stamp: doc.updated_at,
-                    owner: doc.owner.clone(),
-                    behind,
-                    ..Known::default()
-                },
-            );
+            let known = Known {
+                behind,
+                ..Known::of(doc, &rev)
+            };
+            state.known.insert(doc.id.clone(), known);
         }
         Err(why) => {
             hold(state);

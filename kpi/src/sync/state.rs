@@ -33,6 +33,18 @@ pub struct Known {
     pub refused: Option<DateTime<Utc>>,
 }
 
+impl Known {
+    /// The server holds `doc` at `rev` now (it was just written or pulled).
+    pub fn of(doc: &super::doc::Doc, rev: &str) -> Self {
+        Known {
+            rev: rev.to_owned(),
+            stamp: doc.updated_at,
+            owner: doc.owner.clone(),
+            ..Known::default()
+        }
+    }
+}
+
 /// Sync state of one database: the `_changes` checkpoint and every known document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncState {
