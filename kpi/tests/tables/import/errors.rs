@@ -3,14 +3,7 @@
 use kpi::import::{Field, FileError, ImportFailure, ImportJob, ImportProblem};
 use kpi::{Dataset, NumberLocale, RecordKind};
 
-use super::support::{fixture, options, run};
-
-fn problems(job: &ImportJob) -> Vec<(usize, Option<&str>, &'static str)> {
-    job.errors()
-        .iter()
-        .map(|e| (e.row, e.column.as_deref(), e.problem.id()))
-        .collect()
-}
+use super::support::{fixture, options, problems, run};
 
 #[test]
 fn each_bad_row_is_named_with_its_column() {

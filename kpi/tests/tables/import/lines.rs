@@ -5,14 +5,7 @@
 use kpi::import::{ImportFailure, ImportJob};
 use kpi::{Dataset, NumberLocale, RecordKind};
 
-use super::support::run;
-
-fn problems(job: &ImportJob) -> Vec<(usize, Option<&str>, &'static str)> {
-    job.errors()
-        .iter()
-        .map(|e| (e.row, e.column.as_deref(), e.problem.id()))
-        .collect()
-}
+use super::support::{problems, run};
 
 /// The same four lines (header, two good rows, a bad amount on line 4) with each kind
 /// of line end, and with blank lines and quoted line breaks in between.

@@ -54,3 +54,11 @@ pub fn counting_ids() -> impl FnMut() -> String {
         format!("00000000-0000-4000-9000-{n:012}")
     }
 }
+
+/// Every problem of a job as (row, column, problem id), in the job's order.
+pub fn problems(job: &ImportJob) -> Vec<(usize, Option<&str>, &'static str)> {
+    job.errors()
+        .iter()
+        .map(|e| (e.row, e.column.as_deref(), e.problem.id()))
+        .collect()
+}
